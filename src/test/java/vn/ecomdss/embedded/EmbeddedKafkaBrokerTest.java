@@ -1,7 +1,10 @@
 package vn.ecomdss.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,6 +17,8 @@ import java.util.Set;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.QuorumInfo;
+import org.apache.kafka.clients.admin.RaftVoterEndpoint;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -22,6 +27,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.Node;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -65,8 +71,16 @@ class EmbeddedKafkaBrokerTest {
             assertThat(broker.dataDir()).isEqualTo(dataDir.toAbsolutePath().normalize());
             assertThat(dataDir.resolve(EmbeddedKafkaBroker.STATE_FILE)).isRegularFile();
             assertThat(dataDir.resolve(EmbeddedKafkaBroker.LOG_DIR).resolve("meta.properties")).isRegularFile();
+            // Formatted with --standalone: a dynamic quorum whose voter set is in the first metadata snapshot.
+            assertThat(dataDir.resolve(EmbeddedKafkaBroker.LOG_DIR).resolve("__cluster_metadata-0")
+                    .resolve("00000000000000000000-0000000000.checkpoint")).isRegularFile();
 
             try (Admin admin = admin(broker)) {
+                QuorumInfo quorum = admin.describeMetadataQuorum().quorumInfo().get();
+                assertThat(quorum.leaderId()).isEqualTo(1);
+                assertThat(quorum.voters()).extracting(QuorumInfo.ReplicaState::replicaId).containsExactly(1);
+                assertThat(quorum.nodes().get(1).endpoints()).extracting(RaftVoterEndpoint::port)
+                        .containsExactly(broker.controllerPort());
                 admin.createTopics(List.of(new NewTopic(TOPIC, 1, (short) 1))).all().get();
                 assertThat(admin.listTopics().names().get()).contains(TOPIC);
             }
@@ -118,6 +132,36 @@ class EmbeddedKafkaBrokerTest {
             }
         }
         assertThat(Files.readString(dataDir.resolve(EmbeddedKafkaBroker.STATE_FILE))).contains(clusterId);
+    }
+
+    @Test
+    @Timeout(120)
+    void requestedPortWinsOnRestartAndBusyPortFailsClearly() throws Exception {
+        int controllerPort;
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dataDir, 0)) {
+            controllerPort = broker.controllerPort();
+        }
+        int requested;
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            requested = probe.getLocalPort();
+        }
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dataDir, requested)) {
+            assertThat(broker.port()).isEqualTo(requested);
+            assertThat(broker.controllerPort()).as("controller endpoint is kept").isEqualTo(controllerPort);
+            try (Admin admin = admin(broker)) {
+                assertThat(admin.describeCluster().nodes().get()).extracting(Node::port).containsExactly(requested);
+            }
+        }
+        try (ServerSocket squatter = new ServerSocket(controllerPort, 1, InetAddress.getByName("127.0.0.1"))) {
+            assertThatThrownBy(() -> EmbeddedKafkaBroker.start(dataDir, 0))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining(dataDir.toAbsolutePath().normalize().toString())
+                    .hasMessageContaining("127.0.0.1:" + controllerPort);
+        }
+        // The failed attempt left nothing behind: the directory opens again.
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dataDir, 0)) {
+            assertThat(broker.port()).isEqualTo(requested);
+        }
     }
 
     private static List<String> pollValues(KafkaConsumer<String, String> consumer, int expected) {
