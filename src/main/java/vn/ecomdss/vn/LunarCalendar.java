@@ -89,38 +89,26 @@ public final class LunarCalendar {
      *                                  was asked for, or the year is outside 1900-2100
      */
     public LocalDate solarOf(int lunarDay, int lunarMonth, int lunarYear, boolean leap) {
-        new LunarDate(lunarDay, lunarMonth, lunarYear, leap);
+        if (lunarDay < 1 || lunarDay > 30 || lunarMonth < 1 || lunarMonth > 12) {
+            throw new IllegalArgumentException("no lunar date " + lunarDay + "/" + lunarMonth);
+        }
         if (lunarYear < FIRST_SUPPORTED.getYear() - 1 || lunarYear > LAST_SUPPORTED.getYear()) {
             throw new IllegalArgumentException("lunar year " + lunarYear + " is outside the supported range 1900-2100");
         }
-        long a11;
-        long b11;
-        if (lunarMonth < 11) {
-            a11 = month11Start(lunarYear - 1);
-            b11 = month11Start(lunarYear);
-        } else {
-            a11 = month11Start(lunarYear);
-            b11 = month11Start(lunarYear + 1);
-        }
+        // Months 11 and 12 belong to the solstice-to-solstice span that starts in the same lunar year.
+        long a11 = month11Start(lunarMonth < 11 ? lunarYear - 1 : lunarYear);
+        long b11 = month11Start(lunarMonth < 11 ? lunarYear : lunarYear + 1);
         long k = (long) Math.floor(0.5 + (a11 - LUNATION_EPOCH) / SYNODIC_MONTH);
         int offset = lunarMonth - 11;
         if (offset < 0) {
             offset += 12;
         }
-        if (b11 - a11 > 365) {
-            int leapOffset = leapMonthOffset(a11);
-            int leapMonth = leapOffset - 2;
-            if (leapMonth < 0) {
-                leapMonth += 12;
-            }
-            if (leap && lunarMonth != leapMonth) {
-                throw new IllegalArgumentException("lunar year " + lunarYear + " has no leap month " + lunarMonth);
-            }
-            if (leap || offset >= leapOffset) {
-                offset += 1;
-            }
-        } else if (leap) {
-            throw new IllegalArgumentException("lunar year " + lunarYear + " has no leap month");
+        OptionalInt leapMonth = leapMonthBetween(a11, b11);
+        if (leap && (leapMonth.isEmpty() || leapMonth.getAsInt() != lunarMonth)) {
+            throw new IllegalArgumentException("lunar year " + lunarYear + " has no leap month " + lunarMonth);
+        }
+        if (leapMonth.isPresent() && (leap || offset >= leapMonthOffset(a11))) {
+            offset += 1;
         }
         long monthStart = newMoonDay(k + offset);
         long nextMonthStart = newMoonDay(k + offset + 1);
@@ -133,13 +121,13 @@ public final class LunarCalendar {
 
     /** The month that is repeated as a leap month in a lunar year, if that year has thirteen months. */
     public OptionalInt leapMonthOf(int lunarYear) {
-        for (int month = 1; month <= 12; month++) {
-            try {
-                solarOf(1, month, lunarYear, true);
-                return OptionalInt.of(month);
-            } catch (IllegalArgumentException noSuchLeapMonth) {
-                // Only one month per year can be a leap month; keep looking.
-            }
+        OptionalInt early = leapMonthBetween(month11Start(lunarYear - 1), month11Start(lunarYear));
+        if (early.isPresent() && early.getAsInt() < 11) {
+            return early;
+        }
+        OptionalInt late = leapMonthBetween(month11Start(lunarYear), month11Start(lunarYear + 1));
+        if (late.isPresent() && late.getAsInt() >= 11) {
+            return late;
         }
         return OptionalInt.empty();
     }
@@ -204,6 +192,16 @@ public final class LunarCalendar {
             newMoon = newMoonDay(k - 1);
         }
         return newMoon;
+    }
+
+    /** Leap month of the span between two consecutive 11th months; only spans of thirteen new moons have one. */
+    private OptionalInt leapMonthBetween(long a11, long b11) {
+        if (b11 - a11 <= 365) {
+            return OptionalInt.empty();
+        }
+        // Offset 1 is the month right after month 11, i.e. a leap 11th month.
+        int month = leapMonthOffset(a11) + 10;
+        return OptionalInt.of(month > 12 ? month - 12 : month);
     }
 
     /** Position (counted from month 11) of the first month without a major solar term, which becomes the leap month. */

@@ -13,6 +13,8 @@ public final class VietnameseHolidays {
 
     /** The second National Day holiday exists since the Labour Code 2019 took effect on 1 January 2021. */
     private static final int FIRST_YEAR_WITH_TWO_NATIONAL_DAYS = 2021;
+    /** Hùng Kings' Commemoration has been a paid day off since the 2007 amendment of the Labour Code. */
+    private static final int FIRST_YEAR_OFF_FOR_HUNG_KINGS = 2007;
 
     private VietnameseHolidays() {
     }
@@ -96,7 +98,8 @@ public final class VietnameseHolidays {
                 && date.plusDays(1).equals(TetCalendar.tet(lunar.year() + 1))) {
             holidays.add(Holiday.TET_EVE);
         }
-        if (!lunar.leapMonth() && lunar.month() == 3 && lunar.day() == 10) {
+        if (!lunar.leapMonth() && lunar.month() == 3 && lunar.day() == 10
+                && date.getYear() >= FIRST_YEAR_OFF_FOR_HUNG_KINGS) {
             holidays.add(Holiday.HUNG_KINGS);
         }
     }

@@ -55,6 +55,18 @@ class LunarCalendarTest {
         assertThat(dayBefore.day()).isIn(29, 30);
     }
 
+    /** The "2033 problem": the leap month falls after the 11th month, across the solar new year. */
+    @Test
+    void leapEleventhMonthOf2033() {
+        assertThat(LunarCalendar.VIETNAM.leapMonthOf(2033)).hasValue(11);
+        assertThat(LunarCalendar.VIETNAM.leapMonthOf(2034)).isEmpty();
+        LocalDate leapStart = LunarCalendar.toSolar(1, 11, 2033, true);
+        assertThat(leapStart).isAfter(LunarCalendar.toSolar(1, 11, 2033, false));
+        assertThat(leapStart).isBefore(LunarCalendar.toSolar(1, 12, 2033, false));
+        assertThat(LunarCalendar.toLunar(leapStart)).isEqualTo(new LunarDate(1, 11, 2033, true));
+        assertThat(TetCalendar.tet(2034)).isEqualTo(LocalDate.of(2034, 2, 19));
+    }
+
     @Test
     void regularMonthPrecedesTheLeapMonthOfTheSameNumber() {
         assertThat(LunarCalendar.toSolar(1, 4, 2020, false)).isEqualTo(LocalDate.of(2020, 4, 23));

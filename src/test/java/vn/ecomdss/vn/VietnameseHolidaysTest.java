@@ -42,6 +42,16 @@ class VietnameseHolidaysTest {
     }
 
     @Test
+    void hungKingsDayIsAHolidayOnlySince2007() {
+        LocalDate hungKings2006 = LunarCalendar.toSolar(10, 3, 2006, false);
+        LocalDate hungKings2007 = LunarCalendar.toSolar(10, 3, 2007, false);
+
+        assertThat(VietnameseHolidays.on(hungKings2006)).doesNotContain(Holiday.HUNG_KINGS);
+        assertThat(VietnameseHolidays.on(hungKings2007)).containsExactly(Holiday.HUNG_KINGS);
+        assertThat(hungKings2007).isEqualTo(LocalDate.of(2007, 4, 26));
+    }
+
+    @Test
     void tetHolidayEndsOnTheThirdDay() {
         assertThat(VietnameseHolidays.on(LocalDate.of(2025, 2, 1))).isEmpty();
         assertThat(VietnameseHolidays.on(LocalDate.of(2025, 1, 27))).isEmpty();
@@ -50,7 +60,7 @@ class VietnameseHolidaysTest {
     @Test
     void leapThirdMonthDoesNotRepeatHungKingsDay() {
         int yearsWithLeapThirdMonth = 0;
-        for (int year = 1900; year <= 2100; year++) {
+        for (int year = 2007; year <= 2100; year++) {
             if (LunarCalendar.VIETNAM.leapMonthOf(year).orElse(0) == 3) {
                 yearsWithLeapThirdMonth++;
                 assertThat(VietnameseHolidays.on(LunarCalendar.toSolar(10, 3, year, false)))
