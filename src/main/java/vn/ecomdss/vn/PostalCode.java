@@ -3,6 +3,8 @@ package vn.ecomdss.vn;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Checks Vietnamese postal codes against provinces using the first two digits of the five-digit national code
@@ -88,6 +90,23 @@ public final class PostalCode {
 
     /** Checks a code against a province; a null province only checks that the prefix belongs to some province. */
     public static PostalCheck check(String code, Province province) {
+        return province == null
+                ? check(code, null, null)
+                : check(code, Set.of(province.code()), province.name());
+    }
+
+    /**
+     * Checks a code against a post-2025 unit; the postal table predates the merger, so a code of any of the merged
+     * provinces is accepted (an address in the new Tây Ninh may carry a Long An code).
+     */
+    public static PostalCheck check2025(String code, Province2025 unit) {
+        Set<String> predecessors = ProvinceDirectory.standard().mergedFrom(unit).stream()
+                .map(Province::code)
+                .collect(Collectors.toUnmodifiableSet());
+        return check(code, predecessors, unit.name());
+    }
+
+    private static PostalCheck check(String code, Set<String> acceptedProvinceCodes, String placeName) {
         if (code == null || code.isBlank()) {
             return new PostalCheck(false, false, "empty postal code");
         }
@@ -108,10 +127,9 @@ public final class PostalCode {
         if (owner == null) {
             return new PostalCheck(false, false, "prefix " + prefix + " is not assigned to any province");
         }
-        if (province != null && !owner.equals(province.code())) {
+        if (acceptedProvinceCodes != null && !acceptedProvinceCodes.contains(owner)) {
             String ownerName = ProvinceDirectory.standard().byCode(owner).map(Province::name).orElse(owner);
-            return new PostalCheck(false, false,
-                    "prefix " + prefix + " belongs to " + ownerName + ", not " + province.name());
+            return new PostalCheck(false, false, "prefix " + prefix + " belongs to " + ownerName + ", not " + placeName);
         }
         return new PostalCheck(true, false, null);
     }

@@ -76,6 +76,21 @@ class PostalCodeTest {
     }
 
     @Test
+    void postMergerUnitsAcceptCodesOfEveryMergedProvince() {
+        Province2025 tayNinh = directory.byCode2025("80").orElseThrow();
+        Province2025 hoChiMinh = directory.byCode2025("79").orElseThrow();
+
+        assertThat(PostalCode.check2025("80000", tayNinh).valid()).isTrue();
+        assertThat(PostalCode.check2025("82100", tayNinh).valid()).isTrue();
+        assertThat(PostalCode.check2025("75000", hoChiMinh).valid()).isTrue();
+        assertThat(PostalCode.check2025("78000", hoChiMinh).valid()).isTrue();
+        assertThat(PostalCode.check2025("71000", hoChiMinh).valid()).isTrue();
+        assertThat(PostalCode.check2025("76000", hoChiMinh))
+                .isEqualTo(new PostalCheck(false, false, "prefix 76 belongs to Đồng Nai, not TP. Hồ Chí Minh"));
+        assertThat(PostalCode.check2025("700000", hoChiMinh).legacy()).isTrue();
+    }
+
+    @Test
     void everyProvinceHasItsOwnPrefixes() {
         Set<String> seen = new HashSet<>();
         for (Province province : directory.provinces()) {
