@@ -14,9 +14,9 @@ public final class PostalCode {
 
     /**
      * Two-digit prefixes by pre-2025 province code, from the Decision 2475/QĐ-BTTTT table as published by VNPost.
-     * The single-prefix provinces and the Hà Nội (10-14), TP. Hồ Chí Minh (70-74), Quảng Ninh (01-02), Hải Phòng
-     * (04-05) and Thanh Hóa (40-42) ranges are well attested; the second prefix of Nghệ An, Hà Tĩnh, Quảng Nam,
-     * Quảng Ngãi, Gia Lai, Đắk Lắk, Long An and Kiên Giang is recalled from secondary sources and less certain.
+     * TP. Hồ Chí Minh is 70-74 only: 75 and 76 are Bình Dương and Đồng Nai (70-76 was the old six-digit range).
+     * Recalled rather than checked against the decision itself, so less certain: the second prefix of Nghệ An,
+     * Hà Tĩnh, Quảng Nam, Quảng Ngãi, Gia Lai, Đắk Lắk, Long An and Kiên Giang, and whether 58 belongs to Khánh Hòa.
      */
     private static final Map<String, List<String>> PREFIXES_BY_PROVINCE = Map.ofEntries(
             Map.entry("01", List.of("10", "11", "12", "13", "14")),
