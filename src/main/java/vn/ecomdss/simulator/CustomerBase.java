@@ -64,7 +64,7 @@ final class CustomerBase {
                 VietnamGeography.Province moved = VietnamGeography.pickProvince(r);
                 state = new CustomerAccount.State(at, state.email(), SeededRandom.pick(r, moved.spellings()),
                         district(moved, r), state.membership());
-            } else if (roll < 0.8) {
+            } else if (roll < 0.8 || "platinum".equals(state.membership())) {
                 state = new CustomerAccount.State(at, VietnamesePeople.email(name, birthYear, r), state.city(),
                         state.district(), state.membership());
             } else {
