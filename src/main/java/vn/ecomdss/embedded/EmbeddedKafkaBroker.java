@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.lang.reflect.InvocationTargetException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -20,6 +19,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import kafka.tools.StorageTool;
 import org.apache.kafka.clients.admin.Admin;
@@ -325,24 +325,12 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         return p;
     }
 
-    /**
-     * Builds the server as {@code new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM)}.
-     * Done reflectively because {@code KafkaConfig}'s superclass lives in {@code kafka-server}, which
-     * {@code kafka_2.13} brings in with runtime scope only, so it cannot be named at compile time.
-     */
     private static KafkaRaftServer newServer(Path dir, int brokerPort, Properties serverProps) {
         try {
-            Class<?> configClass = Class.forName("kafka.server.KafkaConfig");
-            Object config = configClass.getMethod("fromProps", Properties.class, boolean.class)
-                    .invoke(null, serverProps, false);
-            return (KafkaRaftServer) KafkaRaftServer.class.getConstructor(configClass, Time.class)
-                    .newInstance(config, Time.SYSTEM);
-        } catch (InvocationTargetException e) {
-            Throwable cause = e.getCause();
+            return new KafkaRaftServer(KafkaConfig.fromProps(serverProps, false), Time.SYSTEM);
+        } catch (RuntimeException e) {
             throw new IllegalStateException("Invalid embedded Kafka configuration for 127.0.0.1:" + brokerPort
-                    + " with data dir " + dir + ": " + cause, cause);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("Kafka server classes (kafka_2.13 4.x) not usable: " + e, e);
+                    + " with data dir " + dir + ": " + e.getMessage(), e);
         }
     }
 

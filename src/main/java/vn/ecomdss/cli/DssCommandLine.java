@@ -1,0 +1,215 @@
+package vn.ecomdss.cli;
+
+import java.io.PrintStream;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.ExitCodeGenerator;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import vn.ecomdss.definition.ExecutionLease;
+import vn.ecomdss.definition.JobCatalogue;
+import vn.ecomdss.definition.RunParameters;
+
+/**
+ * The command line: {@code demo}, {@code run <job> [key=value ...]}, {@code restart <executionId>},
+ * {@code stop <executionId>}, {@code executions [job]}. The exit code is 0 only when the execution the
+ * command ran COMPLETED (or, for the read-only commands, when they answered).
+ */
+@Component
+public class DssCommandLine implements ApplicationRunner, ExitCodeGenerator {
+
+    static final String USAGE = """
+            usage: java -jar ecommerce-dss.jar <command>
+              demo                          run dss_etl on the built-in vnmarket simulator and print what landed
+              run <job> [key=value ...]     run a job (run_id, logical_date=YYYY-MM-DD, sources=a,b, full_refresh=true)
+              restart <executionId>         restart a failed or stopped execution, or one whose process died
+              stop <executionId>            ask a running execution to stop after its current chunk
+              executions [job]              list recent executions
+            """;
+
+    private final JobOperator jobOperator;
+    private final JobRepository jobRepository;
+    private final JobCatalogue catalogue;
+    private final ExecutionLease lease;
+    private final JdbcTemplate jdbc;
+    private final PrintStream out = System.out;
+    private int exitCode;
+
+    public DssCommandLine(JobOperator jobOperator, JobRepository jobRepository, JobCatalogue catalogue,
+                          ExecutionLease lease, JdbcTemplate jdbc) {
+        this.jobOperator = jobOperator;
+        this.jobRepository = jobRepository;
+        this.catalogue = catalogue;
+        this.lease = lease;
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public void run(ApplicationArguments arguments) throws Exception {
+        List<String> args = arguments.getNonOptionArgs();
+        if (args.isEmpty()) {
+            return;
+        }
+        List<String> rest = args.subList(1, args.size());
+        exitCode = switch (args.get(0)) {
+            case "demo" -> demo();
+            case "run" -> rest.isEmpty() ? usage("run needs a job name") : report(run(rest.get(0), rest.subList(1, rest.size())));
+            case "restart" -> rest.size() != 1 ? usage("restart needs an execution id") : report(restart(executionId(rest.get(0))));
+            case "stop" -> rest.size() != 1 ? usage("stop needs an execution id") : stop(executionId(rest.get(0)));
+            case "executions" -> executions(rest.isEmpty() ? null : rest.get(0));
+            default -> usage("unknown command '" + args.get(0) + "'");
+        };
+    }
+
+    @Override
+    public int getExitCode() {
+        return exitCode;
+    }
+
+    private int demo() throws Exception {
+        String runId = "demo-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        JobExecution execution = run("dss_etl", List.of("run_id=" + runId, "sources=vnmarket"));
+        int code = report(execution);
+        out.println();
+        out.println("What landed in the warehouse:");
+        Map<String, String> counts = new LinkedHashMap<>();
+        counts.put("current products", "select count(*) from dw.dim_product where is_current");
+        counts.put("current customers", "select count(*) from dw.dim_customer where is_current");
+        counts.put("order lines", "select count(*) from dw.fact_sales");
+        counts.put("revenue (VND)", "select coalesce(sum(net_amount_vnd), 0) from dw.fact_sales");
+        counts.put("mart.mv_monthly_sales rows", "select count(*) from mart.mv_monthly_sales");
+        counts.put("mart.mv_customer_analytics rows", "select count(*) from mart.mv_customer_analytics");
+        counts.put("mart.mv_product_performance rows", "select count(*) from mart.mv_product_performance");
+        counts.put("final quality score", "select coalesce(max(score), 0) from dq.run_score where stage = 'final' and run_id = '"
+                + runId.replace("'", "") + "'");
+        counts.forEach((label, sql) -> out.printf("  %-34s %s%n", label, jdbc.queryForObject(sql, Object.class)));
+        return code;
+    }
+
+    JobExecution run(String jobName, List<String> keyValues) throws Exception {
+        Job job = catalogue.jobs().get(jobName);
+        if (job == null) {
+            throw new IllegalArgumentException("unknown job '" + jobName + "' (known: " + catalogue.names() + ")");
+        }
+        JobParametersBuilder parameters = new JobParametersBuilder();
+        for (String keyValue : keyValues) {
+            int eq = keyValue.indexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException("expected key=value, got '" + keyValue + "'");
+            }
+            String key = keyValue.substring(0, eq);
+            boolean identifying = !key.equals(RunParameters.FULL_REFRESH);
+            parameters.addString(key, keyValue.substring(eq + 1), identifying);
+        }
+        JobParameters built = parameters.toJobParameters();
+        if (built.getString(RunParameters.RUN_ID) == null) {
+            parameters.addString(RunParameters.RUN_ID, jobName + "-"
+                    + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")));
+        }
+        if (built.getString(RunParameters.LOGICAL_DATE) == null) {
+            parameters.addString(RunParameters.LOGICAL_DATE, java.time.LocalDate.now(RunParameters.ZONE).toString());
+        }
+        return jobOperator.start(job, parameters.toJobParameters());
+    }
+
+    /**
+     * Restarts a failed or stopped execution. One still marked running whose process is gone (its liveness lock
+     * is free) is first marked failed, with its running steps, so that it can be restarted.
+     */
+    JobExecution restart(long executionId) throws Exception {
+        JobExecution execution = jobRepository.getJobExecution(executionId);
+        if (execution == null) {
+            throw new IllegalArgumentException("no job execution " + executionId);
+        }
+        if (execution.isRunning() || execution.getStatus() == BatchStatus.STOPPING) {
+            if (!lease.isOrphaned(executionId)) {
+                throw new IllegalStateException("execution " + executionId + " is still running in a live process; "
+                        + "stop it first (stop " + executionId + ")");
+            }
+            out.printf("Execution %d was left %s by a process that died; marking it failed before restarting%n",
+                    executionId, execution.getStatus());
+            jobOperator.recover(execution);
+        }
+        return jobOperator.restart(jobRepository.getJobExecution(executionId));
+    }
+
+    private int stop(long executionId) throws Exception {
+        boolean sent = jobOperator.stop(executionId);
+        out.printf("Stop %s for execution %d%n", sent ? "requested" : "not accepted", executionId);
+        return sent ? 0 : 1;
+    }
+
+    private int executions(String jobName) {
+        List<String> jobs = jobName == null ? catalogue.names() : List.of(jobName);
+        out.printf("%-10s %-14s %-34s %-10s %-20s %s%n", "execution", "job", "run_id", "status", "started", "exit");
+        for (String job : jobs) {
+            for (JobInstance instance : jobRepository.getJobInstances(job, 0, 20)) {
+                for (JobExecution execution : jobRepository.getJobExecutions(instance)) {
+                    out.printf("%-10d %-14s %-34s %-10s %-20s %s%n", execution.getId(), job,
+                            execution.getJobParameters().getString(RunParameters.RUN_ID), execution.getStatus(),
+                            execution.getStartTime() == null ? "" : execution.getStartTime().withNano(0),
+                            execution.getExitStatus().getExitCode());
+                }
+            }
+        }
+        return 0;
+    }
+
+    private int report(JobExecution execution) {
+        JobExecution stored = jobRepository.getJobExecution(execution.getId());
+        out.printf("%nExecution %d of %s (run_id=%s): %s%n", stored.getId(), stored.getJobInstance().getJobName(),
+                stored.getJobParameters().getString(RunParameters.RUN_ID), stored.getStatus());
+        for (StepExecution step : stored.getStepExecutions()) {
+            out.printf("  %-28s %-10s read %6d  written %6d  skipped %4d  %s%n", step.getStepName(), step.getStatus(),
+                    step.getReadCount(), step.getWriteCount(), step.getSkipCount(),
+                    abbreviate(step.getExitStatus().getExitDescription()));
+        }
+        for (Throwable failure : stored.getAllFailureExceptions()) {
+            out.println("  failure: " + failure.getMessage());
+        }
+        if (stored.getStatus() != BatchStatus.COMPLETED) {
+            out.printf("To resume from the failed step: java -jar target/ecommerce-dss.jar restart %d%n", stored.getId());
+        }
+        return stored.getStatus() == BatchStatus.COMPLETED ? 0 : 1;
+    }
+
+    private static String abbreviate(String text) {
+        if (text == null) {
+            return "";
+        }
+        String oneLine = text.replaceAll("\\s+", " ");
+        return oneLine.length() > 160 ? oneLine.substring(0, 160) + "..." : oneLine;
+    }
+
+    private static long executionId(String text) {
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("execution id must be a number, got '" + text + "'");
+        }
+    }
+
+    private int usage(String problem) {
+        System.err.println(problem);
+        System.err.print(USAGE);
+        return 2;
+    }
+
+}

@@ -1,0 +1,69 @@
+package vn.ecomdss.definition;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import javax.sql.DataSource;
+
+import org.springframework.batch.core.configuration.DuplicateJobException;
+import org.springframework.batch.core.configuration.support.MapJobRegistry;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.cloud.task.batch.listener.TaskBatchExecutionListener;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import vn.ecomdss.DssProperties;
+
+/**
+ * Loads and validates {@code job-definitions/} at start-up (the application refuses to start on any problem),
+ * assembles each definition into a Spring Batch job and registers it.
+ */
+@Configuration(proxyBeanMethods = false)
+public class DefinitionConfiguration {
+
+    @Bean
+    MapJobRegistry jobRegistry() {
+        return new MapJobRegistry();
+    }
+
+    @Bean
+    ExecutionLease executionLease(DataSource dataSource) {
+        return new ExecutionLease(dataSource);
+    }
+
+    @Bean
+    JobCatalogue jobCatalogue(DssProperties properties, List<StepFactory> factories, JobRepository jobRepository,
+                              MapJobRegistry registry, ExecutionLease lease, JdbcTemplate jdbc,
+                              ObjectProvider<TaskBatchExecutionListener> taskListener) throws DuplicateJobException {
+        Map<String, StepFactory> catalogue = new TreeMap<>();
+        factories.forEach(f -> catalogue.put(f.type(), f));
+        DefinitionLoader.Definitions definitions = new DefinitionLoader().load(properties.definitions(), catalogue);
+
+        List<JobExecutionListener> listeners = new ArrayList<>();
+        listeners.add(lease);
+        listeners.add(new StagingCleanup(jdbc));
+        taskListener.ifAvailable(listeners::add);
+        SimpleAsyncTaskExecutor splitExecutor = new SimpleAsyncTaskExecutor("split-");
+        splitExecutor.setConcurrencyLimit(4);
+        JobAssembler assembler = new JobAssembler(jobRepository, catalogue, splitExecutor,
+                new RunParametersValidator(definitions.sources()), listeners, definitions.sources());
+
+        Map<String, JobDefinition> byName = new LinkedHashMap<>();
+        Map<String, Job> jobs = new LinkedHashMap<>();
+        for (JobDefinition definition : definitions.jobs()) {
+            Job job = assembler.assemble(definition);
+            registry.register(job);
+            byName.put(definition.name(), definition);
+            jobs.put(definition.name(), job);
+        }
+        return new JobCatalogue(definitions.sources(), byName, jobs);
+    }
+}

@@ -1,0 +1,98 @@
+package vn.ecomdss.definition;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.FlowBuilder;
+import org.springframework.batch.core.job.builder.FlowJobBuilder;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.flow.Flow;
+import org.springframework.batch.core.job.flow.support.SimpleFlow;
+import org.springframework.batch.core.job.parameters.JobParametersValidator;
+import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.core.task.AsyncTaskExecutor;
+
+/**
+ * Turns a {@link JobDefinition} into a Spring Batch job. Steps are placed in levels (a step's level is one more
+ * than the highest level it depends on); the levels run in order and the steps of one level run in parallel as
+ * a split, so every dependency has finished before its dependants start.
+ */
+public final class JobAssembler {
+
+    private final JobRepository jobRepository;
+    private final Map<String, StepFactory> catalogue;
+    private final AsyncTaskExecutor splitExecutor;
+    private final JobParametersValidator parametersValidator;
+    private final List<JobExecutionListener> listeners;
+    private final SourceCatalogue sources;
+
+    public JobAssembler(JobRepository jobRepository, Map<String, StepFactory> catalogue, AsyncTaskExecutor splitExecutor,
+                        JobParametersValidator parametersValidator, List<JobExecutionListener> listeners,
+                        SourceCatalogue sources) {
+        this.sources = sources;
+        this.jobRepository = jobRepository;
+        this.catalogue = catalogue;
+        this.splitExecutor = splitExecutor;
+        this.parametersValidator = parametersValidator;
+        this.listeners = listeners;
+    }
+
+    public Job assemble(JobDefinition definition) {
+        List<Flow> levels = new ArrayList<>();
+        levels(definition).forEach((level, steps) -> levels.add(levelFlow(definition, level, steps)));
+        FlowBuilder<FlowJobBuilder> flow = new JobBuilder(definition.name(), jobRepository).start(levels.get(0));
+        for (Flow level : levels.subList(1, levels.size())) {
+            flow = flow.next(level);
+        }
+        FlowJobBuilder job = flow.end();
+        job.validator(parametersValidator);
+        listeners.forEach(job::listener);
+        return job.build();
+    }
+
+    /** Steps grouped by level, in the order they are declared within a level. */
+    static TreeMap<Integer, List<StepDefinition>> levels(JobDefinition definition) {
+        Map<String, StepDefinition> byName = definition.stepsByName();
+        Map<String, Integer> levelOf = new HashMap<>();
+        TreeMap<Integer, List<StepDefinition>> levels = new TreeMap<>();
+        for (StepDefinition step : definition.steps()) {
+            levels.computeIfAbsent(level(step, byName, levelOf), l -> new ArrayList<>()).add(step);
+        }
+        return levels;
+    }
+
+    private static int level(StepDefinition step, Map<String, StepDefinition> byName, Map<String, Integer> levelOf) {
+        Integer known = levelOf.get(step.name());
+        if (known != null) {
+            return known;
+        }
+        int level = 0;
+        for (String dependency : step.dependsOn()) {
+            level = Math.max(level, level(byName.get(dependency), byName, levelOf) + 1);
+        }
+        levelOf.put(step.name(), level);
+        return level;
+    }
+
+    private Flow levelFlow(JobDefinition definition, int level, List<StepDefinition> steps) {
+        if (steps.size() == 1) {
+            return stepFlow(steps.get(0), definition);
+        }
+        Flow[] branches = steps.stream().map(s -> stepFlow(s, definition)).toArray(Flow[]::new);
+        return new FlowBuilder<SimpleFlow>(definition.name() + ".level" + level)
+                .split(splitExecutor)
+                .add(branches)
+                .build();
+    }
+
+    private Flow stepFlow(StepDefinition step, JobDefinition definition) {
+        Step built = catalogue.get(step.type()).create(step, definition, sources);
+        return new FlowBuilder<SimpleFlow>(definition.name() + "." + step.name()).start(built).build();
+    }
+}

@@ -1,0 +1,19 @@
+package vn.ecomdss.definition;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.batch.core.job.Job;
+
+/** The pipelines this process knows: each definition with the Spring Batch job assembled from it. */
+public record JobCatalogue(SourceCatalogue sources, Map<String, JobDefinition> definitions, Map<String, Job> jobs) {
+
+    public Optional<JobDefinition> definition(String job) {
+        return Optional.ofNullable(definitions.get(job));
+    }
+
+    public List<String> names() {
+        return definitions.keySet().stream().sorted().toList();
+    }
+}

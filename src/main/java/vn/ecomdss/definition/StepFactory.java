@@ -1,0 +1,15 @@
+package vn.ecomdss.definition;
+
+import org.springframework.batch.core.step.Step;
+
+/** Makes the Spring Batch step for one step type of the catalogue ({@code extract}, {@code scd2}, ...). */
+public interface StepFactory {
+
+    String type();
+
+    /** Checks the step's parameters at start-up; problems name the file and the field. */
+    default void validate(StepDefinition step, SourceCatalogue sources, DefinitionProblems problems) {
+    }
+
+    Step create(StepDefinition step, JobDefinition job, SourceCatalogue sources);
+}

@@ -1,0 +1,190 @@
+package vn.ecomdss.extract;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.cfg.JsonNodeFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+import vn.ecomdss.definition.DefinitionProblems;
+import vn.ecomdss.definition.JobDefinition;
+import vn.ecomdss.definition.RunParameters;
+import vn.ecomdss.definition.SourceCatalogue;
+import vn.ecomdss.definition.SourceDefinition;
+import vn.ecomdss.definition.StepDefinition;
+import vn.ecomdss.definition.StepFactory;
+import vn.ecomdss.extract.http.JsonHttpClient;
+import vn.ecomdss.extract.http.PagedJsonReader;
+import vn.ecomdss.lake.DataLake;
+import vn.ecomdss.lake.RawEnvelope;
+
+/**
+ * {@code type: extract}: reads one source's entities over HTTP and lands each record in the lake as a raw
+ * envelope. A source left out of the run's {@code sources} parameter reads nothing.
+ */
+@Component
+public class ExtractStepFactory implements StepFactory {
+
+    private static final Logger log = LoggerFactory.getLogger(ExtractStepFactory.class);
+
+    private final JobRepository jobRepository;
+    private final PlatformTransactionManager transactionManager;
+    private final DataLake lake;
+    private final SourceEndpoints endpoints;
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final JsonMapper canonical = JsonMapper.builder().enable(JsonNodeFeature.WRITE_PROPERTIES_SORTED).build();
+
+    public ExtractStepFactory(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                              DataLake lake, SourceEndpoints endpoints) {
+        this.jobRepository = jobRepository;
+        this.transactionManager = transactionManager;
+        this.lake = lake;
+        this.endpoints = endpoints;
+    }
+
+    @Override
+    public String type() {
+        return "extract";
+    }
+
+    @Override
+    public void validate(StepDefinition step, SourceCatalogue sources, DefinitionProblems problems) {
+        String source = step.text("source", null);
+        if (source == null) {
+            problems.add(step.file(), step.field() + ".source", "an extract step names its source");
+        } else if (!sources.contains(source)) {
+            problems.add(step.file(), step.field() + ".source", "unknown source '" + source + "' (known: "
+                    + sources.names() + ")");
+        }
+    }
+
+    @Override
+    public Step create(StepDefinition step, JobDefinition job, SourceCatalogue sources) {
+        SourceDefinition source = sources.get(step.text("source", null));
+        SourceExtraction extraction = new SourceExtraction(source);
+        return new StepBuilder(step.name(), jobRepository)
+                .<FetchedRecord, RawEnvelope>chunk(step.integer("chunk-size", 200))
+                .transactionManager(transactionManager)
+                .reader(extraction)
+                .processor(extraction::envelope)
+                .writer(extraction)
+                .listener(extraction)
+                .build();
+    }
+
+    /**
+     * The reader, processor and writer of one extract step. The reader is made per execution because it depends
+     * on the run's parameters.
+     */
+    private final class SourceExtraction implements ItemStreamReader<FetchedRecord>, ItemWriter<RawEnvelope>,
+            StepExecutionListener {
+
+        private final SourceDefinition source;
+        private final ExtractionStats stats = new ExtractionStats();
+        private RunParameters run;
+        private ItemStreamReader<FetchedRecord> reader;
+        private Instant started;
+
+        SourceExtraction(SourceDefinition source) {
+            this.source = source;
+        }
+
+        @Override
+        public void beforeStep(StepExecution stepExecution) {
+            run = RunParameters.of(stepExecution.getJobExecution().getJobParameters());
+            started = Instant.now();
+            stats.restore(stepExecution.getExecutionContext());
+            if (!run.includes(source.name())) {
+                reader = null;
+                return;
+            }
+            JsonHttpClient client = new JsonHttpClient(json, source.timeout(), source.maxRetries(),
+                    "ecommerce-dss/0.1 (+batch extract)");
+            reader = new PagedJsonReader(source, endpoints.baseUri(source), run.logicalDate(), client,
+                    new PagedJsonReader.Progress() {
+                        @Override
+                        public void page(long bytes) {
+                            stats.pages.incrementAndGet();
+                            stats.bytes.addAndGet(bytes);
+                        }
+
+                        @Override
+                        public void retry() {
+                            stats.retries.incrementAndGet();
+                        }
+                    });
+        }
+
+        @Override
+        public ExitStatus afterStep(StepExecution stepExecution) {
+            if (reader == null) {
+                log.info("{}: source {} not in this run's sources {}, skipped", stepExecution.getStepName(),
+                        source.name(), run.sources());
+                return new ExitStatus("COMPLETED", "skipped: source not in sources=" + run.sources());
+            }
+            String summary = stats.summary(Duration.between(started, Instant.now()));
+            log.info("{}: source {}: {}", stepExecution.getStepName(), source.name(), summary);
+            return stepExecution.getExitStatus().addExitDescription(summary);
+        }
+
+        @Override
+        public void open(ExecutionContext context) {
+            if (reader != null) {
+                reader.open(context);
+            }
+        }
+
+        @Override
+        public void update(ExecutionContext context) {
+            if (reader != null) {
+                reader.update(context);
+            }
+            stats.saveTo(context);
+        }
+
+        @Override
+        public void close() {
+            if (reader != null) {
+                reader.close();
+            }
+        }
+
+        @Override
+        public FetchedRecord read() throws Exception {
+            return reader == null ? null : reader.read();
+        }
+
+        RawEnvelope envelope(FetchedRecord record) {
+            JsonNode id = record.item().at(record.idPointer());
+            String naturalId = id.isMissingNode() || id.isNull() ? null : id.asString();
+            String canonicalJson = canonical.writeValueAsString(record.item());
+            return RawEnvelope.of(record.source(), record.entity(), naturalId, Document.parse(canonicalJson),
+                    canonicalJson, run.runId(), Instant.now());
+        }
+
+        @Override
+        public void write(Chunk<? extends RawEnvelope> chunk) {
+            List<RawEnvelope> envelopes = new ArrayList<>(chunk.getItems());
+            lake.store(envelopes);
+            stats.records.addAndGet(envelopes.size());
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package vn.ecomdss.notify;
+
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.step.StepExecution;
+
+/** What a run did, step by step, as published to {@code etl_notifications} and logged. */
+public record RunSummary(String job, long executionId, String runId, String logicalDate, String status,
+                         Double qualityScore, long durationSeconds, List<Map<String, Object>> steps) {
+
+    public static RunSummary of(JobExecution execution, String runId, String logicalDate, Double qualityScore) {
+        List<Map<String, Object>> steps = new ArrayList<>();
+        LocalDateTime now = LocalDateTime.now();
+        for (StepExecution step : execution.getStepExecutions()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("step", step.getStepName());
+            row.put("status", step.getStatus().name());
+            row.put("read", step.getReadCount());
+            row.put("written", step.getWriteCount());
+            row.put("filtered", step.getFilterCount());
+            row.put("skipped", step.getSkipCount());
+            row.put("exit_description", step.getExitStatus().getExitDescription());
+            steps.add(row);
+        }
+        LocalDateTime start = execution.getStartTime() == null ? now : execution.getStartTime();
+        return new RunSummary(execution.getJobInstance().getJobName(), execution.getId(), runId, logicalDate,
+                execution.getStatus().name(), qualityScore, Duration.between(start, now).toSeconds(), steps);
+    }
+}

@@ -1,0 +1,46 @@
+package vn.ecomdss.quality;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.bson.Document;
+
+import vn.ecomdss.definition.EntityDefinition;
+import vn.ecomdss.lake.PayloadPointer;
+
+/**
+ * The raw gate for one record: a natural id, and every required field present with its declared type.
+ * Returns the reasons it fails, empty when it passes.
+ */
+final class RawRecordCheck {
+
+    static List<String> failures(String naturalId, Document payload, EntityDefinition entity) {
+        List<String> failures = new ArrayList<>();
+        if (naturalId == null || naturalId.isBlank()) {
+            failures.add("natural id " + entity.idPointer() + " is missing");
+        }
+        for (Map.Entry<String, String> required : entity.required().entrySet()) {
+            Object value = PayloadPointer.at(payload, required.getKey());
+            if (value == null) {
+                failures.add(required.getKey() + " is missing");
+            } else if (!hasType(value, required.getValue())) {
+                failures.add(required.getKey() + " should be " + required.getValue() + " but is "
+                        + value.getClass().getSimpleName() + " '" + value + "'");
+            }
+        }
+        return failures;
+    }
+
+    private static boolean hasType(Object value, String type) {
+        return switch (type) {
+            case "string" -> value instanceof String s && !s.isBlank();
+            case "number" -> value instanceof Number;
+            case "integer" -> value instanceof Integer || value instanceof Long;
+            case "boolean" -> value instanceof Boolean;
+            case "object" -> value instanceof Map;
+            case "array" -> value instanceof List;
+            default -> false;
+        };
+    }
+}

@@ -1,0 +1,36 @@
+package vn.ecomdss.simulator;
+
+import java.net.URI;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+
+/**
+ * Serves the built-in vnmarket simulator over local HTTP, started on first use so that a run without the
+ * vnmarket source opens no port.
+ */
+@Component
+public class VnMarketHost implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(VnMarketHost.class);
+
+    private VnMarketServer server;
+
+    public synchronized URI baseUri() {
+        if (server == null) {
+            server = VnMarketServer.start(new VnMarketSimulator(VnMarketSettings.defaults()), 0);
+            log.info("vnmarket simulator serving at {}", server.baseUri());
+        }
+        return server.baseUri();
+    }
+
+    @Override
+    public synchronized void destroy() {
+        if (server != null) {
+            server.close();
+            server = null;
+        }
+    }
+}

@@ -1,0 +1,11 @@
+package vn.ecomdss.transform;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+
+/** One order line as it lands in {@code staging.sales_line}. */
+public record StagedSalesLine(String runId, String source, String orderId, int lineNumber, String customerId,
+                              String productId, OffsetDateTime orderTs, String platform, String paymentMethod,
+                              String orderStatus, String shippingCity, int quantity, BigDecimal unitPrice,
+                              BigDecimal discountAmount, String currency, String envelopeId) {
+}

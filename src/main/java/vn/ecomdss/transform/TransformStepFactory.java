@@ -1,0 +1,168 @@
+package vn.ecomdss.transform;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.batch.core.listener.SkipListener;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import vn.ecomdss.definition.DefinitionProblems;
+import vn.ecomdss.definition.EntityDefinition;
+import vn.ecomdss.definition.JobDefinition;
+import vn.ecomdss.definition.RunParameters;
+import vn.ecomdss.definition.SourceCatalogue;
+import vn.ecomdss.definition.SourceDefinition;
+import vn.ecomdss.definition.StepDefinition;
+import vn.ecomdss.definition.StepFactory;
+import vn.ecomdss.lake.DataLake;
+import vn.ecomdss.lake.LakeReader;
+import vn.ecomdss.lake.LakeRecord;
+import vn.ecomdss.lake.QuarantinedRecord;
+
+/**
+ * {@code type: transform} with {@code target: customers | products | sales}: reads the envelopes the run
+ * accepted for every source entity mapped onto that target, cleans them and writes staging rows. A record that
+ * cannot be transformed is skipped into the quarantine with the reason.
+ */
+@Component
+public class TransformStepFactory implements StepFactory {
+
+    private static final Map<String, String> TARGETS = Map.of("customers", "customer", "products", "product",
+            "sales", "order");
+
+    private final JobRepository jobRepository;
+    private final PlatformTransactionManager transactionManager;
+    private final DataLake lake;
+    private final StagingWriter staging;
+
+    public TransformStepFactory(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                                DataLake lake, StagingWriter staging) {
+        this.jobRepository = jobRepository;
+        this.transactionManager = transactionManager;
+        this.lake = lake;
+        this.staging = staging;
+    }
+
+    @Override
+    public String type() {
+        return "transform";
+    }
+
+    @Override
+    public void validate(StepDefinition step, SourceCatalogue sources, DefinitionProblems problems) {
+        String target = step.text("target", null);
+        if (!TARGETS.containsKey(target)) {
+            problems.add(step.file(), step.field() + ".target", "unknown transform target '" + target
+                    + "' (known: customers, products, sales)");
+        }
+    }
+
+    @Override
+    public Step create(StepDefinition step, JobDefinition job, SourceCatalogue sources) {
+        Transformation transformation = new Transformation(TARGETS.get(step.text("target", null)), sources);
+        return new StepBuilder(step.name(), jobRepository)
+                .<LakeRecord, List<Object>>chunk(step.integer("chunk-size", 500))
+                .transactionManager(transactionManager)
+                .reader(transformation)
+                .processor(transformation::transform)
+                .writer(transformation::write)
+                .faultTolerant()
+                .skip(TransformException.class)
+                .skipLimit(Long.MAX_VALUE)
+                .skipListener(transformation)
+                .listener(transformation)
+                .build();
+    }
+
+    private final class Transformation implements ItemStreamReader<LakeRecord>, StepExecutionListener,
+            SkipListener<LakeRecord, List<Object>> {
+
+        private final String target;
+        private final SourceCatalogue sources;
+        private final Map<String, EntityDefinition> entities = new HashMap<>();
+        private final CustomerTransformer customers = new CustomerTransformer();
+        private final ProductTransformer products = new ProductTransformer();
+        private final SalesTransformer sales = new SalesTransformer();
+        private RunParameters run;
+        private LakeReader reader;
+
+        Transformation(String target, SourceCatalogue sources) {
+            this.target = target;
+            this.sources = sources;
+        }
+
+        @Override
+        public void beforeStep(StepExecution stepExecution) {
+            run = RunParameters.of(stepExecution.getJobExecution().getJobParameters());
+            List<LakeReader.Listing> listings = new ArrayList<>();
+            for (String name : sources.names()) {
+                if (!run.includes(name)) {
+                    continue;
+                }
+                for (EntityDefinition entity : sources.get(name).entities().values()) {
+                    if (entity.target().equals(target)) {
+                        listings.add(new LakeReader.Listing(name, entity.name()));
+                        entities.put(name + "/" + entity.name(), entity);
+                    }
+                }
+            }
+            reader = new LakeReader(lake, run.runId(), listings);
+        }
+
+        @Override
+        public void open(ExecutionContext context) {
+            reader.open(context);
+        }
+
+        @Override
+        public void update(ExecutionContext context) {
+            reader.update(context);
+        }
+
+        @Override
+        public void close() {
+            reader.close();
+        }
+
+        @Override
+        public LakeRecord read() {
+            return reader.read();
+        }
+
+        List<Object> transform(LakeRecord record) {
+            EntityDefinition entity = entities.get(record.source() + "/" + record.entity());
+            SourceDefinition source = sources.get(record.source());
+            return switch (target) {
+                case "customer" -> List.of(customers.transform(record, entity, run));
+                case "product" -> List.of(products.transform(record, entity, source.currency(), run));
+                default -> List.copyOf(sales.transform(record, entity, source.currency(), run));
+            };
+        }
+
+        void write(Chunk<? extends List<Object>> chunk) {
+            List<Object> rows = chunk.getItems().stream().flatMap(List::stream).toList();
+            switch (target) {
+                case "customer" -> staging.customers(rows.stream().map(StagedCustomer.class::cast).toList());
+                case "product" -> staging.products(rows.stream().map(StagedProduct.class::cast).toList());
+                default -> staging.salesLines(rows.stream().map(StagedSalesLine.class::cast).toList());
+            }
+        }
+
+        @Override
+        public void onSkipInProcess(LakeRecord record, Throwable t) {
+            lake.quarantine(List.of(new QuarantinedRecord(record.envelopeId(), run.runId(), record.source(),
+                    record.entity(), record.naturalId(), "transform", t.getMessage())));
+        }
+    }
+}

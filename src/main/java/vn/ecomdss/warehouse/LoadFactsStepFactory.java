@@ -1,0 +1,60 @@
+package vn.ecomdss.warehouse;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import vn.ecomdss.definition.JobDefinition;
+import vn.ecomdss.definition.RunParameters;
+import vn.ecomdss.definition.SourceCatalogue;
+import vn.ecomdss.definition.StepDefinition;
+import vn.ecomdss.definition.StepFactory;
+
+/** {@code type: facts}: loads the run's order lines into {@code dw.fact_sales} in one transaction. */
+@Component
+public class LoadFactsStepFactory implements StepFactory {
+
+    private static final Logger log = LoggerFactory.getLogger(LoadFactsStepFactory.class);
+
+    private final JobRepository jobRepository;
+    private final PlatformTransactionManager transactionManager;
+    private final FactSalesLoader loader;
+
+    public LoadFactsStepFactory(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                                FactSalesLoader loader) {
+        this.jobRepository = jobRepository;
+        this.transactionManager = transactionManager;
+        this.loader = loader;
+    }
+
+    @Override
+    public String type() {
+        return "facts";
+    }
+
+    @Override
+    public Step create(StepDefinition step, JobDefinition job, SourceCatalogue sources) {
+        return new StepBuilder(step.name(), jobRepository)
+                .tasklet((contribution, context) -> {
+                    StepExecution execution = context.getStepContext().getStepExecution();
+                    RunParameters run = RunParameters.of(execution.getJobExecution().getJobParameters());
+                    FactSalesLoader.Result result = loader.load(run);
+                    execution.setReadCount(result.staged());
+                    contribution.incrementWriteCount(result.inserted() + result.updated());
+                    String summary = String.format("fact_sales: %d staged lines, %d inserted, %d updated, %d moved to "
+                                    + "another date, %d inferred customers, %d inferred products", result.staged(),
+                            result.inserted(), result.updated(), result.moved(), result.inferredCustomers(),
+                            result.inferredProducts());
+                    log.info("{} {}", step.name(), summary);
+                    contribution.setExitStatus(contribution.getExitStatus().addExitDescription(summary));
+                    return RepeatStatus.FINISHED;
+                }, transactionManager)
+                .build();
+    }
+}

@@ -1,0 +1,83 @@
+package vn.ecomdss.warehouse;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import vn.ecomdss.definition.DefinitionProblems;
+import vn.ecomdss.definition.JobDefinition;
+import vn.ecomdss.definition.SourceCatalogue;
+import vn.ecomdss.definition.StepDefinition;
+import vn.ecomdss.definition.StepFactory;
+
+/**
+ * {@code type: refresh-views} with {@code views: [...]}: refreshes the marts concurrently (readers are never
+ * blocked), in the order listed, which is their dependency order.
+ */
+@Component
+public class RefreshViewsStepFactory implements StepFactory {
+
+    private static final Logger log = LoggerFactory.getLogger(RefreshViewsStepFactory.class);
+    private static final Pattern QUALIFIED_NAME = Pattern.compile("[a-z_][a-z0-9_]*\\.[a-z_][a-z0-9_]*");
+
+    private final JobRepository jobRepository;
+    private final PlatformTransactionManager transactionManager;
+    private final JdbcTemplate jdbc;
+
+    public RefreshViewsStepFactory(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                                   JdbcTemplate jdbc) {
+        this.jobRepository = jobRepository;
+        this.transactionManager = transactionManager;
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public String type() {
+        return "refresh-views";
+    }
+
+    @Override
+    public void validate(StepDefinition step, SourceCatalogue sources, DefinitionProblems problems) {
+        List<String> views = step.list("views");
+        if (views.isEmpty()) {
+            problems.add(step.file(), step.field() + ".views", "list the materialised views to refresh");
+        }
+        for (int i = 0; i < views.size(); i++) {
+            if (!QUALIFIED_NAME.matcher(views.get(i)).matches()) {
+                problems.add(step.file(), step.field() + ".views[" + i + "]", "expected schema.view in lower case, got '"
+                        + views.get(i) + "'");
+            }
+        }
+    }
+
+    @Override
+    public Step create(StepDefinition step, JobDefinition job, SourceCatalogue sources) {
+        List<String> views = step.list("views");
+        return new StepBuilder(step.name(), jobRepository)
+                .tasklet((contribution, context) -> {
+                    StringBuilder summary = new StringBuilder();
+                    for (String view : views) {
+                        long started = System.nanoTime();
+                        jdbc.execute("refresh materialized view concurrently " + view);
+                        Long rows = jdbc.queryForObject("select count(*) from " + view, Long.class);
+                        long millis = (System.nanoTime() - started) / 1_000_000;
+                        context.getStepContext().getStepExecution().getExecutionContext().putLong("rows." + view, rows);
+                        summary.append(String.format("%s: %d rows in %d ms; ", view, rows, millis));
+                        contribution.incrementWriteCount(rows);
+                    }
+                    log.info("{} {}", step.name(), summary);
+                    contribution.setExitStatus(contribution.getExitStatus().addExitDescription(summary.toString().trim()));
+                    return RepeatStatus.FINISHED;
+                }, transactionManager)
+                .build();
+    }
+}
