@@ -1,0 +1,151 @@
+package vn.ecomdss.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import vn.ecomdss.DssApplication;
+import vn.ecomdss.testsupport.FixtureApiServer;
+
+/**
+ * The command line as an operator uses it, in child JVMs: a run killed with SIGKILL in the middle of a chunk step
+ * is restarted by {@code restart} and leaves the same warehouse as a run that was never interrupted.
+ */
+class CrashRestartTest {
+
+    private static final FixtureApiServer FIXTURES = FixtureApiServer.start();
+    private static final List<String> RUN = List.of("run", "dss_etl", "run_id=crash-test", "logical_date=2026-11-20",
+            "sources=dummyjson,vnmarket");
+
+    @TempDir
+    Path crashed;
+    @TempDir
+    Path uninterrupted;
+
+    @AfterAll
+    static void stopFixtures() {
+        FIXTURES.close();
+    }
+
+    @Test
+    void killedRunRestartsFromItsLastChunkAndLeavesTheSameWarehouseAsAnUninterruptedRun() throws Exception {
+        Process victim = cli(crashed, RUN);
+        String killedIn = awaitCommittedChunkInProgress(crashed, victim);
+        System.out.println("CrashRestartTest: SIGKILL sent while " + killedIn + " was running with committed chunks");
+        victim.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        assertThat(victim.exitValue()).isNotZero();
+
+        Process restart = cli(crashed, List.of("restart", "1"));
+        assertThat(restart.waitFor(5, TimeUnit.MINUTES)).isTrue();
+        assertThat(restart.exitValue()).as("restart exit code after the kill in %s", killedIn).isZero();
+
+        Process clean = cli(uninterrupted, RUN);
+        assertThat(clean.waitFor(5, TimeUnit.MINUTES)).isTrue();
+        assertThat(clean.exitValue()).isZero();
+
+        Map<String, String> afterCrash = warehouse(crashed);
+        Map<String, String> reference = warehouse(uninterrupted);
+        assertThat(Long.parseLong(afterCrash.get("fact_sales rows"))).isGreaterThan(800);
+        assertThat(afterCrash).isEqualTo(reference);
+    }
+
+    /** Waits until a chunk step of the victim has committed at least one chunk and is still running. */
+    private static String awaitCommittedChunkInProgress(Path dataDir, Process victim) throws Exception {
+        long deadline = System.currentTimeMillis() + 180_000;
+        while (System.currentTimeMillis() < deadline) {
+            assertThat(victim.isAlive()).as("the run ended before it could be killed").isTrue();
+            Path endpoints = dataDir.resolve("endpoints.properties");
+            if (Files.exists(endpoints)) {
+                Properties properties = new Properties();
+                try (Reader in = Files.newBufferedReader(endpoints)) {
+                    properties.load(in);
+                }
+                try (Connection connection = DriverManager.getConnection(properties.getProperty("jdbc.url"),
+                        properties.getProperty("jdbc.user"), properties.getProperty("jdbc.password"));
+                     Statement statement = connection.createStatement();
+                     ResultSet rs = statement.executeQuery("""
+                             select step_name from batch_step_execution
+                             where status = 'STARTED' and commit_count >= 1
+                               and (step_name like 'extract%' or step_name like 'transform%')
+                             """)) {
+                    if (rs.next()) {
+                        return rs.getString(1);
+                    }
+                } catch (SQLException notReadyYet) {
+                    // the schema is created by the victim as it starts
+                }
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no chunk step with a committed chunk was seen running");
+    }
+
+    private static Process cli(Path dataDir, List<String> args) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.add("-Xmx768m");
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(DssApplication.class.getName());
+        command.addAll(args);
+        command.add("--dss.data-dir=" + dataDir);
+        command.add("--dss.sources.dummyjson.base-url=" + FIXTURES.baseUri());
+        File log = dataDir.resolve("cli-" + System.nanoTime() + ".log").toFile();
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
+    }
+
+    /** Everything a run loads, without surrogate keys and load times, which legitimately differ. */
+    private static Map<String, String> warehouse(Path dataDir) throws IOException, SQLException {
+        Map<String, String> fingerprints = new LinkedHashMap<>();
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(dataDir.resolve("postgres"))
+                .setCleanDataDirectory(false).start();
+             Connection connection = postgres.getPostgresDatabase().getConnection();
+             Statement statement = connection.createStatement()) {
+            Map<String, String> queries = new LinkedHashMap<>();
+            queries.put("dim_product", """
+                    select md5(string_agg(concat_ws('|', source, product_id, title, category, brand, price,
+                        availability_status, stock, valid_from, valid_to, is_current, is_inferred), ',' order by
+                        source, product_id, valid_from)) from dw.dim_product""");
+            queries.put("dim_customer", """
+                    select md5(string_agg(concat_ws('|', source, customer_id, full_name, email, city, region,
+                        phone_e164, valid_from, valid_to, is_current, is_inferred), ',' order by
+                        source, customer_id, valid_from)) from dw.dim_customer""");
+            queries.put("fact_sales", """
+                    select md5(string_agg(concat_ws('|', f.source, f.order_id, f.line_number, f.order_date, c.customer_id,
+                        c.valid_from, p.product_id, p.valid_from, f.quantity, f.net_amount, f.net_amount_vnd), ','
+                        order by f.source, f.order_id, f.line_number))
+                    from dw.fact_sales f join dw.dim_customer c using (customer_key) join dw.dim_product p using (product_key)""");
+            queries.put("fact_sales rows", "select count(*) from dw.fact_sales");
+            queries.put("mv_monthly_sales", """
+                    select md5(string_agg(concat_ws('|', month, platform_code, region, orders, order_lines, units,
+                        revenue_vnd, customers), ',' order by month, platform_code, region)) from mart.mv_monthly_sales""");
+            for (Map.Entry<String, String> query : queries.entrySet()) {
+                try (ResultSet rs = statement.executeQuery(query.getValue())) {
+                    rs.next();
+                    fingerprints.put(query.getKey(), rs.getString(1));
+                }
+            }
+        }
+        return fingerprints;
+    }
+}

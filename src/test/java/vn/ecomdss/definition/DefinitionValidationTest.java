@@ -1,0 +1,164 @@
+package vn.ecomdss.definition;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+
+import vn.ecomdss.DssApplication;
+import vn.ecomdss.testsupport.PlatformTestSupport;
+
+class DefinitionValidationTest extends PlatformTestSupport {
+
+    private static final String SOURCE = """
+            source: shop
+            kind: http-json
+            base-url: http://127.0.0.1:1
+            entities:
+              products:
+                path: /products
+                target: product
+                fields: {title: /title, price: /price}
+            """;
+
+    @Autowired
+    List<StepFactory> factories;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theShippedDefinitionsAreValidAndDssEtlRunsItsStagesInDagOrder() {
+        JobDefinition etl = catalogue.definition("dss_etl").orElseThrow();
+        assertThat(JobAssembler.levels(etl).values().stream()
+                .map(level -> level.stream().map(StepDefinition::name).toList()).toList())
+                .containsExactly(
+                        List.of("extract_dummyjson", "extract_vnmarket"),
+                        List.of("quality_check_raw"),
+                        List.of("transform_customers", "transform_products", "transform_sales"),
+                        List.of("load_dimensions"), List.of("load_facts"), List.of("quality_check_final"),
+                        List.of("refresh_materialized_views"), List.of("notify"));
+        assertThat(etl.schedule().cron()).isEqualTo("0 0 2 * * *");
+        assertThat(etl.schedule().zone().getId()).isEqualTo("Asia/Ho_Chi_Minh");
+    }
+
+    @Test
+    void unknownStepTypeIsRefusedWithFileAndField() throws IOException {
+        assertThat(problems(job("""
+                  - name: extract
+                    type: extract
+                    source: shop
+                  - name: magic
+                    type: teleport
+                    depends-on: extract
+                """))).containsExactly("etl.yml: steps[1].type: unknown step type 'teleport' (known: " + knownTypes() + ")");
+    }
+
+    @Test
+    void unknownSourceIsRefusedWithFileAndField() throws IOException {
+        assertThat(problems(job("""
+                  - name: extract
+                    type: extract
+                    source: shopee_api
+                """))).containsExactly("etl.yml: steps[0].source: unknown source 'shopee_api' (known: [shop])");
+    }
+
+    @Test
+    void duplicateStepNameIsRefusedWithFileAndField() throws IOException {
+        assertThat(problems(job("""
+                  - name: extract
+                    type: extract
+                    source: shop
+                  - name: extract
+                    type: notify
+                """))).containsExactly("etl.yml: steps[1].name: duplicate step name 'extract'");
+    }
+
+    @Test
+    void dependencyCycleIsRefusedNamingTheSteps() throws IOException {
+        assertThat(problems(job("""
+                  - name: extract
+                    type: extract
+                    source: shop
+                    depends-on: notify
+                  - name: facts
+                    type: facts
+                    depends-on: extract
+                  - name: notify
+                    type: notify
+                    depends-on: facts
+                """))).containsExactly("etl.yml: steps[0].depends-on: dependency cycle: extract -> notify -> facts -> extract");
+    }
+
+    @Test
+    void badCronIsRefusedWithFileAndField() throws IOException {
+        writeSource();
+        Files.writeString(dir.resolve("etl.yml"), """
+                job: etl
+                schedule:
+                  cron: "0 61 * * *"
+                  zone: Asia/Ho_Chi_Minh
+                steps:
+                  - name: notify
+                    type: notify
+                """);
+        assertThat(problems()).singleElement().asString()
+                .startsWith("etl.yml: schedule.cron: bad cron '0 61 * * *'");
+    }
+
+    @Test
+    void theApplicationRefusesToStartOnAnInvalidDefinition() throws IOException {
+        job("""
+                  - name: magic
+                    type: teleport
+                """);
+        assertThatThrownBy(() -> new SpringApplicationBuilder(DssApplication.class)
+                .properties("dss.data-dir=" + DATA_DIR, "dss.definitions=file:" + dir)
+                .run().close())
+                .hasRootCauseInstanceOf(InvalidDefinitionException.class)
+                .rootCause().hasMessageContaining("etl.yml: steps[0].type: unknown step type 'teleport'");
+    }
+
+    private Path job(String steps) throws IOException {
+        writeSource();
+        return Files.writeString(dir.resolve("etl.yml"), "job: etl\nsteps:\n" + steps);
+    }
+
+    private void writeSource() throws IOException {
+        Files.createDirectories(dir.resolve("sources"));
+        Files.writeString(dir.resolve("sources/shop.yml"), SOURCE);
+    }
+
+    private List<String> problems() {
+        try {
+            new DefinitionLoader().load("file:" + dir, catalogue());
+            return List.of();
+        } catch (InvalidDefinitionException e) {
+            return e.problems();
+        }
+    }
+
+    private List<String> problems(Path ignored) {
+        return problems();
+    }
+
+    private Map<String, StepFactory> catalogue() {
+        Map<String, StepFactory> catalogue = new TreeMap<>();
+        factories.forEach(f -> catalogue.put(f.type(), f));
+        return catalogue;
+    }
+
+    private String knownTypes() {
+        return String.join(", ", catalogue().keySet());
+    }
+}

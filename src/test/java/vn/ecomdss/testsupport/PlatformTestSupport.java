@@ -1,0 +1,98 @@
+package vn.ecomdss.testsupport;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import vn.ecomdss.definition.JobCatalogue;
+import vn.ecomdss.embedded.KafkaEndpoint;
+
+/**
+ * The platform as the tests see it: the whole application on embedded PostgreSQL, the lake and a real Kafka
+ * broker under one data directory for the test JVM, with DummyJSON served from the shared fixtures over HTTP.
+ */
+@SpringBootTest
+public abstract class PlatformTestSupport {
+
+    protected static final FixtureApiServer FIXTURES = FixtureApiServer.start();
+    protected static final Path DATA_DIR = tempDir();
+
+    @DynamicPropertySource
+    static void platform(DynamicPropertyRegistry registry) {
+        registry.add("dss.data-dir", DATA_DIR::toString);
+        registry.add("dss.sources.dummyjson.base-url", () -> FIXTURES.baseUri().toString());
+    }
+
+    @Autowired
+    protected JobOperator jobOperator;
+    @Autowired
+    protected JobCatalogue catalogue;
+    @Autowired
+    protected JdbcTemplate jdbc;
+    @Autowired
+    protected KafkaEndpoint kafka;
+
+    protected JobExecution runEtl(String runId, String logicalDate, String sources) throws Exception {
+        JobParametersBuilder parameters = new JobParametersBuilder()
+                .addString("run_id", runId)
+                .addString("logical_date", logicalDate)
+                .addString("sources", sources);
+        return jobOperator.start(catalogue.jobs().get("dss_etl"), parameters.toJobParameters());
+    }
+
+    protected long count(String sql, Object... args) {
+        Long value = jdbc.queryForObject(sql, Long.class, args);
+        return value == null ? 0 : value;
+    }
+
+    /** Every message on a topic, from the beginning. */
+    protected List<String> messages(String topic) {
+        Properties config = new Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + System.nanoTime());
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        List<String> values = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+                new StringDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.currentTimeMillis() + 15_000;
+            int emptyPolls = 0;
+            while (System.currentTimeMillis() < deadline && (values.isEmpty() || emptyPolls < 2)) {
+                var records = consumer.poll(Duration.ofMillis(500));
+                if (records.isEmpty()) {
+                    emptyPolls++;
+                }
+                for (ConsumerRecord<String, String> record : records) {
+                    values.add(record.value());
+                }
+            }
+        }
+        return values;
+    }
+
+    private static Path tempDir() {
+        try {
+            return Files.createTempDirectory("dss-test-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
