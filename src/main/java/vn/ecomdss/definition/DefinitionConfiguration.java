@@ -13,8 +13,8 @@ import org.springframework.batch.core.configuration.support.MapJobRegistry;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.cloud.task.batch.listener.TaskBatchExecutionListener;
+import org.springframework.cloud.task.batch.listener.support.JdbcTaskBatchDao;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
@@ -39,10 +39,19 @@ public class DefinitionConfiguration {
         return new ExecutionLease(dataSource);
     }
 
+    /**
+     * Links each job execution to the Spring Cloud Task execution of the launch. Task's own auto-configuration
+     * only does this for jobs declared as beans, and these jobs are assembled from definitions.
+     */
+    @Bean
+    TaskBatchExecutionListener taskBatchExecutionListener(DataSource dataSource) {
+        return new TaskBatchExecutionListener(new JdbcTaskBatchDao(dataSource));
+    }
+
     @Bean
     JobCatalogue jobCatalogue(DssProperties properties, List<StepFactory> factories, JobRepository jobRepository,
                               MapJobRegistry registry, ExecutionLease lease, JdbcTemplate jdbc,
-                              ObjectProvider<TaskBatchExecutionListener> taskListener) throws DuplicateJobException {
+                              TaskBatchExecutionListener taskListener) throws DuplicateJobException {
         Map<String, StepFactory> catalogue = new TreeMap<>();
         factories.forEach(f -> catalogue.put(f.type(), f));
         DefinitionLoader.Definitions definitions = new DefinitionLoader().load(properties.definitions(), catalogue);
@@ -50,7 +59,7 @@ public class DefinitionConfiguration {
         List<JobExecutionListener> listeners = new ArrayList<>();
         listeners.add(lease);
         listeners.add(new StagingCleanup(jdbc));
-        taskListener.ifAvailable(listeners::add);
+        listeners.add(taskListener);
         SimpleAsyncTaskExecutor splitExecutor = new SimpleAsyncTaskExecutor("split-");
         splitExecutor.setConcurrencyLimit(4);
         JobAssembler assembler = new JobAssembler(jobRepository, catalogue, splitExecutor,

@@ -43,6 +43,14 @@ class DssEtlJobTest extends PlatformTestSupport {
         assertThat(count("select sum(units) from mart.mv_product_performance where source = 'dummyjson'"))
                 .isEqualTo(count("select sum(quantity) from dw.fact_sales where source = 'dummyjson'"));
 
+        assertThat(count("select count(*) from task_task_batch where job_execution_id = ?", execution.getId()))
+                .as("the launch is recorded as a Spring Cloud Task execution linked to the job execution").isEqualTo(1);
+        assertThat(count("""
+                select count(*) from dw.fact_sales f join dw.dim_geography g using (geography_key)
+                where f.source = 'dummyjson' and g.geography_key = 0
+                """)).as("DummyJSON's US cities resolve to no Vietnamese province").isEqualTo(cartLines);
+        assertThat(count("select count(*) from dw.dim_geography where geography_key > 0")).isEqualTo(63);
+
         JsonNode summary = messages("etl_notifications").stream().map(json::readTree)
                 .filter(m -> m.path("runId").asString().equals("full-run")).findFirst().orElseThrow();
         assertThat(summary.path("job").asString()).isEqualTo("dss_etl");
