@@ -2,9 +2,7 @@ package vn.ecomdss.warehouse;
 
 import java.sql.PreparedStatement;
 
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.springframework.stereotype.Component;
 
 import vn.ecomdss.vn.Province;
@@ -17,26 +15,10 @@ import vn.ecomdss.vn.ProvinceDirectory;
  * cannot disagree.
  */
 @Component
-public class GeographySeed implements JavaMigration {
+public class GeographySeed extends WarehouseMigration {
 
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("8");
-    }
-
-    @Override
-    public String getDescription() {
-        return "seed dim geography from the province directory";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return null;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
+    public GeographySeed() {
+        super("8", "seed dim geography from the province directory");
     }
 
     @Override

@@ -1,10 +1,7 @@
 package vn.ecomdss.warehouse;
 
-import org.flywaydb.core.api.MigrationVersion;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.flywaydb.core.api.migration.Context;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 import org.springframework.stereotype.Component;
 
@@ -14,31 +11,15 @@ import org.springframework.stereotype.Component;
  * libraries on the classpath.
  */
 @Component
-public class JobRepositorySchema implements JavaMigration {
+public class JobRepositorySchema extends WarehouseMigration {
 
     private static final String[] SCRIPTS = {
             "org/springframework/batch/core/schema-postgresql.sql",
             "org/springframework/cloud/task/schema-postgresql.sql"
     };
 
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("2");
-    }
-
-    @Override
-    public String getDescription() {
-        return "spring batch job repository and spring cloud task metadata";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return null;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
+    public JobRepositorySchema() {
+        super("2", "spring batch job repository and spring cloud task metadata");
     }
 
     @Override
