@@ -37,6 +37,8 @@ class CrashRestartTest {
     private static final List<String> RUN = List.of("run", "dss_etl", "run_id=crash-test", "logical_date=2026-11-20",
             "sources=dummyjson,vnmarket");
 
+    private static final Map<Process, Path> LOGS = new java.util.concurrent.ConcurrentHashMap<>();
+
     @TempDir
     Path crashed;
     @TempDir
@@ -67,6 +69,25 @@ class CrashRestartTest {
         Map<String, String> reference = warehouse(uninterrupted);
         assertThat(Long.parseLong(afterCrash.get("fact_sales rows"))).isGreaterThan(800);
         assertThat(afterCrash).isEqualTo(reference);
+    }
+
+    @Test
+    void stopFromAnotherProcessStopsTheRunAtAChunkBoundaryAndRestartCompletesIt(@TempDir Path dataDir) throws Exception {
+        Process victim = cli(dataDir, List.of("run", "dss_etl", "run_id=stop-test", "logical_date=2026-11-20",
+                "sources=dummyjson,vnmarket"));
+        awaitCommittedChunkInProgress(dataDir, victim);
+
+        Process stop = cli(dataDir, List.of("stop", "1"));
+        assertThat(stop.waitFor(3, TimeUnit.MINUTES)).isTrue();
+        assertThat(stop.exitValue()).isZero();
+        assertThat(victim.waitFor(3, TimeUnit.MINUTES)).isTrue();
+        assertThat(victim.exitValue()).as("a stopped run does not exit with 0").isEqualTo(1);
+        assertThat(Files.readString(LOGS.get(victim))).contains("Execution 1 of dss_etl (run_id=stop-test): STOPPED");
+
+        Process restart = cli(dataDir, List.of("restart", "1"));
+        assertThat(restart.waitFor(5, TimeUnit.MINUTES)).isTrue();
+        assertThat(restart.exitValue()).isZero();
+        assertThat(Files.readString(LOGS.get(restart))).contains("Execution 2 of dss_etl (run_id=stop-test): COMPLETED");
     }
 
     /** Waits until a chunk step of the victim has committed at least one chunk and is still running. */
@@ -111,7 +132,9 @@ class CrashRestartTest {
         command.add("--dss.data-dir=" + dataDir);
         command.add("--dss.sources.dummyjson.base-url=" + FIXTURES.baseUri());
         File log = dataDir.resolve("cli-" + System.nanoTime() + ".log").toFile();
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
+        LOGS.put(process, log.toPath());
+        return process;
     }
 
     /** Everything a run loads, without surrogate keys and load times, which legitimately differ. */
