@@ -26,6 +26,7 @@ import org.springframework.stereotype.Component;
 import vn.ecomdss.definition.ExecutionLease;
 import vn.ecomdss.definition.JobCatalogue;
 import vn.ecomdss.definition.RunParameters;
+import vn.ecomdss.notify.RunSummary;
 
 /**
  * The command line: {@code demo}, {@code run <job> [key=value ...]}, {@code restart <executionId>},
@@ -180,6 +181,10 @@ public class DssCommandLine implements ApplicationRunner, ExitCodeGenerator {
             out.printf("  %-28s %-10s read %6d  written %6d  skipped %4d  %s%n", step.getStepName(), step.getStatus(),
                     step.getReadCount(), step.getWriteCount(), step.getSkipCount(),
                     abbreviate(step.getExitStatus().getExitDescription()));
+        }
+        List<String> failedSources = RunSummary.failedSources(stored);
+        if (!failedSources.isEmpty()) {
+            out.println("  partial: the run went on without the failed sources " + failedSources);
         }
         for (Throwable failure : stored.getAllFailureExceptions()) {
             out.println("  failure: " + failure.getMessage());

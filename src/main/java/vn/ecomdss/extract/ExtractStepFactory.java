@@ -55,6 +55,9 @@ import vn.ecomdss.lake.RawEnvelope;
 @Component
 public class ExtractStepFactory implements StepFactory {
 
+    /** The execution-context key under which an extract step names its source, for the run summary. */
+    public static final String SOURCE_KEY = "extract.source";
+
     private static final Logger log = LoggerFactory.getLogger(ExtractStepFactory.class);
 
     private final JobRepository jobRepository;
@@ -94,6 +97,15 @@ public class ExtractStepFactory implements StepFactory {
             problems.add(step.file(), step.field() + ".source", "unknown source '" + source + "' (known: "
                     + sources.names() + ")");
         }
+    }
+
+    /** The innermost message: the URL and what it answered, rather than the chunk machinery's wrapper. */
+    private static String rootCause(Throwable failure) {
+        Throwable cause = failure;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause.getMessage();
     }
 
     @Override
@@ -138,6 +150,7 @@ public class ExtractStepFactory implements StepFactory {
             run = RunParameters.of(stepExecution.getJobExecution().getJobParameters());
             started = Instant.now();
             stats.restore(stepExecution.getExecutionContext());
+            stepExecution.getExecutionContext().putString(SOURCE_KEY, source.name());
             if (!run.includes(source.name())) {
                 reader = null;
                 return;
@@ -229,8 +242,8 @@ public class ExtractStepFactory implements StepFactory {
                 log.info("{}: source {}: {}", stepExecution.getStepName(), source.name(), summary);
                 return stepExecution.getExitStatus().addExitDescription(summary);
             }
-            String failure = stepExecution.getFailureExceptions().stream().map(Throwable::getMessage).findFirst()
-                    .orElse(stepExecution.getStatus().name());
+            String failure = stepExecution.getFailureExceptions().stream().map(ExtractStepFactory::rootCause)
+                    .findFirst().orElse(stepExecution.getStatus().name());
             log.error("{}: source {} failed ({}): {}; {}", stepExecution.getStepName(), source.name(),
                     source.continuesOnFailure() ? "the job goes on without it" : "the job fails", failure, summary);
             return stepExecution.getExitStatus().addExitDescription("source " + source.name() + " failed: " + failure

@@ -20,8 +20,8 @@ import vn.ecomdss.extract.http.JsonHttpClient;
 
 /**
  * Reads a site's listing pages one at a time (the client's throttle keeps the polite delay) and returns their
- * items. For each listing path it reads page 1, 2, ... until a page has no item or {@code max-pages} is
- * reached. A path that robots.txt disallows is skipped with the reason logged. Page 1 of a listing with no item
+ * items. For each listing path it reads page 1, 2, ... until a page has no item (or does not exist) or
+ * {@code max-pages} is reached. A path that robots.txt disallows is skipped with the reason logged. Page 1 of a listing with no item
  * is drift (the site changed its markup): it is reported with the URL and the selector, never taken as a
  * silent zero. Its position (entity, path, page, item) is saved with each chunk so a restart resumes there.
  */
@@ -124,6 +124,9 @@ public final class SiteReader implements ItemStreamReader<FetchedRecord> {
             return List.of();
         }
         JsonHttpClient.Page page = client.fetch(url, "text/html", attempt -> progress.retry());
+        if (page.status() == 404 && pageNumber > 1) {
+            return List.of();
+        }
         if (page.status() != 200) {
             throw new PageStructureException("GET " + url + " (source " + source.name() + ", entity " + entity.name()
                     + ") answered " + page.status());
