@@ -1,7 +1,10 @@
 package vn.ecomdss.cli;
 
 import java.io.PrintStream;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -26,10 +29,14 @@ import org.springframework.stereotype.Component;
 import vn.ecomdss.definition.ExecutionLease;
 import vn.ecomdss.definition.JobCatalogue;
 import vn.ecomdss.definition.RunParameters;
+import vn.ecomdss.embedded.KafkaEndpoint;
+import vn.ecomdss.notify.RunSummary;
+import vn.ecomdss.simulator.EventStreamSimulator;
+import vn.ecomdss.simulator.MarketEventStreams;
 
 /**
  * The command line: {@code demo}, {@code run <job> [key=value ...]}, {@code restart <executionId>},
- * {@code stop <executionId>}, {@code executions [job]}. The exit code is 0 only when the execution the
+ * {@code stop <executionId>}, {@code executions [job]}, {@code simulate [--minutes N] [--rate-scale X]}. The exit code is 0 only when the execution the
  * command ran COMPLETED (or, for the read-only commands, when they answered).
  */
 @Component
@@ -42,6 +49,9 @@ public class DssCommandLine implements ApplicationRunner, ExitCodeGenerator {
               restart <executionId>         restart a failed or stopped execution, or one whose process died
               stop <executionId>            ask a running execution to stop after its current chunk
               executions [job]              list recent executions
+              simulate [--minutes N] [--rate-scale X] [--seed S] [--start ISO-INSTANT]
+                                            publish the event streams to Kafka for N minutes (default 1) at X times
+                                            the original rates (default 1)
             """;
 
     private final JobOperator jobOperator;
@@ -49,11 +59,16 @@ public class DssCommandLine implements ApplicationRunner, ExitCodeGenerator {
     private final JobCatalogue catalogue;
     private final ExecutionLease lease;
     private final JdbcTemplate jdbc;
+    private final EventStreamSimulator simulator;
+    private final KafkaEndpoint kafka;
     private final PrintStream out = System.out;
     private int exitCode;
 
     public DssCommandLine(JobOperator jobOperator, JobRepository jobRepository, JobCatalogue catalogue,
-                          ExecutionLease lease, JdbcTemplate jdbc) {
+                          ExecutionLease lease, JdbcTemplate jdbc, EventStreamSimulator simulator,
+                          KafkaEndpoint kafka) {
+        this.simulator = simulator;
+        this.kafka = kafka;
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.catalogue = catalogue;
@@ -74,6 +89,7 @@ public class DssCommandLine implements ApplicationRunner, ExitCodeGenerator {
             case "restart" -> rest.size() != 1 ? usage("restart needs an execution id") : report(restart(executionId(rest.get(0))));
             case "stop" -> rest.size() != 1 ? usage("stop needs an execution id") : stop(executionId(rest.get(0)));
             case "executions" -> executions(rest.isEmpty() ? null : rest.get(0));
+            case "simulate" -> simulate(Arrays.asList(arguments.getSourceArgs()));
             default -> usage("unknown command '" + args.get(0) + "'");
         };
     }
@@ -150,6 +166,42 @@ public class DssCommandLine implements ApplicationRunner, ExitCodeGenerator {
         return jobOperator.restart(jobRepository.getJobExecution(executionId));
     }
 
+    /** Options as {@code --name value} or {@code --name=value}. */
+    private int simulate(List<String> args) {
+        Map<String, String> options = new LinkedHashMap<>(Map.of("minutes", "1", "rate-scale", "1", "seed", "42"));
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            if (!arg.startsWith("--")) {
+                continue;
+            }
+            int eq = arg.indexOf('=');
+            if (eq > 0) {
+                options.put(arg.substring(2, eq), arg.substring(eq + 1));
+            } else if (i + 1 < args.size()) {
+                options.put(arg.substring(2), args.get(++i));
+            }
+        }
+        double minutes = Double.parseDouble(options.get("minutes"));
+        double scale = Double.parseDouble(options.get("rate-scale"));
+        if (!(minutes > 0) || !(scale > 0)) {
+            return usage("simulate needs --minutes and --rate-scale greater than 0");
+        }
+        Instant start = options.containsKey("start") ? Instant.parse(options.get("start"))
+                : Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        out.printf("Simulating %.2f minutes at %.2fx the original rates (seed %s) to Kafka %s%n", minutes, scale,
+                options.get("seed"), kafka.bootstrapServers());
+        EventStreamSimulator.Produced produced = simulator.run(Duration.ofMillis((long) (minutes * 60_000)), scale,
+                Long.parseLong(options.get("seed")), start);
+        for (MarketEventStreams.Stream stream : MarketEventStreams.Stream.values()) {
+            double target = stream.events * scale / stream.per.toSeconds();
+            out.printf("  %-20s %9d events  %10.1f/s  (target %.1f/s = %d per %s x %.2f)%n", stream.topic,
+                    produced.events().get(stream), produced.perSecond(stream), target, stream.events,
+                    stream.per.toMinutes() == 60 ? "hour" : "minute", scale);
+        }
+        out.printf("  %-20s %9d events in %.1f s%n", "total", produced.total(), produced.elapsed().toMillis() / 1000.0);
+        return 0;
+    }
+
     private int stop(long executionId) throws Exception {
         boolean sent = jobOperator.stop(executionId);
         out.printf("Stop %s for execution %d%n", sent ? "requested" : "not accepted", executionId);
@@ -180,6 +232,10 @@ public class DssCommandLine implements ApplicationRunner, ExitCodeGenerator {
             out.printf("  %-28s %-10s read %6d  written %6d  skipped %4d  %s%n", step.getStepName(), step.getStatus(),
                     step.getReadCount(), step.getWriteCount(), step.getSkipCount(),
                     abbreviate(step.getExitStatus().getExitDescription()));
+        }
+        List<String> failedSources = RunSummary.failedSources(stored);
+        if (!failedSources.isEmpty()) {
+            out.println("  partial: the run went on without the failed sources " + failedSources);
         }
         for (Throwable failure : stored.getAllFailureExceptions()) {
             out.println("  failure: " + failure.getMessage());

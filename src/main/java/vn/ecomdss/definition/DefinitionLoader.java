@@ -31,9 +31,11 @@ public final class DefinitionLoader {
     private static final Set<String> JOB_KEYS = Set.of("job", "description", "schedule", "quality", "steps");
     private static final Set<String> STEP_KEYS = Set.of("name", "type", "depends-on");
     private static final Set<String> SOURCE_KEYS = Set.of("source", "kind", "base-url", "embedded", "currency",
-            "paging", "timeout-seconds", "max-retries", "entities");
+            "paging", "timeout-seconds", "max-retries", "entities", "rate-limit", "on-failure", "user-agent");
     private static final Set<String> ENTITY_KEYS = Set.of("path", "items-field", "id", "target", "required",
-            "fields", "lines");
+            "fields", "lines", "incremental", "listing");
+    private static final Set<String> LISTING_KEYS = Set.of("paths", "page-param", "max-pages", "extract",
+            "json-ld-type", "script", "items", "fields", "price-fields");
 
     private final YAMLMapper yaml = YAMLMapper.builder().build();
     private final PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
@@ -284,8 +286,20 @@ public final class DefinitionLoader {
         if (baseUrl == null && embedded == null) {
             problems.add(file, "base-url", "a source needs a base-url (or embedded: vnmarket)");
         }
-        if (embedded != null && !embedded.equals("vnmarket")) {
-            problems.add(file, "embedded", "unknown embedded service '" + embedded + "' (known: vnmarket)");
+        if (embedded != null && !SourceDefinition.EMBEDDED.contains(embedded)) {
+            problems.add(file, "embedded", "unknown embedded service '" + embedded + "' (known: "
+                    + SourceDefinition.EMBEDDED + ")");
+        }
+        String onFailure = root.path("on-failure").asString("fail");
+        if (!SourceDefinition.ON_FAILURE.contains(onFailure)) {
+            problems.add(file, "on-failure", "expected one of " + SourceDefinition.ON_FAILURE + ", got '" + onFailure + "'");
+        }
+        JsonNode rateNode = root.path("rate-limit");
+        unknownKeys(rateNode, Set.of("requests-per-hour", "burst"), file, "rate-limit.", problems);
+        SourceDefinition.RateLimit rateLimit = new SourceDefinition.RateLimit(
+                rateNode.path("requests-per-hour").asInt(0), rateNode.path("burst").asInt(1));
+        if (rateLimit.requestsPerHour() < 0 || rateLimit.burst() < 1) {
+            problems.add(file, "rate-limit", "requests-per-hour must be 0 (unlimited) or more and burst at least 1");
         }
         JsonNode pagingNode = root.path("paging");
         String style = pagingNode.path("style").asString("none");
@@ -304,7 +318,7 @@ public final class DefinitionLoader {
             problems.add(file, "entities", "a source needs at least one entity");
         } else {
             for (Map.Entry<String, JsonNode> entry : entityNodes.properties()) {
-                EntityDefinition entity = readEntity(entry.getKey(), entry.getValue(), file, problems);
+                EntityDefinition entity = readEntity(entry.getKey(), entry.getValue(), kind, file, problems);
                 if (entity != null) {
                     entities.put(entity.name(), entity);
                 }
@@ -313,16 +327,36 @@ public final class DefinitionLoader {
         return name == null ? null : new SourceDefinition(file, name, kind, baseUrl, embedded,
                 root.path("currency").asString("VND"), paging,
                 Duration.ofSeconds(root.path("timeout-seconds").asInt(30)), root.path("max-retries").asInt(3),
-                entities);
+                entities, rateLimit, onFailure, root.path("user-agent").asString(SourceDefinition.DEFAULT_USER_AGENT));
     }
 
-    private EntityDefinition readEntity(String name, JsonNode node, String file, DefinitionProblems problems) {
+    private EntityDefinition readEntity(String name, JsonNode node, String kind, String file,
+                                        DefinitionProblems problems) {
         String field = "entities." + name;
         unknownKeys(node, ENTITY_KEYS, file, field + ".", problems);
-        String path = requiredText(node, "path", file, field + ".path", problems);
+        EntityDefinition.Listing listing = null;
+        String path;
+        if (kind.equals("html")) {
+            listing = readListing(node.path("listing"), file, field + ".listing", problems);
+            path = listing == null || listing.paths().isEmpty() ? null : listing.paths().get(0);
+        } else {
+            path = requiredText(node, "path", file, field + ".path", problems);
+        }
+        EntityDefinition.Incremental incremental = null;
+        JsonNode incrementalNode = node.get("incremental");
+        if (incrementalNode != null) {
+            unknownKeys(incrementalNode, Set.of("field", "param", "param-format"), file, field + ".incremental.", problems);
+            String marker = requiredText(incrementalNode, "field", file, field + ".incremental.field", problems);
+            pointer(marker, file, field + ".incremental.field", problems);
+            String format = incrementalNode.path("param-format").asString("timestamp");
+            if (!List.of("timestamp", "date").contains(format)) {
+                problems.add(file, field + ".incremental.param-format", "expected timestamp or date, got '" + format + "'");
+            }
+            incremental = new EntityDefinition.Incremental(marker, incrementalNode.path("param").asString(null), format);
+        }
         String target = requiredText(node, "target", file, field + ".target", problems);
         if (target != null && !EntityDefinition.TARGET_FIELDS.containsKey(target)) {
-            problems.add(file, field + ".target", "unknown target '" + target + "' (known: customer, product, order)");
+            problems.add(file, field + ".target", "unknown target '" + target + "' (known: customer, product, order, raw)");
             return null;
         }
         Map<String, String> required = new LinkedHashMap<>();
@@ -353,7 +387,48 @@ public final class DefinitionLoader {
         String idPointer = node.path("id").asString("/id");
         pointer(idPointer, file, field + ".id", problems);
         return path == null || target == null ? null : new EntityDefinition(name, path,
-                node.path("items-field").asString(null), idPointer, target, required, fields, lines);
+                node.path("items-field").asString(null), idPointer, target, required, fields, lines, incremental,
+                listing);
+    }
+
+    private EntityDefinition.Listing readListing(JsonNode node, String file, String field, DefinitionProblems problems) {
+        if (!node.isObject()) {
+            problems.add(file, field, "an html entity needs a listing (paths, extract, ...)");
+            return null;
+        }
+        unknownKeys(node, LISTING_KEYS, file, field + ".", problems);
+        List<String> paths = node.path("paths").isArray()
+                ? node.path("paths").valueStream().map(JsonNode::asString).toList() : List.of();
+        if (paths.isEmpty()) {
+            problems.add(file, field + ".paths", "a listing needs at least one page path, such as /dien-thoai");
+        }
+        String extract = node.path("extract").asString("json-ld");
+        if (!EntityDefinition.EXTRACT_MODES.contains(extract)) {
+            problems.add(file, field + ".extract", "unknown extraction '" + extract + "' (known: "
+                    + EntityDefinition.EXTRACT_MODES + ")");
+        }
+        if (!extract.equals("json-ld")) {
+            requiredText(node, "items", file, field + ".items", problems);
+        }
+        if (extract.equals("embedded-json")) {
+            requiredText(node, "script", file, field + ".script", problems);
+            pointer(node.path("items").asString(null), file, field + ".items", problems);
+        }
+        Map<String, String> cssFields = new LinkedHashMap<>();
+        node.path("fields").properties().forEach(e -> cssFields.put(e.getKey(), e.getValue().asString()));
+        if (extract.equals("css") && cssFields.isEmpty()) {
+            problems.add(file, field + ".fields", "css extraction needs fields mapped to selectors");
+        }
+        List<String> priceFields = node.path("price-fields").isArray()
+                ? node.path("price-fields").valueStream().map(JsonNode::asString).toList() : List.of();
+        priceFields.forEach(p -> pointer(p, file, field + ".price-fields", problems));
+        int maxPages = node.path("max-pages").asInt(1);
+        if (maxPages < 1) {
+            problems.add(file, field + ".max-pages", "at least 1");
+        }
+        return new EntityDefinition.Listing(paths, node.path("page-param").asString(null), maxPages, extract,
+                node.path("json-ld-type").asString("Product"), node.path("script").asString(null),
+                node.path("items").asString(null), cssFields, priceFields);
     }
 
     private Map<String, List<String>> readFields(JsonNode node, List<String> known, String file, String field,

@@ -4,28 +4,63 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One listing of a source: its path, where its records sit in the response, its natural id, the fields a raw
- * record must have (JSON pointer to type), and how it maps onto a warehouse target.
+ * One listing of a source: its path (for a Kafka source, its topic), where its records sit in the response, its
+ * natural id, the fields a raw record must have (JSON pointer to type), and how it maps onto a warehouse target.
  *
- * @param target   customer, product or order
- * @param fields   target field to one or more JSON pointers (several are joined with a space)
- * @param lines    for orders: the pointer to the array of lines and the mapping of each line
+ * @param target      customer, product, order, or raw (kept in the lake only, not loaded into the warehouse)
+ * @param fields      target field to one or more JSON pointers (several are joined with a space)
+ * @param lines       for orders: the pointer to the array of lines and the mapping of each line
+ * @param incremental how to read only what changed since the last run, or null to read everything every time
+ * @param listing     for an HTML source: which pages list the items and how items are found on them
  */
 public record EntityDefinition(String name, String path, String itemsField, String idPointer, String target,
-                               Map<String, String> required, Map<String, List<String>> fields, Lines lines) {
+                               Map<String, String> required, Map<String, List<String>> fields, Lines lines,
+                               Incremental incremental, Listing listing) {
 
     public static final Map<String, List<String>> TARGET_FIELDS = Map.of(
             "customer", List.of("full_name", "email", "phone", "city", "gender", "birth_year", "birth_date",
                     "income_level", "segment", "changed_at"),
             "product", List.of("title", "category", "brand", "price", "original_price", "availability", "stock",
                     "rating", "description", "sku", "changed_at"),
-            "order", List.of("customer_id", "order_ts", "platform", "payment_method", "status", "shipping_city"));
+            "order", List.of("customer_id", "order_ts", "platform", "payment_method", "status", "shipping_city"),
+            "raw", List.of());
 
     public static final List<String> LINE_FIELDS = List.of("product_id", "quantity", "unit_price", "discount",
             "discount_percent", "line_number");
 
     public static final List<String> TYPES = List.of("string", "number", "integer", "boolean", "object", "array");
 
+    public static final List<String> EXTRACT_MODES = List.of("json-ld", "embedded-json", "css");
+
     public record Lines(String pointer, Map<String, List<String>> fields) {
+    }
+
+    /**
+     * The record's change marker ({@code field}, an ISO date or timestamp) compared with the watermark kept in
+     * {@code ops.source_watermark}; when the API can filter, {@code param} carries the watermark in the query
+     * ({@code param-format: date} sends only its date part).
+     */
+    public record Incremental(String field, String param, String paramFormat) {
+    }
+
+    /**
+     * Listing pages of a site: {@code paths} (each a category or search page), {@code pageParam} to ask for page
+     * 2, 3, ... up to {@code maxPages}. Items are found by {@code extract}: {@code json-ld} (schema.org objects of
+     * {@code jsonLdType}, also inside an ItemList), {@code embedded-json} (the JSON in {@code script}, items at the
+     * pointer {@code items}) or {@code css} (each element matching {@code items} becomes an object whose
+     * {@code cssFields} are selectors, {@code selector@attr} for an attribute). Text at {@code priceFields}
+     * (JSON pointers into an item) is parsed as a Vietnamese price.
+     */
+    public record Listing(List<String> paths, String pageParam, int maxPages, String extract, String jsonLdType,
+                          String script, String items, Map<String, String> cssFields, List<String> priceFields) {
+
+        /** What a drifted page failed to match, for the quality check's message. */
+        public String selector() {
+            return switch (extract) {
+                case "json-ld" -> "script[type=application/ld+json] @type=" + jsonLdType;
+                case "embedded-json" -> script + " " + items;
+                default -> items;
+            };
+        }
     }
 }

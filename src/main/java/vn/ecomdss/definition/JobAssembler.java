@@ -91,8 +91,18 @@ public final class JobAssembler {
                 .build();
     }
 
+    /**
+     * A step whose failure the definition tolerates (an extract of a source with {@code on-failure: continue})
+     * ends its branch as completed when it fails, so the rest of the job goes on; the step itself stays FAILED in
+     * the repository and in the run summary.
+     */
     private Flow stepFlow(StepDefinition step, JobDefinition definition) {
-        Step built = catalogue.get(step.type()).create(step, definition, sources);
-        return new FlowBuilder<SimpleFlow>(definition.name() + "." + step.name()).start(built).build();
+        StepFactory factory = catalogue.get(step.type());
+        Step built = factory.create(step, definition, sources);
+        FlowBuilder<SimpleFlow> flow = new FlowBuilder<>(definition.name() + "." + step.name());
+        if (factory.continuesOnFailure(step, sources)) {
+            return flow.start(built).on("FAILED").end().from(built).on("COMPLETED").end().build();
+        }
+        return flow.start(built).build();
     }
 }

@@ -5,17 +5,37 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A source as declared in {@code job-definitions/sources/<name>.yml}: where it answers, how it pages, and for
- * each entity how its records map onto the warehouse's customers, products or order lines.
+ * A source as declared in {@code job-definitions/sources/<name>.yml}: what kind it is, where it answers, how it
+ * pages, how politely it is read, what a failure of it does to the job, and for each entity how its records map
+ * onto the warehouse's customers, products or order lines.
+ *
+ * @param kind      {@code http-json} (REST APIs), {@code html} (web sites, scraped) or {@code kafka} (event topics)
+ * @param onFailure {@code fail} (the job fails with the source) or {@code continue} (the other sources go on and
+ *                  the run reports this source as failed)
  */
 public record SourceDefinition(String file, String name, String kind, String baseUrl, String embedded,
                                String currency, Paging paging, Duration timeout, int maxRetries,
-                               Map<String, EntityDefinition> entities) {
+                               Map<String, EntityDefinition> entities, RateLimit rateLimit, String onFailure,
+                               String userAgent) {
 
-    public static final List<String> KINDS = List.of("http-json");
+    public static final List<String> KINDS = List.of("http-json", "html", "kafka");
     public static final List<String> PAGING_STYLES = List.of("limit-skip", "offset-limit", "none");
+    public static final List<String> ON_FAILURE = List.of("fail", "continue");
+    public static final List<String> EMBEDDED = List.of("vnmarket", "kafka");
+    public static final String DEFAULT_USER_AGENT = "ecommerce-dss/0.1 (+batch extract)";
 
     /** How a listing is paged: {@code limit-skip} (DummyJSON), {@code offset-limit} (Platzi) or {@code none}. */
     public record Paging(String style, String limitParam, String offsetParam, int pageSize, String totalField) {
+    }
+
+    /**
+     * At most {@code requestsPerHour} requests on average, in bursts of at most {@code burst}; a site read
+     * politely has a burst of 1, so consecutive requests are {@code 3600 / requestsPerHour} seconds apart.
+     */
+    public record RateLimit(int requestsPerHour, int burst) {
+    }
+
+    public boolean continuesOnFailure() {
+        return "continue".equals(onFailure);
     }
 }

@@ -12,4 +12,9 @@ public interface StepFactory {
     }
 
     Step create(StepDefinition step, JobDefinition job, SourceCatalogue sources);
+
+    /** Whether the job goes on when this step fails (the step stays FAILED and is reported). */
+    default boolean continuesOnFailure(StepDefinition step, SourceCatalogue sources) {
+        return false;
+    }
 }

@@ -1,13 +1,18 @@
 package vn.ecomdss.extract;
 
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
@@ -31,17 +36,27 @@ import vn.ecomdss.definition.SourceCatalogue;
 import vn.ecomdss.definition.SourceDefinition;
 import vn.ecomdss.definition.StepDefinition;
 import vn.ecomdss.definition.StepFactory;
+import vn.ecomdss.embedded.KafkaEndpoint;
 import vn.ecomdss.extract.http.JsonHttpClient;
 import vn.ecomdss.extract.http.PagedJsonReader;
+import vn.ecomdss.extract.http.RequestThrottle;
+import vn.ecomdss.extract.scrape.PageDriftLog;
+import vn.ecomdss.extract.scrape.SiteReader;
+import vn.ecomdss.extract.stream.TopicReader;
 import vn.ecomdss.lake.DataLake;
 import vn.ecomdss.lake.RawEnvelope;
 
 /**
- * {@code type: extract}: reads one source's entities over HTTP and lands each record in the lake as a raw
- * envelope. A source left out of the run's {@code sources} parameter reads nothing.
+ * {@code type: extract}: reads one source's entities (a JSON API, a web site's listing pages or Kafka topics)
+ * and lands each record in the lake as a raw envelope. A source left out of the run's {@code sources} parameter
+ * reads nothing. Requests to one host share one throttle, so they go one at a time at the source's rate. When
+ * the step completes, the highest change marker (or Kafka offsets) read becomes the source's watermark.
  */
 @Component
 public class ExtractStepFactory implements StepFactory {
+
+    /** The execution-context key under which an extract step names its source, for the run summary. */
+    public static final String SOURCE_KEY = "extract.source";
 
     private static final Logger log = LoggerFactory.getLogger(ExtractStepFactory.class);
 
@@ -49,11 +64,19 @@ public class ExtractStepFactory implements StepFactory {
     private final PlatformTransactionManager transactionManager;
     private final DataLake lake;
     private final SourceEndpoints endpoints;
+    private final SourceWatermarks watermarks;
+    private final PageDriftLog driftLog;
+    private final KafkaEndpoint kafka;
+    private final Map<String, RequestThrottle> throttles = new ConcurrentHashMap<>();
     private final JsonMapper json = JsonMapper.builder().build();
     private final JsonMapper canonical = JsonMapper.builder().enable(JsonNodeFeature.WRITE_PROPERTIES_SORTED).build();
 
     public ExtractStepFactory(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                              DataLake lake, SourceEndpoints endpoints) {
+                              DataLake lake, SourceEndpoints endpoints, SourceWatermarks watermarks,
+                              PageDriftLog driftLog, KafkaEndpoint kafka) {
+        this.watermarks = watermarks;
+        this.driftLog = driftLog;
+        this.kafka = kafka;
         this.jobRepository = jobRepository;
         this.transactionManager = transactionManager;
         this.lake = lake;
@@ -74,6 +97,20 @@ public class ExtractStepFactory implements StepFactory {
             problems.add(step.file(), step.field() + ".source", "unknown source '" + source + "' (known: "
                     + sources.names() + ")");
         }
+    }
+
+    /** The innermost message: the URL and what it answered, rather than the chunk machinery's wrapper. */
+    private static String rootCause(Throwable failure) {
+        Throwable cause = failure;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause.getMessage();
+    }
+
+    @Override
+    public boolean continuesOnFailure(StepDefinition step, SourceCatalogue sources) {
+        return sources.get(step.text("source", null)).continuesOnFailure();
     }
 
     @Override
@@ -101,6 +138,7 @@ public class ExtractStepFactory implements StepFactory {
         private final ExtractionStats stats = new ExtractionStats();
         private RunParameters run;
         private ItemStreamReader<FetchedRecord> reader;
+        private Supplier<Map<String, String>> newWatermarks;
         private Instant started;
 
         SourceExtraction(SourceDefinition source) {
@@ -112,14 +150,20 @@ public class ExtractStepFactory implements StepFactory {
             run = RunParameters.of(stepExecution.getJobExecution().getJobParameters());
             started = Instant.now();
             stats.restore(stepExecution.getExecutionContext());
+            stepExecution.getExecutionContext().putString(SOURCE_KEY, source.name());
             if (!run.includes(source.name())) {
                 reader = null;
                 return;
             }
-            JsonHttpClient client = new JsonHttpClient(json, source.timeout(), source.maxRetries(),
-                    "ecommerce-dss/0.1 (+batch extract)");
-            reader = new PagedJsonReader(source, endpoints.baseUri(source), run.logicalDate(), client,
-                    new PagedJsonReader.Progress() {
+            Map<String, String> marks = run.fullRefresh() ? Map.of() : watermarks.of(source.name());
+            switch (source.kind()) {
+                case "kafka" -> {
+                    TopicReader topics = new TopicReader(source, kafkaServers(), marks, json, 500);
+                    reader = topics;
+                    newWatermarks = topics::newWatermarks;
+                }
+                case "html" -> {
+                    SiteReader site = new SiteReader(source, endpoints.baseUri(source), client(), json, new SiteReader.Progress() {
                         @Override
                         public void page(long bytes) {
                             stats.pages.incrementAndGet();
@@ -130,7 +174,58 @@ public class ExtractStepFactory implements StepFactory {
                         public void retry() {
                             stats.retries.incrementAndGet();
                         }
+
+                        @Override
+                        public void disallowed(URI url) {
+                            stats.disallowed.incrementAndGet();
+                        }
+
+                        @Override
+                        public void drift(String entity, URI url, String selector) {
+                            stats.drifted.incrementAndGet();
+                            driftLog.record(run.runId(), source.name(), entity, url.toString(), selector);
+                        }
                     });
+                    reader = site;
+                    newWatermarks = Map::of;
+                }
+                default -> {
+                    PagedJsonReader pages = new PagedJsonReader(source, endpoints.baseUri(source), run.logicalDate(),
+                            client(), new PagedJsonReader.Progress() {
+                                @Override
+                                public void page(long bytes) {
+                                    stats.pages.incrementAndGet();
+                                    stats.bytes.addAndGet(bytes);
+                                }
+
+                                @Override
+                                public void retry() {
+                                    stats.retries.incrementAndGet();
+                                }
+
+                                @Override
+                                public void unchanged() {
+                                    stats.unchanged.incrementAndGet();
+                                }
+                            }, marks);
+                    reader = pages;
+                    newWatermarks = pages::newWatermarks;
+                }
+            }
+        }
+
+        private JsonHttpClient client() {
+            URI base = endpoints.baseUri(source);
+            RequestThrottle throttle = throttles.computeIfAbsent(base.getScheme() + "://" + base.getRawAuthority(),
+                    host -> RequestThrottle.of(source.rateLimit()));
+            return new JsonHttpClient(json, source.timeout(), source.maxRetries(), source.userAgent(), throttle);
+        }
+
+        /** A Kafka source's {@code base-url} is {@code kafka://host:port,...}; {@code embedded: kafka} is the platform's broker. */
+        private String kafkaServers() {
+            return "kafka".equals(source.embedded()) && endpoints.override(source) == null
+                    ? kafka.bootstrapServers()
+                    : endpoints.baseUri(source).toString().replaceFirst("^kafka://", "");
         }
 
         @Override
@@ -141,8 +236,18 @@ public class ExtractStepFactory implements StepFactory {
                 return new ExitStatus("COMPLETED", "skipped: source not in sources=" + run.sources());
             }
             String summary = stats.summary(Duration.between(started, Instant.now()));
-            log.info("{}: source {}: {}", stepExecution.getStepName(), source.name(), summary);
-            return stepExecution.getExitStatus().addExitDescription(summary);
+            stats.saveTo(stepExecution.getExecutionContext(), Duration.between(started, Instant.now()));
+            if (stepExecution.getStatus() == BatchStatus.COMPLETED) {
+                watermarks.save(source.name(), newWatermarks.get(), run.runId());
+                log.info("{}: source {}: {}", stepExecution.getStepName(), source.name(), summary);
+                return stepExecution.getExitStatus().addExitDescription(summary);
+            }
+            String failure = stepExecution.getFailureExceptions().stream().map(ExtractStepFactory::rootCause)
+                    .findFirst().orElse(stepExecution.getStatus().name());
+            log.error("{}: source {} failed ({}): {}; {}", stepExecution.getStepName(), source.name(),
+                    source.continuesOnFailure() ? "the job goes on without it" : "the job fails", failure, summary);
+            return stepExecution.getExitStatus().addExitDescription("source " + source.name() + " failed: " + failure
+                    + "; " + summary);
         }
 
         @Override
@@ -157,7 +262,7 @@ public class ExtractStepFactory implements StepFactory {
             if (reader != null) {
                 reader.update(context);
             }
-            stats.saveTo(context);
+            stats.saveTo(context, Duration.between(started, Instant.now()));
         }
 
         @Override

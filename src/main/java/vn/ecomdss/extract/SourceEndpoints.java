@@ -23,6 +23,11 @@ public class SourceEndpoints {
         this.vnMarket = vnMarket;
     }
 
+    /** The operator's {@code dss.sources.<name>.base-url}, or null. */
+    public String override(SourceDefinition source) {
+        return properties.baseUrlOverride(source.name());
+    }
+
     public URI baseUri(SourceDefinition source) {
         String override = properties.baseUrlOverride(source.name());
         if (override != null) {

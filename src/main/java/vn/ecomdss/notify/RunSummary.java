@@ -10,9 +10,22 @@ import java.util.Map;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepExecution;
 
-/** What a run did, step by step, as published to {@code etl_notifications} and logged. */
+import vn.ecomdss.extract.ExtractStepFactory;
+
+/**
+ * What a run did, step by step, as published to {@code etl_notifications} and logged. {@code failedSources}
+ * names the sources whose extract failed while the run went on without them (a partial success).
+ */
 public record RunSummary(String job, long executionId, String runId, String logicalDate, String status,
-                         Double qualityScore, long durationSeconds, List<Map<String, Object>> steps) {
+                         Double qualityScore, long durationSeconds, List<Map<String, Object>> steps,
+                         List<String> failedSources) {
+
+    public static List<String> failedSources(JobExecution execution) {
+        return execution.getStepExecutions().stream()
+                .filter(s -> s.getStatus() == org.springframework.batch.core.BatchStatus.FAILED
+                        && s.getExecutionContext().containsKey(ExtractStepFactory.SOURCE_KEY))
+                .map(s -> s.getExecutionContext().getString(ExtractStepFactory.SOURCE_KEY)).sorted().toList();
+    }
 
     public static RunSummary of(JobExecution execution, String runId, String logicalDate, Double qualityScore) {
         List<Map<String, Object>> steps = new ArrayList<>();
@@ -30,6 +43,7 @@ public record RunSummary(String job, long executionId, String runId, String logi
         }
         LocalDateTime start = execution.getStartTime() == null ? now : execution.getStartTime();
         return new RunSummary(execution.getJobInstance().getJobName(), execution.getId(), runId, logicalDate,
-                execution.getStatus().name(), qualityScore, Duration.between(start, now).toSeconds(), steps);
+                execution.getStatus().name(), qualityScore, Duration.between(start, now).toSeconds(), steps,
+                failedSources(execution));
     }
 }

@@ -12,6 +12,7 @@ import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -28,7 +29,8 @@ import vn.ecomdss.lake.QuarantinedRecord;
 /**
  * {@code type: quality-raw}: checks every envelope the run extracted against its entity's required fields and
  * types, quarantines the failures with their reasons, and fails the job when a source entity's failing ratio
- * exceeds the definition's {@code quality.raw-max-failed-ratio}.
+ * exceeds the definition's {@code quality.raw-max-failed-ratio}. For a scraped site it also fails on any listing
+ * page that yielded no item where items were expected (page-structure drift), naming the URL and the selector.
  */
 @Component
 public class RawQualityStepFactory implements StepFactory {
@@ -41,9 +43,11 @@ public class RawQualityStepFactory implements StepFactory {
     private final PlatformTransactionManager transactionManager;
     private final DataLake lake;
     private final QualityResults results;
+    private final JdbcTemplate jdbc;
 
     public RawQualityStepFactory(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                                 DataLake lake, QualityResults results) {
+                                 DataLake lake, QualityResults results, JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
         this.jobRepository = jobRepository;
         this.transactionManager = transactionManager;
         this.lake = lake;
@@ -73,6 +77,9 @@ public class RawQualityStepFactory implements StepFactory {
                             execution.setReadCount(execution.getReadCount() + check.checked());
                             contribution.incrementFilterCount(check.failed());
                             checks.add(check);
+                            if (source.kind().equals("html")) {
+                                checks.add(pageStructure(run.runId(), source, entity));
+                            }
                         }
                     }
                     double score = results.store(run.runId(), "raw", checks);
@@ -90,6 +97,17 @@ public class RawQualityStepFactory implements StepFactory {
                     return RepeatStatus.FINISHED;
                 }, transactionManager)
                 .build();
+    }
+
+    /** Every listing path of the entity is a page checked; a drifted one is a failure, with its URL and selector. */
+    private CheckResult pageStructure(String runId, SourceDefinition source, EntityDefinition entity) {
+        List<String> drifted = jdbc.queryForList("""
+                select url || ' [' || selector || ']' from dq.page_drift
+                where run_id = ? and source = ? and entity = ? order by url
+                """, String.class, runId, source.name(), entity.name());
+        long pages = Math.max(entity.listing().paths().size(), drifted.size());
+        return new CheckResult("raw", "page_structure", source.name() + "/" + entity.name(), "error", pages,
+                drifted.size(), 0, drifted.stream().limit(SAMPLE).toList());
     }
 
     private CheckResult check(String runId, SourceDefinition source, EntityDefinition entity, double threshold) {

@@ -43,7 +43,8 @@ class DefinitionValidationTest extends PlatformTestSupport {
         assertThat(JobAssembler.levels(etl).values().stream()
                 .map(level -> level.stream().map(StepDefinition::name).toList()).toList())
                 .containsExactly(
-                        List.of("extract_dummyjson", "extract_vnmarket"),
+                        List.of("extract_dummyjson", "extract_vnmarket", "extract_fakestore", "extract_platzi",
+                                "extract_sendo", "extract_fptshop", "extract_chotot", "extract_events"),
                         List.of("quality_check_raw"),
                         List.of("transform_customers", "transform_products", "transform_sales"),
                         List.of("load_dimensions"), List.of("load_facts"), List.of("quality_check_final"),

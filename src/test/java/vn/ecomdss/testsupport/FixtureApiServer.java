@@ -41,6 +41,7 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code skip}, {@code select}), {@code /{entity}/{id}}, {@code /products/categories}, {@code /products/category-list},
  * {@code /products/category/{slug}}, {@code /products/search?q=}, {@code /carts/user/{userId}}.
  * Platzi: {@code /api/v1/products} ({@code offset}, {@code limit}, {@code categoryId}, {@code title}),
+ * {@code /api/v1/users} (authored, the snapshot has none),
  * {@code /api/v1/products/{id}}, {@code /api/v1/products/slug/{slug}}, {@code /api/v1/categories},
  * {@code /api/v1/categories/{id}}, {@code /api/v1/categories/{id}/products}.
  *
@@ -57,6 +58,8 @@ public final class FixtureApiServer implements AutoCloseable {
     private static final DateTimeFormatter PLATZI_TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
     private static final Set<String> DUMMYJSON_ENTITIES = Set.of("products", "users", "carts");
+    /** The snapshot has no Platzi users; these few, in the API's shape, are authored in the test resources. */
+    private static final List<ObjectNode> PLATZI_USERS = platziUsers();
 
     private final Map<String, List<ObjectNode>> original;
     private final Map<String, List<ObjectNode>> current = new HashMap<>();
@@ -353,6 +356,14 @@ public final class FixtureApiServer implements AutoCloseable {
                     .map(p -> Response.ok(platziProduct(p, categories)))
                     .orElseGet(() -> notFound("Product", parts.get(2)));
         }
+        if (parts.equals(List.of("users"))) {
+            if (badPaging(query)) {
+                return badPagingResponse();
+            }
+            ArrayNode array = JSON.createArrayNode();
+            page(PLATZI_USERS, query).forEach(u -> array.add(u.deepCopy()));
+            return Response.ok(array);
+        }
         if (parts.equals(List.of("categories"))) {
             if (badPaging(query)) {
                 return badPagingResponse();
@@ -427,6 +438,16 @@ public final class FixtureApiServer implements AutoCloseable {
         return new Response(400, JSON.createObjectNode()
                 .put("name", "EntityNotFoundError")
                 .put("message", "Could not find any entity of type \"" + type + "\" matching: " + id));
+    }
+
+    private static List<ObjectNode> platziUsers() {
+        try (var in = FixtureApiServer.class.getResourceAsStream("/fixtures/platzi-users.json")) {
+            List<ObjectNode> users = new ArrayList<>();
+            JSON.readTree(in).forEach(u -> users.add((ObjectNode) u));
+            return List.copyOf(users);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read /fixtures/platzi-users.json", e);
+        }
     }
 
     private static List<ObjectNode> platziCategories(List<ObjectNode> seed) {

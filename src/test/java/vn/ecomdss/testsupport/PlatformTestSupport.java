@@ -34,11 +34,21 @@ public abstract class PlatformTestSupport {
 
     protected static final FixtureApiServer FIXTURES = FixtureApiServer.start();
     protected static final Path DATA_DIR = tempDir();
+    /** The authored Fake Store API and Vietnamese sites, each on its own port (robots.txt is per host). */
+    protected static final SiteServer FAKESTORE = SiteServer.start("fakestore");
+    protected static final SiteServer SENDO = SiteServer.start("sendo");
+    protected static final SiteServer FPTSHOP = SiteServer.start("fptshop");
+    protected static final SiteServer CHOTOT = SiteServer.start("chotot");
 
     @DynamicPropertySource
     static void platform(DynamicPropertyRegistry registry) {
         registry.add("dss.data-dir", DATA_DIR::toString);
         registry.add("dss.sources.dummyjson.base-url", () -> FIXTURES.baseUri().toString());
+        registry.add("dss.sources.platzi.base-url", () -> FIXTURES.platziBaseUri().toString());
+        registry.add("dss.sources.fakestore.base-url", () -> FAKESTORE.baseUri().toString());
+        registry.add("dss.sources.sendo.base-url", () -> SENDO.baseUri().toString());
+        registry.add("dss.sources.fptshop.base-url", () -> FPTSHOP.baseUri().toString());
+        registry.add("dss.sources.chotot.base-url", () -> CHOTOT.baseUri().toString());
     }
 
     @Autowired

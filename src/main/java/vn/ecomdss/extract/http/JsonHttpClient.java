@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.LongConsumer;
@@ -14,8 +15,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * GETs JSON, retrying what is worth retrying (429, 5xx, connection resets, time-outs) with exponential back-off
- * and jitter, honouring {@code Retry-After}; anything else fails at once with the URL and the status.
+ * GETs a source's pages, retrying what is worth retrying (429, 5xx, connection resets, truncated bodies,
+ * time-outs, and a JSON page that does not parse) with exponential back-off and jitter, honouring
+ * {@code Retry-After}; anything else fails at once with the URL and the status. Every attempt first waits for
+ * the source's {@link RequestThrottle}.
  */
 public final class JsonHttpClient {
 
@@ -27,32 +30,60 @@ public final class JsonHttpClient {
     private final Duration timeout;
     private final int maxRetries;
     private final String userAgent;
+    private final RequestThrottle throttle;
 
-    public JsonHttpClient(JsonMapper json, Duration timeout, int maxRetries, String userAgent) {
+    public JsonHttpClient(JsonMapper json, Duration timeout, int maxRetries, String userAgent, RequestThrottle throttle) {
         this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL).build();
         this.json = json;
         this.timeout = timeout;
         this.maxRetries = maxRetries;
         this.userAgent = userAgent;
+        this.throttle = throttle;
     }
 
     /** A parsed response and its size in bytes. */
     public record JsonResponse(JsonNode body, long bytes) {
     }
 
+    /** A response that is not worth retrying: 200, or a client error the caller interprets (404 for robots.txt). */
+    public record Page(int status, byte[] body) {
+        public String text() {
+            return new String(body, StandardCharsets.UTF_8);
+        }
+    }
+
     public JsonResponse get(URI uri, LongConsumer onRetry) {
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", "application/json")
+        for (int attempt = 0; ; attempt++) {
+            Page page = fetch(uri, "application/json", onRetry);
+            if (page.status() != 200) {
+                throw new SourceRequestException("GET " + uri + " answered " + page.status() + ": " + snippet(page.body()));
+            }
+            try {
+                return new JsonResponse(json.readTree(page.body()), page.body().length);
+            } catch (RuntimeException e) {
+                if (attempt >= maxRetries) {
+                    throw new SourceRequestException("GET " + uri + " did not answer JSON after " + (attempt + 1)
+                            + " attempts (" + page.body().length + " bytes): " + e.getMessage().lines().findFirst().orElse("")
+                            + "; body starts " + snippet(page.body()), e);
+                }
+                onRetry.accept(attempt + 1);
+                sleep(backoff(attempt), uri);
+            }
+        }
+    }
+
+    /** GETs a page, retrying 429, 5xx, resets and time-outs; any other status is returned to the caller. */
+    public Page fetch(URI uri, String accept, LongConsumer onRetry) {
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", accept)
                 .header("User-Agent", userAgent).GET().build();
         for (int attempt = 0; ; attempt++) {
             Duration wait;
             try {
+                throttle.acquire();
                 HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
                 int status = response.statusCode();
-                if (status == 200) {
-                    return new JsonResponse(parse(uri, response.body()), response.body().length);
-                }
                 if (status != 429 && status < 500) {
-                    throw new SourceRequestException("GET " + uri + " answered " + status + ": " + snippet(response.body()));
+                    return new Page(status, response.body());
                 }
                 if (attempt >= maxRetries) {
                     throw new SourceRequestException("GET " + uri + " answered " + status + " after " + (attempt + 1)
@@ -62,7 +93,7 @@ public final class JsonHttpClient {
                         .orElse(backoff(attempt));
             } catch (HttpTimeoutException e) {
                 if (attempt >= maxRetries) {
-                    throw new SourceRequestException("GET " + uri + " timed out after " + timeout.toSeconds() + " s, "
+                    throw new SourceRequestException("GET " + uri + " timed out after " + timeout.toMillis() + " ms, "
                             + (attempt + 1) + " attempts", e);
                 }
                 wait = backoff(attempt);
@@ -77,14 +108,6 @@ public final class JsonHttpClient {
             }
             onRetry.accept(attempt + 1);
             sleep(wait, uri);
-        }
-    }
-
-    private JsonNode parse(URI uri, byte[] body) {
-        try {
-            return json.readTree(body);
-        } catch (RuntimeException e) {
-            throw new SourceRequestException("GET " + uri + " did not answer JSON: " + snippet(body), e);
         }
     }
 
@@ -111,7 +134,7 @@ public final class JsonHttpClient {
     }
 
     private static String snippet(byte[] body) {
-        String text = new String(body, java.nio.charset.StandardCharsets.UTF_8);
+        String text = new String(body, StandardCharsets.UTF_8);
         return text.length() > 200 ? text.substring(0, 200) + "..." : text;
     }
 }

@@ -1,6 +1,10 @@
 package vn.ecomdss.extract.http;
 
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,18 +21,24 @@ import vn.ecomdss.extract.FetchedRecord;
 /**
  * Reads every entity of a JSON source page by page. Its position (entity, page offset, record within the page)
  * is saved with each chunk, so a restarted step asks again for the page it was in and skips what was written.
+ * An incremental entity passes over records whose change marker is not after the entity's watermark (and, when
+ * the API can filter, sends the watermark in the query); the highest marker seen becomes the next watermark.
  */
 public final class PagedJsonReader implements ItemStreamReader<FetchedRecord> {
 
     private static final String ENTITY = "reader.entity";
     private static final String OFFSET = "reader.offset";
     private static final String POSITION = "reader.position";
+    private static final String MARK = "reader.mark.";
 
     /** What the reader reports as it goes: pages and bytes fetched, retries made. */
     public interface Progress {
         void page(long bytes);
 
         void retry();
+
+        /** A record passed over because it has not changed since the watermark. */
+        void unchanged();
     }
 
     private final SourceDefinition source;
@@ -37,6 +47,8 @@ public final class PagedJsonReader implements ItemStreamReader<FetchedRecord> {
     private final JsonHttpClient client;
     private final Progress progress;
     private final List<EntityDefinition> entities;
+    private final Map<String, String> watermarks;
+    private final Map<String, String> marks = new HashMap<>();
 
     private int entityIndex;
     private int offset;
@@ -44,8 +56,10 @@ public final class PagedJsonReader implements ItemStreamReader<FetchedRecord> {
     private List<JsonNode> page;
     private boolean lastPage;
 
+    /** @param watermarks entity name to the marker of the last change already read (none on a full refresh) */
     public PagedJsonReader(SourceDefinition source, URI baseUri, LocalDate logicalDate, JsonHttpClient client,
-                           Progress progress) {
+                           Progress progress, Map<String, String> watermarks) {
+        this.watermarks = Map.copyOf(watermarks);
         this.source = source;
         this.baseUri = baseUri;
         this.logicalDate = logicalDate;
@@ -60,6 +74,12 @@ public final class PagedJsonReader implements ItemStreamReader<FetchedRecord> {
         offset = context.getInt(OFFSET, 0);
         position = context.getInt(POSITION, 0);
         page = null;
+        marks.clear();
+        for (EntityDefinition entity : entities) {
+            if (context.containsKey(MARK + entity.name())) {
+                marks.put(entity.name(), context.getString(MARK + entity.name()));
+            }
+        }
     }
 
     @Override
@@ -67,6 +87,12 @@ public final class PagedJsonReader implements ItemStreamReader<FetchedRecord> {
         context.putInt(ENTITY, entityIndex);
         context.putInt(OFFSET, offset);
         context.putInt(POSITION, position);
+        marks.forEach((entity, mark) -> context.putString(MARK + entity, mark));
+    }
+
+    /** Entity name to the highest change marker read so far: the watermarks once the step completes. */
+    public Map<String, String> newWatermarks() {
+        return Map.copyOf(marks);
     }
 
     @Override
@@ -77,7 +103,12 @@ public final class PagedJsonReader implements ItemStreamReader<FetchedRecord> {
                 fetch(entity);
             }
             if (position < page.size()) {
-                return new FetchedRecord(source.name(), entity.name(), entity.idPointer(), page.get(position++));
+                JsonNode item = page.get(position++);
+                if (entity.incremental() != null && !changed(entity, item)) {
+                    progress.unchanged();
+                    continue;
+                }
+                return new FetchedRecord(source.name(), entity.name(), entity.idPointer(), item);
             }
             if (lastPage || page.isEmpty()) {
                 entityIndex++;
@@ -89,6 +120,17 @@ public final class PagedJsonReader implements ItemStreamReader<FetchedRecord> {
             page = null;
         }
         return null;
+    }
+
+    private boolean changed(EntityDefinition entity, JsonNode item) {
+        JsonNode marker = item.at(entity.incremental().field());
+        if (marker.isMissingNode() || marker.isNull()) {
+            return true;
+        }
+        String value = marker.asString();
+        marks.merge(entity.name(), value, (a, b) -> a.compareTo(b) >= 0 ? a : b);
+        String watermark = watermarks.get(entity.name());
+        return watermark == null || value.compareTo(watermark) > 0;
     }
 
     private void fetch(EntityDefinition entity) {
@@ -120,9 +162,17 @@ public final class PagedJsonReader implements ItemStreamReader<FetchedRecord> {
         String base = baseUri.toString().replaceAll("/+$", "");
         StringBuilder uri = new StringBuilder(base).append(path);
         if (!paging.style().equals("none")) {
-            uri.append(path.contains("?") ? '&' : '?')
+            uri.append(uri.indexOf("?") >= 0 ? '&' : '?')
                     .append(paging.limitParam()).append('=').append(paging.pageSize())
                     .append('&').append(paging.offsetParam()).append('=').append(offset);
+        }
+        EntityDefinition.Incremental incremental = entity.incremental();
+        String watermark = watermarks.get(entity.name());
+        if (incremental != null && incremental.param() != null && watermark != null) {
+            String value = incremental.paramFormat().equals("date") && watermark.length() >= 10
+                    ? watermark.substring(0, 10) : watermark;
+            uri.append(uri.indexOf("?") >= 0 ? '&' : '?').append(incremental.param()).append('=')
+                    .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
         }
         return URI.create(uri.toString());
     }
