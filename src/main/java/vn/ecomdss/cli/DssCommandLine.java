@@ -26,6 +26,7 @@ import org.springframework.stereotype.Component;
 import vn.ecomdss.definition.ExecutionLease;
 import vn.ecomdss.definition.JobCatalogue;
 import vn.ecomdss.definition.RunParameters;
+import vn.ecomdss.quality.QualityReport;
 
 /**
  * The command line: {@code demo}, {@code run <job> [key=value ...]}, {@code restart <executionId>},
@@ -42,6 +43,7 @@ public class DssCommandLine implements ApplicationRunner, ExitCodeGenerator {
               restart <executionId>         restart a failed or stopped execution, or one whose process died
               stop <executionId>            ask a running execution to stop after its current chunk
               executions [job]              list recent executions
+              quality [runId]               print the quality results of a run (default: the latest)
             """;
 
     private final JobOperator jobOperator;
@@ -49,16 +51,18 @@ public class DssCommandLine implements ApplicationRunner, ExitCodeGenerator {
     private final JobCatalogue catalogue;
     private final ExecutionLease lease;
     private final JdbcTemplate jdbc;
+    private final QualityReport qualityReport;
     private final PrintStream out = System.out;
     private int exitCode;
 
     public DssCommandLine(JobOperator jobOperator, JobRepository jobRepository, JobCatalogue catalogue,
-                          ExecutionLease lease, JdbcTemplate jdbc) {
+                          ExecutionLease lease, JdbcTemplate jdbc, QualityReport qualityReport) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.catalogue = catalogue;
         this.lease = lease;
         this.jdbc = jdbc;
+        this.qualityReport = qualityReport;
     }
 
     @Override
@@ -74,6 +78,7 @@ public class DssCommandLine implements ApplicationRunner, ExitCodeGenerator {
             case "restart" -> rest.size() != 1 ? usage("restart needs an execution id") : report(restart(executionId(rest.get(0))));
             case "stop" -> rest.size() != 1 ? usage("stop needs an execution id") : stop(executionId(rest.get(0)));
             case "executions" -> executions(rest.isEmpty() ? null : rest.get(0));
+            case "quality" -> qualityReport.print(rest.isEmpty() ? null : rest.get(0), out) ? 0 : 1;
             default -> usage("unknown command '" + args.get(0) + "'");
         };
     }
