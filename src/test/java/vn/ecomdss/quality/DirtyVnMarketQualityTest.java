@@ -106,12 +106,10 @@ class DirtyVnMarketQualityTest extends PlatformTestSupport {
                     quarantined.size(), repaired.size(), neither));
         }
         long phonesNormalised = count("""
-                select count(*) from staging.customer where run_id = ? and phone_e164 is not null and phone_raw <> phone_e164
+                select count(*) from dw.dim_customer where source = 'vnmarket' and is_current and run_id = ?
+                    and phone_e164 is not null and phone_raw <> phone_e164
                 """, RUN);
-        long citiesResolved = count("""
-                select count(*) from staging.customer s join dw.dim_geography g on g.province_code = s.province_code
-                where s.run_id = ? and s.city_raw <> g.province_name
-                """, RUN);
+        long citiesResolved = citiesResolvedFromOtherSpellings();
         long unknownPayments = count("""
                 select count(*) from dq.failed_record where run_id = ? and rule = 'payment_method_known'
                 """, RUN);
@@ -147,6 +145,28 @@ class DirtyVnMarketQualityTest extends PlatformTestSupport {
         }
     }
 
+    /** Customers whose city, as the source wrote it, is not the official name, yet landed with a province. */
+    private long citiesResolvedFromOtherSpellings() {
+        Map<String, String> official = new java.util.HashMap<>();
+        jdbc.query("""
+                select c.customer_id, g.province_name from dw.dim_customer c
+                join dw.dim_geography g on g.province_code = c.province_code
+                where c.source = 'vnmarket' and c.is_current and c.run_id = ?
+                """, rs -> {
+            official.put(rs.getString(1), rs.getString(2));
+        }, RUN);
+        long resolved = 0;
+        Query seen = Query.query(Criteria.where("run_ids").is(RUN).and("source").is("vnmarket").and("entity").is("customers"));
+        for (org.bson.Document envelope : lake.template().find(seen, org.bson.Document.class, DataLake.ENVELOPES)) {
+            String name = official.get(envelope.getString("natural_id"));
+            String written = envelope.get("payload", org.bson.Document.class).getString("city");
+            if (name != null && written != null && !written.equals(name)) {
+                resolved++;
+            }
+        }
+        return resolved;
+    }
+
     private Set<String> keys(String sql, List<String> rules) {
         return new HashSet<>(jdbc.query(con -> {
             var ps = con.prepareStatement(sql);
@@ -160,10 +180,10 @@ class DirtyVnMarketQualityTest extends PlatformTestSupport {
     private Set<String> repaired(DefectType type, Set<String> injected) {
         List<String> ids = new ArrayList<>(injected);
         return switch (type) {
-            case PHONE_FORMAT -> keys("select customer_id from staging.customer where run_id = ? and phone_e164 is not null "
-                    + "and customer_id = any(?)", ids);
-            case CITY_SPELLING -> keys("select customer_id from staging.customer where run_id = ? and province_code is not null "
-                    + "and customer_id = any(?)", ids);
+            case PHONE_FORMAT -> keys("select customer_id from dw.dim_customer where run_id = ? and source = 'vnmarket' "
+                    + "and is_current and phone_e164 is not null and customer_id = any(?)", ids);
+            case CITY_SPELLING -> keys("select customer_id from dw.dim_customer where run_id = ? and source = 'vnmarket' "
+                    + "and is_current and province_code is not null and customer_id = any(?)", ids);
             case DUPLICATE -> {
                 Set<String> once = new HashSet<>();
                 for (String id : ids) {
