@@ -27,6 +27,7 @@ import vn.ecomdss.definition.ExecutionLease;
 import vn.ecomdss.definition.JobCatalogue;
 import vn.ecomdss.definition.RunParameters;
 import vn.ecomdss.quality.QualityReport;
+import vn.ecomdss.warehouse.ExchangeRateLoader;
 
 /**
  * The command line: {@code demo}, {@code run <job> [key=value ...]}, {@code restart <executionId>},
@@ -44,6 +45,7 @@ public class DssCommandLine implements ApplicationRunner, ExitCodeGenerator {
               stop <executionId>            ask a running execution to stop after its current chunk
               executions [job]              list recent executions
               quality [runId]               print the quality results of a run (default: the latest)
+              rates <file.csv>              add exchange rates to VND (currency,valid_from,rate_to_vnd,note)
             """;
 
     private final JobOperator jobOperator;
@@ -52,17 +54,20 @@ public class DssCommandLine implements ApplicationRunner, ExitCodeGenerator {
     private final ExecutionLease lease;
     private final JdbcTemplate jdbc;
     private final QualityReport qualityReport;
+    private final ExchangeRateLoader exchangeRates;
     private final PrintStream out = System.out;
     private int exitCode;
 
     public DssCommandLine(JobOperator jobOperator, JobRepository jobRepository, JobCatalogue catalogue,
-                          ExecutionLease lease, JdbcTemplate jdbc, QualityReport qualityReport) {
+                          ExecutionLease lease, JdbcTemplate jdbc, QualityReport qualityReport,
+                          ExchangeRateLoader exchangeRates) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.catalogue = catalogue;
         this.lease = lease;
         this.jdbc = jdbc;
         this.qualityReport = qualityReport;
+        this.exchangeRates = exchangeRates;
     }
 
     @Override
@@ -79,6 +84,7 @@ public class DssCommandLine implements ApplicationRunner, ExitCodeGenerator {
             case "stop" -> rest.size() != 1 ? usage("stop needs an execution id") : stop(executionId(rest.get(0)));
             case "executions" -> executions(rest.isEmpty() ? null : rest.get(0));
             case "quality" -> qualityReport.print(rest.isEmpty() ? null : rest.get(0), out) ? 0 : 1;
+            case "rates" -> rest.size() != 1 ? usage("rates needs a CSV file") : rates(java.nio.file.Path.of(rest.get(0)));
             default -> usage("unknown command '" + args.get(0) + "'");
         };
     }
@@ -153,6 +159,13 @@ public class DssCommandLine implements ApplicationRunner, ExitCodeGenerator {
             jobOperator.recover(execution);
         }
         return jobOperator.restart(jobRepository.getJobExecution(executionId));
+    }
+
+    private int rates(java.nio.file.Path csv) {
+        int loaded = exchangeRates.load(csv);
+        out.printf("Loaded %d exchange rates from %s; orders are converted at the rate in force on their order date%n",
+                loaded, csv);
+        return 0;
     }
 
     private int stop(long executionId) throws Exception {
