@@ -33,6 +33,8 @@ import vn.ecomdss.embedded.KafkaEndpoint;
 import vn.ecomdss.notify.RunSummary;
 import vn.ecomdss.simulator.EventStreamSimulator;
 import vn.ecomdss.simulator.MarketEventStreams;
+import vn.ecomdss.quality.QualityReport;
+import vn.ecomdss.warehouse.ExchangeRateLoader;
 
 /**
  * The command line: {@code demo}, {@code run <job> [key=value ...]}, {@code restart <executionId>},
@@ -52,6 +54,8 @@ public class DssCommandLine implements ApplicationRunner, ExitCodeGenerator {
               simulate [--minutes N] [--rate-scale X] [--seed S] [--start ISO-INSTANT]
                                             publish the event streams to Kafka for N minutes (default 1) at X times
                                             the original rates (default 1)
+              quality [runId]               print the quality results of a run (default: the latest)
+              rates <file.csv>              add exchange rates to VND (currency,valid_from,rate_to_vnd,note)
             """;
 
     private final JobOperator jobOperator;
@@ -61,12 +65,14 @@ public class DssCommandLine implements ApplicationRunner, ExitCodeGenerator {
     private final JdbcTemplate jdbc;
     private final EventStreamSimulator simulator;
     private final KafkaEndpoint kafka;
+    private final QualityReport qualityReport;
+    private final ExchangeRateLoader exchangeRates;
     private final PrintStream out = System.out;
     private int exitCode;
 
     public DssCommandLine(JobOperator jobOperator, JobRepository jobRepository, JobCatalogue catalogue,
                           ExecutionLease lease, JdbcTemplate jdbc, EventStreamSimulator simulator,
-                          KafkaEndpoint kafka) {
+                          KafkaEndpoint kafka, QualityReport qualityReport, ExchangeRateLoader exchangeRates) {
         this.simulator = simulator;
         this.kafka = kafka;
         this.jobOperator = jobOperator;
@@ -74,6 +80,8 @@ public class DssCommandLine implements ApplicationRunner, ExitCodeGenerator {
         this.catalogue = catalogue;
         this.lease = lease;
         this.jdbc = jdbc;
+        this.qualityReport = qualityReport;
+        this.exchangeRates = exchangeRates;
     }
 
     @Override
@@ -90,6 +98,8 @@ public class DssCommandLine implements ApplicationRunner, ExitCodeGenerator {
             case "stop" -> rest.size() != 1 ? usage("stop needs an execution id") : stop(executionId(rest.get(0)));
             case "executions" -> executions(rest.isEmpty() ? null : rest.get(0));
             case "simulate" -> simulate(Arrays.asList(arguments.getSourceArgs()));
+            case "quality" -> qualityReport.print(rest.isEmpty() ? null : rest.get(0), out) ? 0 : 1;
+            case "rates" -> rest.size() != 1 ? usage("rates needs a CSV file") : rates(java.nio.file.Path.of(rest.get(0)));
             default -> usage("unknown command '" + args.get(0) + "'");
         };
     }
@@ -199,6 +209,13 @@ public class DssCommandLine implements ApplicationRunner, ExitCodeGenerator {
                     stream.per.toMinutes() == 60 ? "hour" : "minute", scale);
         }
         out.printf("  %-20s %9d events in %.1f s%n", "total", produced.total(), produced.elapsed().toMillis() / 1000.0);
+        return 0;
+    }
+
+    private int rates(java.nio.file.Path csv) {
+        int loaded = exchangeRates.load(csv);
+        out.printf("Loaded %d exchange rates from %s; orders are converted at the rate in force on their order date%n",
+                loaded, csv);
         return 0;
     }
 

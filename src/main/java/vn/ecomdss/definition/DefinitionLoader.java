@@ -248,13 +248,28 @@ public final class DefinitionLoader {
         if (node == null || node.isNull()) {
             return defaults;
         }
-        unknownKeys(node, Set.of("raw-max-failed-ratio", "final-min-score", "min-completeness", "max-duplicate-ratio"),
-                file, "quality.", problems);
+        unknownKeys(node, Set.of("raw-max-failed-ratio", "final-min-score", "min-completeness", "max-duplicate-ratio",
+                "min-accuracy", "max-age"), file, "quality.", problems);
         return new JobDefinition.QualityThresholds(
                 ratio(node, "raw-max-failed-ratio", defaults.rawMaxFailedRatio(), file, problems),
                 ratio(node, "final-min-score", defaults.finalMinScore(), file, problems),
                 ratio(node, "min-completeness", defaults.minCompleteness(), file, problems),
-                ratio(node, "max-duplicate-ratio", defaults.maxDuplicateRatio(), file, problems));
+                ratio(node, "max-duplicate-ratio", defaults.maxDuplicateRatio(), file, problems),
+                ratio(node, "min-accuracy", defaults.minAccuracy(), file, problems),
+                duration(node, "max-age", defaults.maxAge(), file, problems));
+    }
+
+    private Duration duration(JsonNode node, String key, Duration fallback, String file, DefinitionProblems problems) {
+        JsonNode value = node.get(key);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            return Duration.parse(value.asString());
+        } catch (RuntimeException e) {
+            problems.add(file, "quality." + key, "expected an ISO-8601 duration such as PT2H, got '" + value.asString() + "'");
+            return fallback;
+        }
     }
 
     private double ratio(JsonNode node, String key, double fallback, String file, DefinitionProblems problems) {

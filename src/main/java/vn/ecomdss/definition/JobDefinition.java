@@ -1,5 +1,6 @@
 package vn.ecomdss.definition;
 
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -17,13 +18,15 @@ public record JobDefinition(String file, String name, String description, Schedu
     }
 
     /**
-     * The original DAG's gates: the raw check fails the job above {@code rawMaxFailedRatio} failing records per
-     * source and entity; the final check expects an overall score of at least {@code finalMinScore}.
+     * The original DAG's gates, and the default thresholds of the quality rules in {@code quality/*.yml}: the raw
+     * check fails the job above {@code rawMaxFailedRatio} failing records per source and entity; completeness at
+     * least {@code minCompleteness}, accuracy at least {@code minAccuracy}, duplicates at most
+     * {@code maxDuplicateRatio}, data at most {@code maxAge} old; an alert below {@code finalMinScore}.
      */
     public record QualityThresholds(double rawMaxFailedRatio, double finalMinScore, double minCompleteness,
-                                    double maxDuplicateRatio) {
+                                    double maxDuplicateRatio, double minAccuracy, Duration maxAge) {
         public static QualityThresholds defaults() {
-            return new QualityThresholds(0.05, 0.95, 0.95, 0.01);
+            return new QualityThresholds(0.05, 0.95, 0.95, 0.01, 0.99, Duration.ofHours(2));
         }
     }
 

@@ -1,10 +1,11 @@
 package vn.ecomdss.quality;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.Map;
+import java.util.stream.Collectors;
 
-import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.repository.JobRepository;
@@ -12,7 +13,8 @@ import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -27,31 +29,37 @@ import vn.ecomdss.lake.DataLake;
 import vn.ecomdss.lake.QuarantinedRecord;
 
 /**
- * {@code type: quality-raw}: checks every envelope the run extracted against its entity's required fields and
- * types, quarantines the failures with their reasons, and fails the job when a source entity's failing ratio
- * exceeds the definition's {@code quality.raw-max-failed-ratio}. For a scraped site it also fails on any listing
- * page that yielded no item where items were expected (page-structure drift), naming the URL and the selector.
+ * {@code type: quality-raw}: runs the rules of {@code quality/*.yml} over every collection the run extracted (a
+ * collection without a {@code required-fields} rule gets one, so that no source goes unchecked), stores every
+ * result and failing record in {@code dq}, quarantines the records failing an error rule with the rules and
+ * reasons, alerts below the job's minimum score, and fails the job when an error rule breaches its threshold.
+ * For a scraped site it also fails on any listing page that yielded no item where items were expected
+ * (page-structure drift), naming the URL and the selector.
  */
 @Component
 public class RawQualityStepFactory implements StepFactory {
 
     private static final Logger log = LoggerFactory.getLogger(RawQualityStepFactory.class);
     private static final int BATCH = 500;
-    private static final int SAMPLE = 10;
 
     private final JobRepository jobRepository;
     private final PlatformTransactionManager transactionManager;
     private final DataLake lake;
     private final QualityResults results;
-    private final JdbcTemplate jdbc;
+    private final QualityAlerts alerts;
+    private final NamedParameterJdbcTemplate jdbc;
+    private final ObjectProvider<QualityRuleBook> ruleBook;
 
     public RawQualityStepFactory(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                                 DataLake lake, QualityResults results, JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+                                 DataLake lake, QualityResults results, QualityAlerts alerts,
+                                 NamedParameterJdbcTemplate jdbc, ObjectProvider<QualityRuleBook> ruleBook) {
         this.jobRepository = jobRepository;
         this.transactionManager = transactionManager;
         this.lake = lake;
         this.results = results;
+        this.alerts = alerts;
+        this.jdbc = jdbc;
+        this.ruleBook = ruleBook;
     }
 
     @Override
@@ -61,37 +69,49 @@ public class RawQualityStepFactory implements StepFactory {
 
     @Override
     public Step create(StepDefinition step, JobDefinition job, SourceCatalogue sources) {
-        double threshold = job.quality().rawMaxFailedRatio();
+        JobDefinition.QualityThresholds thresholds = job.quality();
         return new StepBuilder(step.name(), jobRepository)
                 .tasklet((contribution, context) -> {
                     StepExecution execution = context.getStepContext().getStepExecution();
                     RunParameters run = RunParameters.of(execution.getJobExecution().getJobParameters());
+                    results.clear(run.runId(), "raw");
                     List<CheckResult> checks = new ArrayList<>();
+                    long quarantined = 0;
                     for (String name : sources.names()) {
                         if (!run.includes(name)) {
                             continue;
                         }
                         SourceDefinition source = sources.get(name);
                         for (EntityDefinition entity : source.entities().values()) {
-                            CheckResult check = check(run.runId(), source, entity, threshold);
-                            execution.setReadCount(execution.getReadCount() + check.checked());
-                            contribution.incrementFilterCount(check.failed());
-                            checks.add(check);
+                            CollectionCheck.Outcome outcome = new CollectionCheck(lake, run.runId(), name, entity,
+                                    rules(name, entity), thresholds,
+                                    (stage, rule, target) -> TableCheck.previousObserved(jdbc, stage, rule, target, run.runId()))
+                                    .run();
+                            results.failedRecords(run.runId(), "raw", outcome.failures());
+                            quarantined += quarantine(run.runId(), name, entity.name(), outcome.failures());
+                            outcome.results().stream().filter(c -> c.ruleType().equals(RuleType.REQUIRED_FIELDS.key()))
+                                    .forEach(c -> execution.setReadCount(execution.getReadCount() + c.checked()));
+                            checks.addAll(outcome.results());
                             if (source.kind().equals("html")) {
                                 checks.add(pageStructure(run.runId(), source, entity));
                             }
                         }
                     }
-                    double score = results.store(run.runId(), "raw", checks);
-                    List<CheckResult> breaches = checks.stream().filter(c -> !c.passed()).toList();
-                    String summary = String.format("raw score %.4f over %d source entities, %d records quarantined",
-                            score, checks.size(), checks.stream().mapToLong(CheckResult::failed).sum());
+                    contribution.incrementFilterCount(quarantined);
+                    QualityResults.Scores scores = results.store(run.runId(), "raw", checks);
+                    execution.getExecutionContext().putDouble("quality.score", scores.stage());
+                    List<CheckResult> breaches = checks.stream().filter(CheckResult::blocking).toList();
+                    String summary = String.format("raw score %.4f over %d rules, %d failing (%d warn), %d records quarantined",
+                            scores.stage(), checks.size(), checks.stream().filter(c -> !c.passed()).count(),
+                            checks.stream().filter(c -> !c.passed() && !c.blocking()).count(), quarantined);
                     log.info("{} {}", step.name(), summary);
+                    alerts.alertIfBelow(run.runId(), job.name(), "raw", scores, thresholds.finalMinScore(), checks);
                     if (!breaches.isEmpty()) {
                         throw new QualityGateException("raw quality gate: " + breaches.stream()
-                                .map(b -> String.format("%s failed %d of %d (%.2f%% > %.2f%%), e.g. %s", b.target(),
-                                        b.failed(), b.checked(), 100 * b.ratio(), 100 * b.threshold(), b.sampleKeys()))
-                                .toList() + "; see the quarantine collection for each record's reason");
+                                .map(b -> String.format("%s on %s failed %d of %d (%.2f%% > %.2f%%), e.g. %s", b.rule(),
+                                        b.target(), b.failed(), b.checked(), 100 * b.ratio(), 100 * b.threshold(),
+                                        b.sampleKeys()))
+                                .toList() + "; see the quarantine collection and dq.failed_record for each record's reason");
                     }
                     contribution.setExitStatus(contribution.getExitStatus().addExitDescription(summary));
                     return RepeatStatus.FINISHED;
@@ -103,41 +123,43 @@ public class RawQualityStepFactory implements StepFactory {
     private CheckResult pageStructure(String runId, SourceDefinition source, EntityDefinition entity) {
         List<String> drifted = jdbc.queryForList("""
                 select url || ' [' || selector || ']' from dq.page_drift
-                where run_id = ? and source = ? and entity = ? order by url
-                """, String.class, runId, source.name(), entity.name());
+                where run_id = :run and source = :source and entity = :entity order by url
+                """, Map.of("run", runId, "source", source.name(), "entity", entity.name()), String.class);
         long pages = Math.max(entity.listing().paths().size(), drifted.size());
-        return new CheckResult("raw", "page_structure", source.name() + "/" + entity.name(), "error", pages,
-                drifted.size(), 0, drifted.stream().limit(SAMPLE).toList());
+        return new CheckResult("raw", "page_structure", "page-structure", source.name() + "/" + entity.name(),
+                Severity.ERROR.key(), pages, drifted.size(), 0, drifted.stream().limit(10).toList(), null);
     }
 
-    private CheckResult check(String runId, SourceDefinition source, EntityDefinition entity, double threshold) {
-        long checked = 0;
-        long failed = 0;
-        List<String> sample = new ArrayList<>();
+    /** The collection's declared rules, with the source definition's required fields as an error rule if not declared. */
+    private List<QualityRule> rules(String source, EntityDefinition entity) {
+        List<QualityRule> declared = ruleBook.getObject().collection(source, entity.name()).map(RuleSet::rules).orElse(List.of());
+        if (declared.stream().anyMatch(r -> r.type() == RuleType.REQUIRED_FIELDS)) {
+            return declared;
+        }
+        List<QualityRule> rules = new ArrayList<>();
+        rules.add(new QualityRule("sources/" + source + ".yml", "entities." + entity.name() + ".required",
+                "required_fields", RuleType.REQUIRED_FIELDS, Severity.ERROR, List.of(), List.of(), null, null, null, null,
+                null, null, null, null, null));
+        rules.addAll(declared);
+        return rules;
+    }
+
+    /** One quarantine entry per envelope, naming every error rule it failed. */
+    private long quarantine(String runId, String source, String entity, List<FailedRecord> failures) {
+        Map<String, List<FailedRecord>> byEnvelope = failures.stream().filter(f -> f.severity() == Severity.ERROR)
+                .collect(Collectors.groupingBy(FailedRecord::envelopeId, LinkedHashMap::new, Collectors.toList()));
         List<QuarantinedRecord> batch = new ArrayList<>();
-        try (Stream<Document> envelopes = lake.template().stream(lake.seenBy(runId, source.name(), entity.name()),
-                Document.class, DataLake.ENVELOPES)) {
-            for (Document envelope : (Iterable<Document>) envelopes::iterator) {
-                checked++;
-                String naturalId = envelope.getString("natural_id");
-                List<String> failures = RawRecordCheck.failures(naturalId, envelope.get("payload", Document.class), entity);
-                if (failures.isEmpty()) {
-                    continue;
-                }
-                failed++;
-                if (sample.size() < SAMPLE) {
-                    sample.add(String.valueOf(naturalId));
-                }
-                batch.add(new QuarantinedRecord(envelope.getString("_id"), runId, source.name(), entity.name(),
-                        naturalId, "required_fields", String.join("; ", failures)));
-                if (batch.size() == BATCH) {
-                    lake.quarantine(batch);
-                    batch.clear();
-                }
+        for (Map.Entry<String, List<FailedRecord>> envelope : byEnvelope.entrySet()) {
+            List<FailedRecord> failed = envelope.getValue();
+            batch.add(new QuarantinedRecord(envelope.getKey(), runId, source, entity, failed.get(0).recordKey(),
+                    failed.stream().map(FailedRecord::rule).distinct().collect(Collectors.joining(",")),
+                    failed.stream().map(f -> f.rule() + ": " + f.reason()).collect(Collectors.joining("; "))));
+            if (batch.size() == BATCH) {
+                lake.quarantine(batch);
+                batch.clear();
             }
         }
         lake.quarantine(batch);
-        return new CheckResult("raw", "required_fields", source.name() + "/" + entity.name(), "error", checked, failed,
-                threshold, sample);
+        return byEnvelope.size();
     }
 }

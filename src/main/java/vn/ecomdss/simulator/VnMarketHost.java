@@ -16,12 +16,18 @@ public class VnMarketHost implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(VnMarketHost.class);
 
+    private final SimulatorProperties properties;
     private VnMarketServer server;
+
+    public VnMarketHost(SimulatorProperties properties) {
+        this.properties = properties;
+    }
 
     public synchronized URI baseUri() {
         if (server == null) {
-            server = VnMarketServer.start(new VnMarketSimulator(VnMarketSettings.defaults()), 0);
-            log.info("vnmarket simulator serving at {}", server.baseUri());
+            server = VnMarketServer.start(new VnMarketSimulator(VnMarketSettings.defaults().withDirty(properties.rates())), 0);
+            log.info("vnmarket simulator serving at {}{}", server.baseUri(),
+                    properties.rates().equals(DirtyRates.none()) ? "" : " in dirty mode " + properties.rates());
         }
         return server.baseUri();
     }

@@ -6,6 +6,7 @@ import java.util.Optional;
 import vn.ecomdss.definition.EntityDefinition;
 import vn.ecomdss.definition.RunParameters;
 import vn.ecomdss.lake.LakeRecord;
+import vn.ecomdss.vn.IncomeLevel;
 import vn.ecomdss.vn.PhoneNumber;
 import vn.ecomdss.vn.Province;
 import vn.ecomdss.vn.ProvinceDirectory;
@@ -31,7 +32,7 @@ public final class CustomerTransformer {
                 province.map(Province::name).orElse(cityRaw),
                 cityRaw,
                 fields.text("segment"),
-                lower(fields.text("income_level")),
+                incomeLevel(fields.text("income_level")),
                 province.map(Province::code).orElse(null),
                 province.map(p -> p.region().name()).orElse(null),
                 phoneRaw,
@@ -52,6 +53,15 @@ public final class CustomerTransformer {
             return null;
         }
         return Integer.parseInt(birthDate.substring(0, 4));
+    }
+
+    /** The canonical band when it is known; an unknown label is kept as written, to be reported by the quality rules. */
+    private static String incomeLevel(String raw) {
+        if (raw == null) {
+            return null;
+        }
+        IncomeLevel level = IncomeLevel.resolve(raw);
+        return level == IncomeLevel.UNKNOWN ? raw : level.code();
     }
 
     private static String lower(String text) {
