@@ -33,7 +33,7 @@ public final class DefinitionLoader {
     private static final Set<String> SOURCE_KEYS = Set.of("source", "kind", "base-url", "embedded", "currency",
             "paging", "timeout-seconds", "max-retries", "entities");
     private static final Set<String> ENTITY_KEYS = Set.of("path", "items-field", "id", "target", "required",
-            "fields", "lines");
+            "fields", "lines", "reviews", "snapshot");
 
     private final YAMLMapper yaml = YAMLMapper.builder().build();
     private final PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
@@ -322,7 +322,8 @@ public final class DefinitionLoader {
         String path = requiredText(node, "path", file, field + ".path", problems);
         String target = requiredText(node, "target", file, field + ".target", problems);
         if (target != null && !EntityDefinition.TARGET_FIELDS.containsKey(target)) {
-            problems.add(file, field + ".target", "unknown target '" + target + "' (known: customer, product, order)");
+            problems.add(file, field + ".target", "unknown target '" + target + "' (known: "
+                    + EntityDefinition.TARGET_FIELDS.keySet() + ")");
             return null;
         }
         Map<String, String> required = new LinkedHashMap<>();
@@ -350,10 +351,26 @@ public final class DefinitionLoader {
             }
             lines = new EntityDefinition.Lines(linesPointer, lineFields);
         }
+        EntityDefinition.Lines reviews = null;
+        if (node.has("reviews")) {
+            if (!"product".equals(target)) {
+                problems.add(file, field + ".reviews", "only a product listing carries reviews");
+            }
+            JsonNode reviewsNode = node.path("reviews");
+            String reviewsPointer = requiredText(reviewsNode, "path", file, field + ".reviews.path", problems);
+            Map<String, List<String>> reviewFields = readFields(reviewsNode.path("fields"),
+                    EntityDefinition.REVIEW_FIELDS, file, field + ".reviews.fields", problems);
+            reviews = new EntityDefinition.Lines(reviewsPointer, reviewFields);
+        }
+        String snapshot = node.path("snapshot").asString("partial");
+        if (!List.of("full", "partial").contains(snapshot)) {
+            problems.add(file, field + ".snapshot", "expected full or partial, got '" + snapshot + "'");
+        }
         String idPointer = node.path("id").asString("/id");
         pointer(idPointer, file, field + ".id", problems);
         return path == null || target == null ? null : new EntityDefinition(name, path,
-                node.path("items-field").asString(null), idPointer, target, required, fields, lines);
+                node.path("items-field").asString(null), idPointer, target, required, fields, lines, reviews,
+                "full".equals(snapshot));
     }
 
     private Map<String, List<String>> readFields(JsonNode node, List<String> known, String file, String field,

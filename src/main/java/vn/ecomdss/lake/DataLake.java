@@ -96,6 +96,10 @@ public class DataLake {
         marks.execute();
     }
 
+    public long quarantinedCount(String runId, String source) {
+        return mongo.count(Query.query(Criteria.where("run_id").is(runId).and("source").is(source)), QUARANTINE);
+    }
+
     public long quarantinedCount(String runId) {
         return mongo.count(Query.query(Criteria.where("run_id").is(runId)), QUARANTINE);
     }

@@ -60,16 +60,16 @@ public class FinalQualityStepFactory implements StepFactory {
                           from dw.dim_product group by 1) keys
                     """, false),
             new Rule("validity_intervals", "dw.dim_customer", "error", """
-                    select count(*), count(*) filter (where next_from is not null and next_from <> valid_to),
-                           (array_agg(k) filter (where next_from is not null and next_from <> valid_to))[1:10]
-                    from (select source || ':' || customer_id as k, valid_to,
+                    select count(*), count(*) filter (where next_from is not null and next_from <> valid_to and not closed_by_delete),
+                           (array_agg(k) filter (where next_from is not null and next_from <> valid_to and not closed_by_delete))[1:10]
+                    from (select source || ':' || customer_id as k, valid_to, closed_by_delete,
                                  lead(valid_from) over (partition by source, customer_id order by valid_from) as next_from
                           from dw.dim_customer) versions
                     """, false),
             new Rule("validity_intervals", "dw.dim_product", "error", """
-                    select count(*), count(*) filter (where next_from is not null and next_from <> valid_to),
-                           (array_agg(k) filter (where next_from is not null and next_from <> valid_to))[1:10]
-                    from (select source || ':' || product_id as k, valid_to,
+                    select count(*), count(*) filter (where next_from is not null and next_from <> valid_to and not closed_by_delete),
+                           (array_agg(k) filter (where next_from is not null and next_from <> valid_to and not closed_by_delete))[1:10]
+                    from (select source || ':' || product_id as k, valid_to, closed_by_delete,
                                  lead(valid_from) over (partition by source, product_id order by valid_from) as next_from
                           from dw.dim_product) versions
                     """, false),

@@ -40,6 +40,7 @@ public final class CustomerTransformer {
                 lower(fields.text("gender")),
                 birthYear(fields),
                 fields.timestamp("changed_at"),
+                fields.flag("deleted"),
                 record.envelopeId());
     }
 

@@ -21,7 +21,13 @@ public final class ProductTransformer {
                 fields.decimal("rating"),
                 fields.text("sku"),
                 fields.text("description"),
+                lower(fields.text("platform")),
                 fields.timestamp("changed_at"),
+                fields.flag("deleted"),
                 record.envelopeId());
+    }
+
+    private static String lower(String text) {
+        return text == null ? null : text.toLowerCase(java.util.Locale.ROOT);
     }
 }

@@ -31,7 +31,8 @@ import vn.ecomdss.lake.LakeRecord;
 import vn.ecomdss.lake.QuarantinedRecord;
 
 /**
- * {@code type: transform} with {@code target: customers | products | sales}: reads the envelopes the run
+ * {@code type: transform} with {@code target: customers | products | sales | platforms | reviews}: reads the
+ * envelopes the run
  * accepted for every source entity mapped onto that target, cleans them and writes staging rows. A record that
  * cannot be transformed is skipped into the quarantine with the reason.
  */
@@ -39,7 +40,7 @@ import vn.ecomdss.lake.QuarantinedRecord;
 public class TransformStepFactory implements StepFactory {
 
     private static final Map<String, String> TARGETS = Map.of("customers", "customer", "products", "product",
-            "sales", "order");
+            "sales", "order", "platforms", "platform", "reviews", "review");
 
     private final JobRepository jobRepository;
     private final PlatformTransactionManager transactionManager;
@@ -64,7 +65,7 @@ public class TransformStepFactory implements StepFactory {
         String target = step.text("target", null);
         if (!TARGETS.containsKey(target)) {
             problems.add(step.file(), step.field() + ".target", "unknown transform target '" + target
-                    + "' (known: customers, products, sales)");
+                    + "' (known: " + TARGETS.keySet() + ")");
         }
     }
 
@@ -94,6 +95,8 @@ public class TransformStepFactory implements StepFactory {
         private final CustomerTransformer customers = new CustomerTransformer();
         private final ProductTransformer products = new ProductTransformer();
         private final SalesTransformer sales = new SalesTransformer();
+        private final PlatformTransformer platforms = new PlatformTransformer();
+        private final ReviewTransformer reviews = new ReviewTransformer();
         private RunParameters run;
         private LakeReader reader;
 
@@ -111,7 +114,10 @@ public class TransformStepFactory implements StepFactory {
                     continue;
                 }
                 for (EntityDefinition entity : sources.get(name).entities().values()) {
-                    if (entity.target().equals(target)) {
+                    boolean wanted = target.equals("review")
+                            ? entity.target().equals("product") && entity.reviews() != null
+                            : entity.target().equals(target);
+                    if (wanted) {
                         listings.add(new LakeReader.Listing(name, entity.name()));
                         entities.put(name + "/" + entity.name(), entity);
                     }
@@ -146,6 +152,8 @@ public class TransformStepFactory implements StepFactory {
             return switch (target) {
                 case "customer" -> List.of(customers.transform(record, entity, run));
                 case "product" -> List.of(products.transform(record, entity, source.currency(), run));
+                case "platform" -> List.of(platforms.transform(record, entity, run));
+                case "review" -> List.copyOf(reviews.transform(record, entity, run));
                 default -> List.copyOf(sales.transform(record, entity, source.currency(), run));
             };
         }
@@ -155,6 +163,8 @@ public class TransformStepFactory implements StepFactory {
             switch (target) {
                 case "customer" -> staging.customers(rows.stream().map(StagedCustomer.class::cast).toList());
                 case "product" -> staging.products(rows.stream().map(StagedProduct.class::cast).toList());
+                case "platform" -> staging.platforms(rows.stream().map(StagedPlatform.class::cast).toList());
+                case "review" -> staging.reviews(rows.stream().map(StagedReview.class::cast).toList());
                 default -> staging.salesLines(rows.stream().map(StagedSalesLine.class::cast).toList());
             }
         }
