@@ -164,6 +164,8 @@ public class FactSalesLoader {
         if (staged == null || staged == 0) {
             return new Result(0, 0, 0, 0, 0, 0);
         }
+        // Staging changes wholesale every run, faster than autovacuum notices; the plans below depend on its size.
+        jdbc.execute("analyze staging.sales_line");
         String collisions = jdbc.queryForObject(COLLISIONS_IN_RUN, String.class, runId);
         if (collisions != null) {
             throw new IllegalStateException("Run " + runId + ": order lines " + collisions
@@ -174,6 +176,7 @@ public class FactSalesLoader {
         int inferredProducts = jdbc.update(INFERRED_PRODUCTS, runId, runId);
         jdbc.execute("drop table if exists fact_existing");
         jdbc.update(EXISTING, runId);
+        jdbc.execute("analyze fact_existing");
         String collided = jdbc.queryForObject(
                 "select string_agg(natural_key, ', ') from (select natural_key from fact_existing where not same_line limit 5) c",
                 String.class);
@@ -182,7 +185,6 @@ public class FactSalesLoader {
                     + " hash to the sales_line_key of a different line already loaded; the load stops rather than merge them");
         }
         int moved = jdbc.update(MOVED);
-        jdbc.execute("analyze fact_existing");
         int updated = jdbc.update(UPDATE_CHANGED, runId, runId);
         int inserted = jdbc.update(INSERT_NEW, runId, runId);
         return new Result(staged, inserted, updated, inferredCustomers, inferredProducts, moved);

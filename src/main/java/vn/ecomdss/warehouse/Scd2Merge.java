@@ -75,6 +75,8 @@ public class Scd2Merge {
                 columns(spec.type2(), "s."), spec.surrogateKey(), table, match(spec, "h", "s"), spec.stagingTable(),
                 match(spec, "d", "s")), logicalStart, run.runId());
 
+        // Temporary tables are never analysed by autovacuum; without statistics the joins below plan as nested loops.
+        jdbc.execute("analyze scd_events");
         jdbc.execute("drop table if exists scd_kept");
         jdbc.update("""
                 create temp table scd_kept on commit drop as
@@ -87,6 +89,7 @@ public class Scd2Merge {
                 window w as (partition by %2$s order by k.event_ts)
                 """.formatted(columns(spec.businessKey(), "e."), columns(spec.businessKey(), "k.")));
 
+        jdbc.execute("analyze scd_kept");
         int closed = jdbc.update("""
                 update %s d set valid_to = k.event_ts, is_current = false, closed_by_delete = k.is_deleted,
                                 updated_at = now()

@@ -192,6 +192,33 @@ class Scd2MergeTest extends PlatformTestSupport {
         assertThat(count("select count(*) from dw.fact_sales where source = ?", source)).isEqualTo(2);
     }
 
+    @Test
+    void aCommissionRateChangeOpensAPlatformVersionAndOrdersPayTheRateOfTheirDate() {
+        String source = "scd-platform";
+        RunParameters run = run("2026-06-10");
+        jdbc.update("""
+                insert into staging.platform (run_id, source, platform_code, platform_name, platform_type,
+                    commission_rate, changed_at, envelope_id)
+                values (?, ?, 'testmall', 'Test Mall', 'marketplace', 0.0500, '2026-01-01T00:00:00+07:00', 'env-tm-1'),
+                       (?, ?, 'testmall', 'Test Mall', 'marketplace', 0.0650, '2026-04-01T00:00:00+07:00', 'env-tm-2')
+                """, run.runId(), source, run.runId(), source);
+        Scd2Merge.Result platforms = transactions.execute(status -> merge.merge(Scd2Spec.PLATFORM, run));
+        assertThat(platforms.newKeys()).isEqualTo(1);
+        assertThat(platforms.versionsOpened()).isEqualTo(2);
+        assertInvariants();
+
+        stageLine(run, source, "T-FEB", "T1", "P1", "2026-02-15T12:00:00+07:00");
+        stageLine(run, source, "T-MAY", "T1", "P1", "2026-05-15T12:00:00+07:00");
+        jdbc.update("update staging.sales_line set platform = 'testmall' where run_id = ?", run.runId());
+        transactions.execute(status -> facts.load(run));
+
+        assertThat(jdbc.queryForList("""
+                select f.order_id || ':' || p.commission_rate || ':' || p.envelope_id
+                from dw.fact_sales f join dw.dim_platform p using (platform_key)
+                where f.source = ? order by f.order_id
+                """, String.class, source)).containsExactly("T-FEB:0.0500:env-tm-1", "T-MAY:0.0650:env-tm-2");
+    }
+
     private Scd2Merge.Result mergeCustomers(RunParameters run, List<String> fullSnapshots) {
         return transactions.execute(status -> merge.merge(Scd2Spec.CUSTOMER, run, fullSnapshots));
     }
