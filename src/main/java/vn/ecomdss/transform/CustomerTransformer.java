@@ -16,11 +16,12 @@ import vn.ecomdss.vn.VietnamesePhone;
 public final class CustomerTransformer {
 
     private final ProvinceDirectory provinces = ProvinceDirectory.standard();
+    private final LookupCache<String, Optional<Province>> cities = new LookupCache<>(10_000, provinces::resolve);
 
     public StagedCustomer transform(LakeRecord record, EntityDefinition entity, RunParameters run) {
         PayloadFields fields = new PayloadFields(record.payload(), entity.fields(), where(record));
         String cityRaw = fields.text("city");
-        Optional<Province> province = cityRaw == null ? Optional.empty() : provinces.resolve(cityRaw);
+        Optional<Province> province = cityRaw == null ? Optional.empty() : cities.get(cityRaw);
         String phoneRaw = fields.text("phone");
         PhoneNumber phone = phoneRaw == null ? null : VietnamesePhone.normalize(phoneRaw);
         String fullName = fields.text("full_name");

@@ -3,12 +3,9 @@ package vn.ecomdss.transform;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.util.List;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
@@ -17,23 +14,20 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes transformed rows into the staging tables with {@code COPY}, in the chunk's transaction. A chunk that
- * collides with rows already staged for the run (the same order delivered twice under different payloads) is
- * rolled back to a savepoint and written again as upserts on the staging key, the last row winning, so nothing
- * fails and nothing is duplicated.
+ * Writes transformed rows into the staging tables with {@code COPY}, in the chunk's transaction: a chunk is
+ * committed together with the reader's position, so a retried or restarted chunk never stores its rows twice.
  */
 @Component
 public class StagingWriter {
 
-    /** One staging table: its columns, its primary key and how a row maps onto the columns. */
-    private record Table<T>(String name, List<String> columns, List<String> key, Function<T, Object[]> values) {
+    /** One staging table: its columns and how a row maps onto them. */
+    private record Table<T>(String name, List<String> columns, Function<T, Object[]> values) {
     }
 
     private static final Table<StagedCustomer> CUSTOMER = new Table<>("staging.customer",
             List.of("run_id", "source", "customer_id", "full_name", "email", "city", "city_raw", "customer_segment",
                     "income_level", "province_code", "region", "phone_raw", "phone_e164", "phone_carrier", "gender",
                     "birth_year", "changed_at", "is_deleted", "envelope_id"),
-            List.of("run_id", "source", "customer_id", "envelope_id"),
             c -> new Object[] {c.runId(), c.source(), c.customerId(), c.fullName(), c.email(), c.city(), c.cityRaw(),
                     c.customerSegment(), c.incomeLevel(), c.provinceCode(), c.region(), c.phoneRaw(), c.phoneE164(),
                     c.phoneCarrier(), c.gender(), c.birthYear(), c.changedAt(), c.deleted(), c.envelopeId()});
@@ -42,7 +36,6 @@ public class StagingWriter {
             List.of("run_id", "source", "product_id", "title", "category", "brand", "price", "availability_status",
                     "currency", "original_price", "stock", "rating", "sku", "description", "platform", "changed_at",
                     "is_deleted", "envelope_id"),
-            List.of("run_id", "source", "product_id", "envelope_id"),
             p -> new Object[] {p.runId(), p.source(), p.productId(), p.title(), p.category(), p.brand(), p.price(),
                     p.availabilityStatus(), p.currency(), p.originalPrice(), p.stock(), p.rating(), p.sku(),
                     p.description(), p.platform(), p.changedAt(), p.deleted(), p.envelopeId()});
@@ -51,7 +44,6 @@ public class StagingWriter {
             List.of("run_id", "source", "order_id", "line_number", "customer_id", "product_id", "order_ts", "platform",
                     "payment_method", "order_status", "shipping_city", "quantity", "unit_price", "discount_amount",
                     "currency", "envelope_id"),
-            List.of("run_id", "source", "order_id", "line_number"),
             s -> new Object[] {s.runId(), s.source(), s.orderId(), s.lineNumber(), s.customerId(), s.productId(),
                     s.orderTs(), s.platform(), s.paymentMethod(), s.orderStatus(), s.shippingCity(), s.quantity(),
                     s.unitPrice(), s.discountAmount(), s.currency(), s.envelopeId()});
@@ -59,14 +51,12 @@ public class StagingWriter {
     private static final Table<StagedPlatform> PLATFORM = new Table<>("staging.platform",
             List.of("run_id", "source", "platform_code", "platform_name", "platform_type", "commission_rate",
                     "changed_at", "is_deleted", "envelope_id"),
-            List.of("run_id", "source", "platform_code", "envelope_id"),
             p -> new Object[] {p.runId(), p.source(), p.platformCode(), p.platformName(), p.platformType(),
                     p.commissionRate(), p.changedAt(), p.deleted(), p.envelopeId()});
 
     private static final Table<StagedReview> REVIEW = new Table<>("staging.review",
             List.of("run_id", "source", "product_id", "review_number", "rating", "comment", "review_ts",
                     "reviewer_name", "reviewer_email", "envelope_id"),
-            List.of("run_id", "source", "product_id", "review_number"),
             r -> new Object[] {r.runId(), r.source(), r.productId(), r.reviewNumber(), r.rating(), r.comment(),
                     r.reviewedAt(), r.reviewerName(), r.reviewerEmail(), r.envelopeId()});
 
@@ -102,41 +92,14 @@ public class StagingWriter {
         }
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
-            Savepoint savepoint = connection.getAutoCommit() ? null : connection.setSavepoint();
-            try {
-                connection.unwrap(PGConnection.class).getCopyAPI().copyIn(
-                        "copy " + table.name() + " (" + String.join(", ", table.columns()) + ") from stdin",
-                        new StringReader(copyText(table, rows)));
-            } catch (SQLException e) {
-                if (savepoint == null || !"23505".equals(e.getSQLState())) {
-                    throw e;
-                }
-                connection.rollback(savepoint);
-                upsert(connection, table, rows);
-            }
+            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(
+                    "copy " + table.name() + " (" + String.join(", ", table.columns()) + ") from stdin",
+                    new StringReader(copyText(table, rows)));
         } catch (SQLException | java.io.IOException e) {
             throw new IllegalStateException("Writing " + rows.size() + " rows into " + table.name() + " failed: "
                     + e.getMessage(), e);
         } finally {
             DataSourceUtils.releaseConnection(connection, dataSource);
-        }
-    }
-
-    private static <T> void upsert(Connection connection, Table<T> table, List<T> rows) throws SQLException {
-        String updates = table.columns().stream().filter(c -> !table.key().contains(c))
-                .map(c -> c + " = excluded." + c).collect(Collectors.joining(", "));
-        String sql = "insert into " + table.name() + " (" + String.join(", ", table.columns()) + ") values ("
-                + table.columns().stream().map(c -> "?").collect(Collectors.joining(", ")) + ") on conflict ("
-                + String.join(", ", table.key()) + ") do update set " + updates;
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (T row : rows) {
-                Object[] values = table.values().apply(row);
-                for (int i = 0; i < values.length; i++) {
-                    statement.setObject(i + 1, values[i]);
-                }
-                statement.addBatch();
-            }
-            statement.executeBatch();
         }
     }
 

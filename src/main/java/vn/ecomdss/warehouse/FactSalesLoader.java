@@ -1,5 +1,7 @@
 package vn.ecomdss.warehouse;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -19,6 +21,8 @@ import vn.ecomdss.definition.RunParameters;
  */
 @Component
 public class FactSalesLoader {
+
+    private static final Logger log = LoggerFactory.getLogger(FactSalesLoader.class);
 
     /** What one load did. */
     public record Result(int staged, int inserted, int updated, int inferredCustomers, int inferredProducts, int moved) {
@@ -62,13 +66,28 @@ public class FactSalesLoader {
             where s.run_id = ?
             """;
 
-    private static final String COLLISIONS_IN_RUN = """
-            select string_agg(natural_key, ', ') from (
-                select min(s.source || '/' || s.order_id || '/' || s.line_number) || ' and '
-                       || max(s.source || '/' || s.order_id || '/' || s.line_number) as natural_key
-                from staging.sales_line s where s.run_id = ?
-                group by dw.sales_line_key(s.source, s.order_id, s.line_number) having count(*) > 1
-                limit 5) collisions
+    /** Keys staged more than once in the run: the same line delivered twice, or two lines sharing a hash. */
+    private static final String REPEATED_KEYS = """
+            create temp table fact_repeated on commit drop as
+            with repeated as (select dw.sales_line_key(source, order_id, line_number) as sales_line_key
+                              from staging.sales_line where run_id = ?
+                              group by 1 having count(*) > 1)
+            select r.sales_line_key,
+                   count(distinct (s.source, s.order_id, s.line_number)) as lines,
+                   min(s.source || '/' || s.order_id || '/' || s.line_number) || ' and '
+                       || max(s.source || '/' || s.order_id || '/' || s.line_number) as natural_keys,
+                   max(s.envelope_id) as kept_envelope
+            from repeated r
+            join staging.sales_line s on s.run_id = ?
+                                     and dw.sales_line_key(s.source, s.order_id, s.line_number) = r.sales_line_key
+            group by r.sales_line_key
+            """;
+
+    /** A line delivered twice under different payloads keeps the row of the greatest envelope id. */
+    private static final String DROP_REPEATS = """
+            delete from staging.sales_line s using fact_repeated r
+            where s.run_id = ? and dw.sales_line_key(s.source, s.order_id, s.line_number) = r.sales_line_key
+              and s.envelope_id <> r.kept_envelope
             """;
 
     private static final String MOVED = """
@@ -164,18 +183,27 @@ public class FactSalesLoader {
         if (staged == null || staged == 0) {
             return new Result(0, 0, 0, 0, 0, 0);
         }
+        // A run's lines are hashed and joined in memory rather than spilled; the setting ends with the transaction.
+        jdbc.execute("set local work_mem = '256MB'");
         // Staging changes wholesale every run, faster than autovacuum notices; the plans below depend on its size.
-        jdbc.execute("analyze staging.sales_line");
-        String collisions = jdbc.queryForObject(COLLISIONS_IN_RUN, String.class, runId);
-        if (collisions != null) {
-            throw new IllegalStateException("Run " + runId + ": order lines " + collisions
-                    + " share a sales_line_key (64-bit hash collision); the load stops rather than merge them");
+        timed("analyze staging", () -> { jdbc.execute("analyze staging.sales_line"); return 0; });
+        jdbc.execute("drop table if exists fact_repeated");
+        if (timed("repeated keys", () -> jdbc.update(REPEATED_KEYS, runId, runId)) > 0) {
+            String collisions = jdbc.queryForObject(
+                    "select string_agg(natural_keys, ', ') from (select natural_keys from fact_repeated where lines > 1 limit 5) c",
+                    String.class);
+            if (collisions != null) {
+                throw new IllegalStateException("Run " + runId + ": order lines " + collisions
+                        + " share a sales_line_key (64-bit hash collision); the load stops rather than merge them");
+            }
+            int dropped = jdbc.update(DROP_REPEATS, runId);
+            staged -= dropped;
         }
-        jdbc.queryForList(PARTITIONS, runId);
-        int inferredCustomers = jdbc.update(INFERRED_CUSTOMERS, runId, runId);
-        int inferredProducts = jdbc.update(INFERRED_PRODUCTS, runId, runId);
+        timed("partitions", () -> jdbc.queryForList(PARTITIONS, runId).size());
+        int inferredCustomers = timed("inferred customers", () -> jdbc.update(INFERRED_CUSTOMERS, runId, runId));
+        int inferredProducts = timed("inferred products", () -> jdbc.update(INFERRED_PRODUCTS, runId, runId));
         jdbc.execute("drop table if exists fact_existing");
-        jdbc.update(EXISTING, runId);
+        int existing = timed("lines already loaded", () -> jdbc.update(EXISTING, runId));
         jdbc.execute("analyze fact_existing");
         String collided = jdbc.queryForObject(
                 "select string_agg(natural_key, ', ') from (select natural_key from fact_existing where not same_line limit 5) c",
@@ -184,9 +212,16 @@ public class FactSalesLoader {
             throw new IllegalStateException("Run " + runId + ": order lines " + collided
                     + " hash to the sales_line_key of a different line already loaded; the load stops rather than merge them");
         }
-        int moved = jdbc.update(MOVED);
-        int updated = jdbc.update(UPDATE_CHANGED, runId, runId);
-        int inserted = jdbc.update(INSERT_NEW, runId, runId);
+        int moved = existing == 0 ? 0 : timed("moved", () -> jdbc.update(MOVED));
+        int updated = existing == 0 ? 0 : timed("update changed", () -> jdbc.update(UPDATE_CHANGED, runId, runId));
+        int inserted = timed("insert new", () -> jdbc.update(INSERT_NEW, runId, runId));
         return new Result(staged, inserted, updated, inferredCustomers, inferredProducts, moved);
+    }
+
+    private int timed(String statement, java.util.function.IntSupplier work) {
+        long started = System.nanoTime();
+        int rows = work.getAsInt();
+        log.debug("fact_sales {}: {} rows in {} ms", statement, rows, (System.nanoTime() - started) / 1_000_000);
+        return rows;
     }
 }

@@ -90,9 +90,11 @@ public class ProductFactsLoader {
             select r.source, r.product_id, r.review_number, r.review_date,
                    to_char(r.review_date, 'YYYYMMDD')::integer, d.product_key, r.rating, r.comment,
                    r.reviewer_name, r.reviewer_email, ?, r.envelope_id
-            from (select s.*, coalesce(s.review_ts, ?) as reviewed_at,
+            from (select distinct on (s.source, s.product_id, s.review_number) s.*,
+                         coalesce(s.review_ts, ?) as reviewed_at,
                          (coalesce(s.review_ts, ?) at time zone 'Asia/Ho_Chi_Minh')::date as review_date
-                  from staging.review s where s.run_id = ?) r
+                  from staging.review s where s.run_id = ?
+                  order by s.source, s.product_id, s.review_number, s.envelope_id desc) r
             join lateral (select h.product_key from dw.dim_product h
                           where h.source = r.source and h.product_id = r.product_id
                           order by (r.reviewed_at >= h.valid_from and r.reviewed_at < h.valid_to) desc,

@@ -5,6 +5,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -28,12 +30,15 @@ import vn.ecomdss.definition.RunParameters;
 @Component
 public class Scd2Merge {
 
+    private static final Logger log = LoggerFactory.getLogger(Scd2Merge.class);
+
     /** What one merge did. {@code closed} counts current versions closed by a change or a delete. */
     public record Result(String dimension, int staged, int inferredCompleted, int closed, int newKeys,
                          int versionsOpened, int deleted, int typeOneUpdates) {
     }
 
     private static final Timestamp BEGINNING = Timestamp.valueOf("1900-01-01 00:00:00");
+    private static final int ANALYZE_AFTER_CHANGES = 1_000;
 
     private final JdbcTemplate jdbc;
 
@@ -52,6 +57,13 @@ public class Scd2Merge {
         String attributes = String.join(", ", spec.attributes());
         String table = spec.table();
 
+        long[] lap = {System.nanoTime()};
+        Runnable mark = () -> lap[0] = System.nanoTime();
+        java.util.function.Consumer<String> done = statement -> {
+            log.debug("scd2 {} {}: {} ms", spec.name(), statement, (System.nanoTime() - lap[0]) / 1_000_000);
+            mark.run();
+        };
+        jdbc.execute("set local work_mem = '256MB'");
         jdbc.execute("drop table if exists scd_events");
         int staged = jdbc.update("""
                 create temp table scd_events on commit drop as
@@ -75,6 +87,7 @@ public class Scd2Merge {
                 columns(spec.type2(), "s."), spec.surrogateKey(), table, match(spec, "h", "s"), spec.stagingTable(),
                 match(spec, "d", "s")), logicalStart, run.runId());
 
+        done.accept("events");
         // Temporary tables are never analysed by autovacuum; without statistics the joins below plan as nested loops.
         jdbc.execute("analyze scd_events");
         jdbc.execute("drop table if exists scd_kept");
@@ -89,6 +102,7 @@ public class Scd2Merge {
                 window w as (partition by %2$s order by k.event_ts)
                 """.formatted(columns(spec.businessKey(), "e."), columns(spec.businessKey(), "k.")));
 
+        done.accept("kept changes");
         jdbc.execute("analyze scd_kept");
         int closed = jdbc.update("""
                 update %s d set valid_to = k.event_ts, is_current = false, closed_by_delete = k.is_deleted,
@@ -96,6 +110,7 @@ public class Scd2Merge {
                 from scd_kept k
                 where k.seq = 1 and %s and d.is_current and (not d.is_inferred or k.is_deleted)
                 """.formatted(table, match(spec, "d", "k")));
+        done.accept("close");
         Integer deletedByMarker = jdbc.queryForObject("select count(*) from scd_kept where is_deleted", Integer.class);
 
         int inferred = jdbc.update("""
@@ -106,6 +121,7 @@ public class Scd2Merge {
                 where k.seq = 1 and not k.is_deleted and %s and d.is_current and d.is_inferred
                 """.formatted(table, assignments(spec.attributes(), "k."), match(spec, "d", "k")), run.runId());
 
+        done.accept("complete inferred");
         Integer newKeys = jdbc.queryForObject("""
                 select count(*) from scd_kept where seq = 1 and current_state = 'none' and not is_deleted
                 """, Integer.class);
@@ -120,6 +136,7 @@ public class Scd2Merge {
                 """.formatted(table, keys, attributes, columns(spec.businessKey(), "k."), columns(spec.attributes(), "k.")),
                 BEGINNING, run.runId());
 
+        done.accept("insert versions");
         int typeOne = spec.type1().isEmpty() ? 0 : jdbc.update("""
                 update %s d set %s, envelope_id = l.envelope_id, run_id = ?, updated_at = now()
                 from (select distinct on (%s) * from scd_events order by %s, event_ts desc) l
@@ -128,6 +145,7 @@ public class Scd2Merge {
                 """.formatted(table, assignments(spec.type1(), "l."), keys, keys, match(spec, "d", "l"),
                 columns(spec.type1(), "d."), columns(spec.type1(), "l.")), run.runId());
 
+        done.accept("type-1 updates");
         int missing = 0;
         if (spec.closeMissing() && !fullSnapshotSources.isEmpty()) {
             missing = jdbc.update("""
@@ -144,6 +162,11 @@ public class Scd2Merge {
                     });
         }
         int deleted = (deletedByMarker == null ? 0 : deletedByMarker) + missing;
+        if (opened + closed + inferred + missing > ANALYZE_AFTER_CHANGES) {
+            // The fact load's as-of joins run next, before autovacuum would notice a bulk change.
+            jdbc.execute("analyze " + table);
+            done.accept("analyze");
+        }
         return new Result(spec.name(), staged, inferred, closed + missing, newKeys == null ? 0 : newKeys, opened,
                 deleted, typeOne);
     }

@@ -45,6 +45,7 @@ import vn.ecomdss.transform.StagedProduct;
 import vn.ecomdss.transform.StagedSalesLine;
 import vn.ecomdss.transform.StagingWriter;
 import vn.ecomdss.warehouse.FactSalesLoader;
+import vn.ecomdss.warehouse.MartRefresher;
 import vn.ecomdss.warehouse.ProductFactsLoader;
 import vn.ecomdss.warehouse.Scd2Invariants;
 import vn.ecomdss.warehouse.Scd2Merge;
@@ -105,13 +106,15 @@ public final class WarehouseBenchmark {
     private final FactSalesLoader salesFacts;
     private final ProductFactsLoader productFacts;
     private final Scd2Invariants invariants;
+    private final MartRefresher marts;
     private final SourceDefinition vnmarket;
     private final List<Stage> stages = new ArrayList<>();
     private PrintStream progress;
 
     public WarehouseBenchmark(JdbcTemplate jdbc, DataSource dataSource, PlatformTransactionManager transactionManager,
                               StagingWriter staging, Scd2Merge merge, FactSalesLoader salesFacts,
-                              ProductFactsLoader productFacts, Scd2Invariants invariants, JobCatalogue catalogue) {
+                              ProductFactsLoader productFacts, Scd2Invariants invariants, MartRefresher marts,
+                              JobCatalogue catalogue) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.transactions = new TransactionTemplate(transactionManager);
@@ -120,6 +123,7 @@ public final class WarehouseBenchmark {
         this.salesFacts = salesFacts;
         this.productFacts = productFacts;
         this.invariants = invariants;
+        this.marts = marts;
         this.vnmarket = catalogue.sources().get("vnmarket");
     }
 
@@ -129,7 +133,7 @@ public final class WarehouseBenchmark {
             int eq = argument.indexOf('=');
             if (eq < 1) {
                 throw new IllegalArgumentException("arguments are key=value (lines, customers, products, seed, day-one, "
-                        + "data-dir), got '" + argument + "'");
+                        + "data-dir, statements=DEBUG to time each SQL statement, hold-seconds to keep the warehouse up afterwards), got '" + argument + "'");
             }
             args.put(argument.substring(0, eq), argument.substring(eq + 1));
         }
@@ -137,15 +141,24 @@ public final class WarehouseBenchmark {
         deleteRecursively(dataDir);
         Settings settings = Settings.of(args);
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(DssApplication.class)
-                .run("--dss.data-dir=" + dataDir, "--logging.level.vn.ecomdss=WARN")) {
+                .run("--dss.data-dir=" + dataDir, "--logging.level.vn.ecomdss=WARN",
+                        "--logging.level.vn.ecomdss.warehouse.FactSalesLoader=" + args.getOrDefault("statements", "WARN"),
+                        "--logging.level.vn.ecomdss.warehouse.Scd2Merge=" + args.getOrDefault("statements", "WARN"))) {
             WarehouseBenchmark benchmark = new WarehouseBenchmark(context.getBean(JdbcTemplate.class),
                     context.getBean(DataSource.class), context.getBean(PlatformTransactionManager.class),
                     context.getBean(StagingWriter.class), context.getBean(Scd2Merge.class),
                     context.getBean(FactSalesLoader.class), context.getBean(ProductFactsLoader.class),
-                    context.getBean(Scd2Invariants.class), context.getBean(JobCatalogue.class));
+                    context.getBean(Scd2Invariants.class), context.getBean(MartRefresher.class),
+                    context.getBean(JobCatalogue.class));
             benchmark.progress = System.out;
             Report report = benchmark.run(settings);
             print(report, System.out);
+            int hold = Integer.parseInt(args.getOrDefault("hold-seconds", "0"));
+            if (hold > 0) {
+                System.out.println("warehouse kept up for " + hold + " s for inspection: "
+                        + context.getEnvironment().getProperty("spring.datasource.url", "see " + dataDir.resolve("endpoints.properties")));
+                Thread.sleep(hold * 1000L);
+            }
             if (!report.problems().isEmpty()) {
                 System.exit(1);
             }
@@ -171,10 +184,7 @@ public final class WarehouseBenchmark {
                 .orElseThrow().seconds();
         long martStarted = System.nanoTime();
         for (String mart : MARTS) {
-            time("marts refresh " + mart, () -> {
-                jdbc.execute("refresh materialized view concurrently " + mart);
-                return jdbc.queryForObject("select count(*) from " + mart, Long.class);
-            });
+            time("marts refresh " + mart, () -> transactions.execute(status -> marts.refresh(mart)).rows());
         }
         double marts = (System.nanoTime() - martStarted) / 1e9;
         double floor = floor(dayOne, dayTwo);

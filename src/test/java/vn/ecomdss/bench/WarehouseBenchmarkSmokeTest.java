@@ -13,6 +13,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import vn.ecomdss.testsupport.PlatformTestSupport;
 import vn.ecomdss.transform.StagingWriter;
 import vn.ecomdss.warehouse.FactSalesLoader;
+import vn.ecomdss.warehouse.MartRefresher;
 import vn.ecomdss.warehouse.ProductFactsLoader;
 import vn.ecomdss.warehouse.Scd2Invariants;
 import vn.ecomdss.warehouse.Scd2Merge;
@@ -34,11 +35,13 @@ class WarehouseBenchmarkSmokeTest extends PlatformTestSupport {
     ProductFactsLoader productFacts;
     @Autowired
     Scd2Invariants invariants;
+    @Autowired
+    MartRefresher marts;
 
     @Test
     void aHundredThousandLinesOverTwoDaysKeepTheInvariantsAndEveryLine() throws Exception {
         WarehouseBenchmark benchmark = new WarehouseBenchmark(jdbc, dataSource, transactionManager, staging, merge,
-                salesFacts, productFacts, invariants, catalogue);
+                salesFacts, productFacts, invariants, marts, catalogue);
         WarehouseBenchmark.Report report = benchmark.run(WarehouseBenchmark.Settings.of(
                 Map.of("lines", "100000", "customers", "10000", "products", "2000")));
         WarehouseBenchmark.print(report, System.out);
