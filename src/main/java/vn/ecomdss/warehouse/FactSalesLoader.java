@@ -98,48 +98,52 @@ public class FactSalesLoader {
     /**
      * Each staged line with its dimension keys as of its order time and its amounts in VND. A key deleted before
      * the order has no version valid then; the line takes the last version before the order instead. The
-     * placeholder picks the lines already loaded at the same date ("") or the others ("not").
+     * placeholder picks the lines already loaded at the same date ("") or the others ("not"). The fallbacks
+     * sit outside the fenced ({@code offset 0}) subquery so that the as-of joins stay hash joins.
      */
     private static final String RESOLVED = """
-            select l.source, l.order_id, l.line_number, l.sales_line_key, l.order_date, l.order_ts,
-                   to_char(l.order_date, 'YYYYMMDD')::integer as date_key,
-                   coalesce(c.customer_key, cl.customer_key) as customer_key,
-                   coalesce(p.product_key, pl.product_key) as product_key,
-                   coalesce(pf.platform_key, (select platform_key from dw.dim_platform
-                                              where platform_code = 'unknown' and is_current)) as platform_key,
+            select j.source, j.order_id, j.line_number, j.sales_line_key, j.order_date, j.order_ts,
+                   to_char(j.order_date, 'YYYYMMDD')::integer as date_key,
+                   coalesce(j.customer_key, cl.customer_key) as customer_key,
+                   coalesce(j.product_key, pl.product_key) as product_key,
+                   coalesce(j.platform_key, (select platform_key from dw.dim_platform
+                                             where platform_code = 'unknown' and is_current)) as platform_key,
                    coalesce(g.geography_key, 0) as geography_key,
-                   l.payment_method, l.order_status, l.quantity, l.unit_price, l.discount_amount,
-                   l.quantity * l.unit_price as gross_amount,
-                   l.quantity * l.unit_price - l.discount_amount as net_amount,
-                   l.currency, fx.rate_to_vnd as exchange_rate,
-                   round((l.quantity * l.unit_price - l.discount_amount) * fx.rate_to_vnd) as net_amount_vnd,
-                   l.envelope_id
-            from (select s.*, dw.sales_line_key(s.source, s.order_id, s.line_number) as sales_line_key,
-                         (s.order_ts at time zone 'Asia/Ho_Chi_Minh')::date as order_date
-                  from staging.sales_line s
-                  where s.run_id = ? and %s exists (select 1 from fact_existing e
-                        where e.sales_line_key = dw.sales_line_key(s.source, s.order_id, s.line_number)
-                          and e.loaded_date = e.staged_date)) l
-            left join dw.dim_customer c on c.source = l.source and c.customer_id = l.customer_id
-                                       and l.order_ts >= c.valid_from and l.order_ts < c.valid_to
+                   j.payment_method, j.order_status, j.quantity, j.unit_price, j.discount_amount,
+                   j.quantity * j.unit_price as gross_amount,
+                   j.quantity * j.unit_price - j.discount_amount as net_amount,
+                   j.currency, j.rate_to_vnd as exchange_rate,
+                   round((j.quantity * j.unit_price - j.discount_amount) * j.rate_to_vnd) as net_amount_vnd,
+                   j.envelope_id
+            from (select l.*, c.customer_key, c.province_code, p.product_key, pf.platform_key, fx.rate_to_vnd
+                  from (select s.*, dw.sales_line_key(s.source, s.order_id, s.line_number) as sales_line_key,
+                               (s.order_ts at time zone 'Asia/Ho_Chi_Minh')::date as order_date
+                        from staging.sales_line s
+                        where s.run_id = ? and %s exists (select 1 from fact_existing e
+                              where e.sales_line_key = dw.sales_line_key(s.source, s.order_id, s.line_number)
+                                and e.loaded_date = e.staged_date)) l
+                  left join dw.dim_customer c on c.source = l.source and c.customer_id = l.customer_id
+                                             and l.order_ts >= c.valid_from and l.order_ts < c.valid_to
+                  left join dw.dim_product p on p.source = l.source and p.product_id = l.product_id
+                                            and l.order_ts >= p.valid_from and l.order_ts < p.valid_to
+                  left join dw.dim_platform pf on pf.platform_code = l.platform
+                                              and l.order_ts >= pf.valid_from and l.order_ts < pf.valid_to
+                  join (select currency, valid_from,
+                               lead(valid_from, 1, date '9999-12-31') over (partition by currency order by valid_from)
+                                   as valid_to,
+                               rate_to_vnd
+                        from ops.exchange_rate) fx
+                    on fx.currency = l.currency and l.order_date >= fx.valid_from and l.order_date < fx.valid_to
+                  offset 0) j
             left join lateral (select h.customer_key, h.province_code from dw.dim_customer h
-                               where c.customer_key is null and h.source = l.source and h.customer_id = l.customer_id
-                                 and h.valid_from <= l.order_ts
+                               where j.customer_key is null and h.source = j.source and h.customer_id = j.customer_id
+                                 and h.valid_from <= j.order_ts
                                order by h.valid_from desc limit 1) cl on true
-            left join dw.dim_product p on p.source = l.source and p.product_id = l.product_id
-                                      and l.order_ts >= p.valid_from and l.order_ts < p.valid_to
             left join lateral (select h.product_key from dw.dim_product h
-                               where p.product_key is null and h.source = l.source and h.product_id = l.product_id
-                                 and h.valid_from <= l.order_ts
+                               where j.product_key is null and h.source = j.source and h.product_id = j.product_id
+                                 and h.valid_from <= j.order_ts
                                order by h.valid_from desc limit 1) pl on true
-            left join dw.dim_platform pf on pf.platform_code = l.platform
-                                        and l.order_ts >= pf.valid_from and l.order_ts < pf.valid_to
-            left join dw.dim_geography g on g.province_code = coalesce(c.province_code, cl.province_code)
-            join (select currency, valid_from,
-                         lead(valid_from, 1, date '9999-12-31') over (partition by currency order by valid_from) as valid_to,
-                         rate_to_vnd
-                  from ops.exchange_rate) fx
-              on fx.currency = l.currency and l.order_date >= fx.valid_from and l.order_date < fx.valid_to
+            left join dw.dim_geography g on g.province_code = coalesce(j.province_code, cl.province_code)
             """;
 
     private static final String UPDATE_CHANGED = """
