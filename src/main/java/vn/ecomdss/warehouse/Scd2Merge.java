@@ -93,14 +93,18 @@ public class Scd2Merge {
         jdbc.execute("drop table if exists scd_kept");
         jdbc.update("""
                 create temp table scd_kept on commit drop as
-                select k.*, row_number() over w as seq, lead(k.event_ts) over w as next_ts,
-                       lead(k.is_deleted) over w as next_deleted
-                from (select e.*, coalesce(lag(e.row_hash) over (partition by %1$s order by e.event_ts), e.current_hash)
-                                  as previous_hash
-                      from scd_events e) k
-                where k.row_hash <> k.previous_hash
-                window w as (partition by %2$s order by k.event_ts)
-                """.formatted(columns(spec.businessKey(), "e."), columns(spec.businessKey(), "k.")));
+                select e.*, k.seq, k.next_ts, k.next_deleted
+                from (select %3$s, k.event_ts, row_number() over w as seq, lead(k.event_ts) over w as next_ts,
+                             lead(k.is_deleted) over w as next_deleted
+                      from (select %1$s, e.event_ts, e.is_deleted, e.row_hash,
+                                   coalesce(lag(e.row_hash) over (partition by %1$s order by e.event_ts), e.current_hash)
+                                       as previous_hash
+                            from scd_events e) k
+                      where k.row_hash <> k.previous_hash
+                      window w as (partition by %2$s order by k.event_ts)) k
+                join scd_events e on %4$s and e.event_ts = k.event_ts
+                """.formatted(columns(spec.businessKey(), "e."), columns(spec.businessKey(), "k."),
+                columns(spec.businessKey(), "k."), match(spec, "e", "k")));
 
         done.accept("kept changes");
         jdbc.execute("analyze scd_kept");
@@ -162,8 +166,11 @@ public class Scd2Merge {
                     });
         }
         int deleted = (deletedByMarker == null ? 0 : deletedByMarker) + missing;
-        if (opened + closed + inferred + missing > ANALYZE_AFTER_CHANGES) {
-            // The fact load's as-of joins run next, before autovacuum would notice a bulk change.
+        Double rowsBefore = jdbc.queryForObject("select reltuples::float8 from pg_class where oid = ?::regclass",
+                Double.class, table);
+        int changes = opened + closed + inferred + missing;
+        if (changes > ANALYZE_AFTER_CHANGES && (rowsBefore == null || rowsBefore < 0 || changes > rowsBefore / 2)) {
+            // The fact load's as-of joins run next, before autovacuum would notice that the table doubled.
             jdbc.execute("analyze " + table);
             done.accept("analyze");
         }

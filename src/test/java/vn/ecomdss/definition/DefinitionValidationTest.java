@@ -45,7 +45,8 @@ class DefinitionValidationTest extends PlatformTestSupport {
                 .containsExactly(
                         List.of("extract_dummyjson", "extract_vnmarket"),
                         List.of("quality_check_raw"),
-                        List.of("transform_customers", "transform_products", "transform_sales"),
+                        List.of("transform_customers", "transform_products", "transform_sales", "transform_platforms",
+                                "transform_reviews"),
                         List.of("load_dimensions"), List.of("load_facts"), List.of("quality_check_final"),
                         List.of("refresh_materialized_views"), List.of("notify"));
         assertThat(etl.schedule().cron()).isEqualTo("0 0 2 * * *");
