@@ -71,6 +71,12 @@ public class DataLake {
                 .and("quarantined_runs").ne(runId)).with(Sort.by("_id"));
     }
 
+    /** Every envelope of a source's entity that no run quarantined: what a full refresh rebuilds from. */
+    public Query everAccepted(String source, String entity) {
+        return Query.query(Criteria.where("source").is(source).and("entity").is(entity)
+                .and("quarantined_runs").exists(false)).with(Sort.by("_id"));
+    }
+
     /** Puts a rejected envelope aside with the rule it broke; the envelope itself stays in the lake. */
     public void quarantine(List<QuarantinedRecord> records) {
         if (records.isEmpty()) {

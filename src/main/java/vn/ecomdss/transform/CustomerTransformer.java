@@ -40,7 +40,7 @@ public final class CustomerTransformer {
                 phone == null ? null : phone.carrier().name(),
                 lower(fields.text("gender")),
                 birthYear(fields),
-                fields.timestamp("changed_at"),
+                changedAt(fields, record, run),
                 fields.flag("deleted"),
                 record.envelopeId());
     }
@@ -58,6 +58,18 @@ public final class CustomerTransformer {
 
     private static String lower(String text) {
         return text == null ? null : text.toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * When the record changed: the source's own time; else, in a full refresh that replays the lake's history,
+     * when the envelope was first fetched; else nothing (the merge then uses the run's logical date).
+     */
+    static java.time.OffsetDateTime changedAt(PayloadFields fields, LakeRecord record, RunParameters run) {
+        java.time.OffsetDateTime changed = fields.timestamp("changed_at");
+        if (changed == null && run.fullRefresh() && record.fetchedAt() != null) {
+            return record.fetchedAt().atOffset(java.time.ZoneOffset.UTC);
+        }
+        return changed;
     }
 
     static String where(LakeRecord record) {

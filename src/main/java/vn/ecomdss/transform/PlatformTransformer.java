@@ -20,6 +20,6 @@ public final class PlatformTransformer {
         String type = fields.text("type");
         return new StagedPlatform(run.runId(), record.source(), record.naturalId().toLowerCase(Locale.ROOT),
                 fields.text("name"), type == null ? null : type.toLowerCase(Locale.ROOT), rate,
-                fields.timestamp("changed_at"), fields.flag("deleted"), record.envelopeId());
+                CustomerTransformer.changedAt(fields, record, run), fields.flag("deleted"), record.envelopeId());
     }
 }

@@ -22,7 +22,7 @@ public final class ProductTransformer {
                 fields.text("sku"),
                 fields.text("description"),
                 lower(fields.text("platform")),
-                fields.timestamp("changed_at"),
+                CustomerTransformer.changedAt(fields, record, run),
                 fields.flag("deleted"),
                 record.envelopeId());
     }

@@ -51,7 +51,8 @@ public final class SalesTransformer {
                     order.text("customer_id"), productId, orderTs,
                     platform == null ? record.source() : platform.toLowerCase(Locale.ROOT),
                     payment, lower(order.text("status")), order.text("shipping_city"),
-                    quantity, unitPrice, discount(line, unitPrice, quantity), currency, record.envelopeId()));
+                    quantity, unitPrice, discount(line, unitPrice, quantity), currency, record.envelopeId(),
+                    record.fetchedAt() == null ? null : record.fetchedAt().atOffset(java.time.ZoneOffset.UTC)));
         }
         return staged;
     }

@@ -7,5 +7,6 @@ import java.time.OffsetDateTime;
 public record StagedSalesLine(String runId, String source, String orderId, int lineNumber, String customerId,
                               String productId, OffsetDateTime orderTs, String platform, String paymentMethod,
                               String orderStatus, String shippingCity, int quantity, BigDecimal unitPrice,
-                              BigDecimal discountAmount, String currency, String envelopeId) {
+                              BigDecimal discountAmount, String currency, String envelopeId,
+                              java.time.OffsetDateTime fetchedAt) {
 }

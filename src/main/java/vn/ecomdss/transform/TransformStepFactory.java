@@ -123,7 +123,7 @@ public class TransformStepFactory implements StepFactory {
                     }
                 }
             }
-            reader = new LakeReader(lake, run.runId(), listings);
+            reader = new LakeReader(lake, run.runId(), listings, run.fullRefresh());
         }
 
         @Override

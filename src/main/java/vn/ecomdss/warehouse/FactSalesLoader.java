@@ -76,14 +76,15 @@ public class FactSalesLoader {
                    count(distinct (s.source, s.order_id, s.line_number)) as lines,
                    min(s.source || '/' || s.order_id || '/' || s.line_number) || ' and '
                        || max(s.source || '/' || s.order_id || '/' || s.line_number) as natural_keys,
-                   max(s.envelope_id) as kept_envelope
+                   (array_agg(s.envelope_id order by s.fetched_at desc nulls last, s.envelope_id desc))[1]
+                       as kept_envelope
             from repeated r
             join staging.sales_line s on s.run_id = ?
                                      and dw.sales_line_key(s.source, s.order_id, s.line_number) = r.sales_line_key
             group by r.sales_line_key
             """;
 
-    /** A line delivered twice under different payloads keeps the row of the greatest envelope id. */
+    /** A line delivered twice under different payloads keeps the most recently fetched row. */
     private static final String DROP_REPEATS = """
             delete from staging.sales_line s using fact_repeated r
             where s.run_id = ? and dw.sales_line_key(s.source, s.order_id, s.line_number) = r.sales_line_key

@@ -29,7 +29,9 @@ import vn.ecomdss.lake.DataLake;
  * {@code type: scd2} with {@code dimensions: [platform, product, customer]}: merges the run's staging rows into
  * each dimension, all in the step's one transaction. {@code close-missing: [customer]} makes a key missing from a
  * source's full snapshot ({@code snapshot: full} on the source's listing) count as deleted; a source whose run
- * staged nothing for the dimension, or quarantined any record, is not treated as a full snapshot that run.
+ * staged nothing for the dimension, or quarantined any record, is not treated as a full snapshot that run. With
+ * {@code full_refresh=true} the run's sources' facts and customer and product versions are removed first, and
+ * rebuilt from the whole lake.
  */
 @Component
 public class LoadDimensionsStepFactory implements StepFactory {
@@ -43,14 +45,16 @@ public class LoadDimensionsStepFactory implements StepFactory {
     private final Scd2Merge merge;
     private final JdbcTemplate jdbc;
     private final DataLake lake;
+    private final FullRefresh fullRefresh;
 
     public LoadDimensionsStepFactory(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                                     Scd2Merge merge, JdbcTemplate jdbc, DataLake lake) {
+                                     Scd2Merge merge, JdbcTemplate jdbc, DataLake lake, FullRefresh fullRefresh) {
         this.jobRepository = jobRepository;
         this.transactionManager = transactionManager;
         this.merge = merge;
         this.jdbc = jdbc;
         this.lake = lake;
+        this.fullRefresh = fullRefresh;
     }
 
     @Override
@@ -89,6 +93,11 @@ public class LoadDimensionsStepFactory implements StepFactory {
                     StepExecution execution = context.getStepContext().getStepExecution();
                     RunParameters run = RunParameters.of(execution.getJobExecution().getJobParameters());
                     StringBuilder summary = new StringBuilder();
+                    if (run.fullRefresh()) {
+                        List<String> rebuilt = sources.names().stream().filter(run::includes).toList();
+                        summary.append(String.format("full refresh of %s: %d rows removed; ", rebuilt,
+                                fullRefresh.clear(rebuilt)));
+                    }
                     for (Scd2Spec spec : specs) {
                         List<String> snapshots = spec.closeMissing() ? fullSnapshots(spec, run, sources) : List.of();
                         Scd2Merge.Result result = merge.merge(spec, run, snapshots);

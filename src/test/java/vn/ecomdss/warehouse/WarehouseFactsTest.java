@@ -4,11 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import vn.ecomdss.testsupport.PlatformTestSupport;
 
-/** The ETL over the DummyJSON fixtures fills the product facts and the new marts, with lineage on every row. */
+/**
+ * The ETL over the DummyJSON fixtures fills the product facts and the new marts, with lineage on every row, and a
+ * full refresh rebuilds a source from the lake.
+ */
 class WarehouseFactsTest extends PlatformTestSupport {
+
+    @Autowired
+    Scd2Invariants invariants;
 
     @Test
     void reviewsInventoryAndPricesLandWithLineageAndTheNewMartsRefresh() throws Exception {
@@ -42,5 +51,26 @@ class WarehouseFactsTest extends PlatformTestSupport {
         assertThat(runEtl("facts-2", "2026-09-21", "dummyjson").getStatus()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(count("select count(*) from dw.fact_review where source = 'dummyjson'")).isEqualTo(582);
         assertThat(count("select count(*) from dw.fact_review where run_id = 'facts-2'")).isZero();
+    }
+
+    @Test
+    void aFullRefreshRebuildsTheSourcesFactsAndDimensionsFromTheLake() throws Exception {
+        assertThat(runEtl("full-0", "2026-09-22", "dummyjson").getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        long lines = count("select count(*) from dw.fact_sales where source = 'dummyjson'");
+
+        JobParameters parameters = new JobParametersBuilder().addString("run_id", "full-1")
+                .addString("logical_date", "2026-09-22").addString("sources", "dummyjson")
+                .addString("full_refresh", "true").toJobParameters();
+        assertThat(jobOperator.start(catalogue.jobs().get("dss_etl"), parameters).getStatus())
+                .isEqualTo(BatchStatus.COMPLETED);
+
+        assertThat(count("select count(*) from dw.fact_sales where source = 'dummyjson'")).isEqualTo(lines);
+        assertThat(count("select count(*) from dw.fact_sales where source = 'dummyjson' and run_id <> 'full-1'")).isZero();
+        assertThat(count("select count(*) from dw.dim_product where source = 'dummyjson' and is_current")).isEqualTo(194);
+        assertThat(count("select count(*) from dw.dim_customer where source = 'dummyjson' and is_current")).isEqualTo(208);
+        assertThat(count("select count(*) from dw.fact_review where source = 'dummyjson' and run_id = 'full-1'")).isEqualTo(582);
+        for (Scd2Spec spec : Scd2Spec.ALL) {
+            assertThat(invariants.violations(spec)).as(spec.name()).isEmpty();
+        }
     }
 }
