@@ -33,7 +33,7 @@ public final class DefinitionLoader {
     private static final Set<String> SOURCE_KEYS = Set.of("source", "kind", "base-url", "embedded", "currency",
             "paging", "timeout-seconds", "max-retries", "entities");
     private static final Set<String> ENTITY_KEYS = Set.of("path", "items-field", "id", "target", "required",
-            "fields", "lines", "reviews", "snapshot");
+            "fields", "lines", "reviews", "snapshot", "incremental");
 
     private final YAMLMapper yaml = YAMLMapper.builder().build();
     private final PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
@@ -370,7 +370,7 @@ public final class DefinitionLoader {
         pointer(idPointer, file, field + ".id", problems);
         return path == null || target == null ? null : new EntityDefinition(name, path,
                 node.path("items-field").asString(null), idPointer, target, required, fields, lines, reviews,
-                "full".equals(snapshot));
+                "full".equals(snapshot), node.path("incremental").asBoolean(false));
     }
 
     private Map<String, List<String>> readFields(JsonNode node, List<String> known, String file, String field,

@@ -13,10 +13,11 @@ import java.util.Map;
  * @param reviews  for products: the pointer to the array of reviews the product carries and their mapping
  * @param fullSnapshot whether each run fetches every record of the listing, so that a record missing from a run
  *                 was deleted at the source (the SCD2 merge closes it when its dimension says so)
+ * @param incremental whether a run transforms only the records the last completed run did not see (its watermark)
  */
 public record EntityDefinition(String name, String path, String itemsField, String idPointer, String target,
                                Map<String, String> required, Map<String, List<String>> fields, Lines lines,
-                               Lines reviews, boolean fullSnapshot) {
+                               Lines reviews, boolean fullSnapshot, boolean incremental) {
 
     public static final Map<String, List<String>> TARGET_FIELDS = Map.of(
             "customer", List.of("full_name", "email", "phone", "city", "gender", "birth_year", "birth_date",

@@ -71,6 +71,17 @@ public class DataLake {
                 .and("quarantined_runs").ne(runId)).with(Sort.by("_id"));
     }
 
+    /**
+     * As {@link #acceptedBy} without the envelopes that run {@code since} also saw: what changed since then,
+     * including records that changed back to an earlier payload.
+     */
+    public Query acceptedSince(String runId, String since, String source, String entity) {
+        return Query.query(new Criteria().andOperator(Criteria.where("run_ids").is(runId),
+                        Criteria.where("run_ids").ne(since))
+                .and("source").is(source).and("entity").is(entity)
+                .and("quarantined_runs").ne(runId)).with(Sort.by("_id"));
+    }
+
     /** Every envelope of a source's entity that no run quarantined: what a full refresh rebuilds from. */
     public Query everAccepted(String source, String entity) {
         return Query.query(Criteria.where("source").is(source).and("entity").is(entity)

@@ -18,8 +18,12 @@ public final class LakeReader implements ItemStreamReader<LakeRecord> {
     private static final String PAIR = "lake.pair";
     private static final String COUNT = "lake.count";
 
-    /** One listing to read: a source's entity. */
-    public record Listing(String source, String entity) {
+    /** One listing to read: a source's entity, and for an incremental read the run it continues from. */
+    public record Listing(String source, String entity, String since) {
+
+        public Listing(String source, String entity) {
+            this(source, entity, null);
+        }
     }
 
     private final DataLake lake;
@@ -63,6 +67,7 @@ public final class LakeReader implements ItemStreamReader<LakeRecord> {
             if (cursor == null) {
                 Listing listing = listings.get(pair);
                 Query query = (everything ? lake.everAccepted(listing.source(), listing.entity())
+                        : listing.since() != null ? lake.acceptedSince(runId, listing.since(), listing.source(), listing.entity())
                         : lake.acceptedBy(runId, listing.source(), listing.entity())).skip(count);
                 stream = lake.template().stream(query, Document.class, DataLake.ENVELOPES);
                 cursor = stream.iterator();

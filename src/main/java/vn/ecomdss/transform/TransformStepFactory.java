@@ -46,13 +46,15 @@ public class TransformStepFactory implements StepFactory {
     private final PlatformTransactionManager transactionManager;
     private final DataLake lake;
     private final StagingWriter staging;
+    private final LoadWatermarks watermarks;
 
     public TransformStepFactory(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                                DataLake lake, StagingWriter staging) {
+                                DataLake lake, StagingWriter staging, LoadWatermarks watermarks) {
         this.jobRepository = jobRepository;
         this.transactionManager = transactionManager;
         this.lake = lake;
         this.staging = staging;
+        this.watermarks = watermarks;
     }
 
     @Override
@@ -118,7 +120,10 @@ public class TransformStepFactory implements StepFactory {
                             ? entity.target().equals("product") && entity.reviews() != null
                             : entity.target().equals(target);
                     if (wanted) {
-                        listings.add(new LakeReader.Listing(name, entity.name()));
+                        String since = entity.incremental() && !run.fullRefresh()
+                                ? watermarks.lastLoadedRun(name, entity.name()).orElse(null) : null;
+                        watermarks.pending(run.runId(), name, entity.name());
+                        listings.add(new LakeReader.Listing(name, entity.name(), since));
                         entities.put(name + "/" + entity.name(), entity);
                     }
                 }
