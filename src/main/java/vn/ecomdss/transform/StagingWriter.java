@@ -43,10 +43,10 @@ public class StagingWriter {
     private static final Table<StagedSalesLine> SALES_LINE = new Table<>("staging.sales_line",
             List.of("run_id", "source", "order_id", "line_number", "customer_id", "product_id", "order_ts", "platform",
                     "payment_method", "order_status", "shipping_city", "quantity", "unit_price", "discount_amount",
-                    "currency", "envelope_id", "fetched_at"),
+                    "currency", "envelope_id", "fetched_at", "sales_line_key"),
             s -> new Object[] {s.runId(), s.source(), s.orderId(), s.lineNumber(), s.customerId(), s.productId(),
                     s.orderTs(), s.platform(), s.paymentMethod(), s.orderStatus(), s.shippingCity(), s.quantity(),
-                    s.unitPrice(), s.discountAmount(), s.currency(), s.envelopeId(), s.fetchedAt()});
+                    s.unitPrice(), s.discountAmount(), s.currency(), s.envelopeId(), s.fetchedAt(), s.salesLineKey()});
 
     private static final Table<StagedPlatform> PLATFORM = new Table<>("staging.platform",
             List.of("run_id", "source", "platform_code", "platform_name", "platform_type", "commission_rate",

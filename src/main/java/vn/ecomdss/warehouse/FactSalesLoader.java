@@ -13,7 +13,8 @@ import vn.ecomdss.definition.RunParameters;
  * up each dimension version valid at the order time, updates only the lines that changed and inserts the new
  * ones.
  *
- * <p>A line is keyed by {@code dw.sales_line_key(source, order_id, line_number)}, a 64-bit hash, and its order
+ * <p>A line is keyed by {@code sales_line_key} (64 bits of SHA-256 of source, order id and line number, staged
+ * by the transform; {@code dw.sales_line_key} in SQL) and its order
  * date (the partition key). The load first finds, across all partitions, the lines already loaded under the same
  * keys: a key carried by a different natural key is a hash collision and fails the load (so the natural key
  * stays unique), a line whose order date changed is moved, and everything else is compared in place. New lines go
@@ -62,14 +63,20 @@ public class FactSalesLoader {
                    (f.source, f.order_id, f.line_number) = (s.source, s.order_id, s.line_number) as same_line,
                    s.source || '/' || s.order_id || '/' || s.line_number as natural_key
             from staging.sales_line s
-            join dw.fact_sales f on f.sales_line_key = dw.sales_line_key(s.source, s.order_id, s.line_number)
+            join dw.fact_sales f on f.sales_line_key = s.sales_line_key
             where s.run_id = ?
+            """;
+
+    /** The transform stages each line's key; lines staged by other means get it here. */
+    private static final String KEYS = """
+            update staging.sales_line set sales_line_key = dw.sales_line_key(source, order_id, line_number)
+            where run_id = ? and sales_line_key is null
             """;
 
     /** Keys staged more than once in the run: the same line delivered twice, or two lines sharing a hash. */
     private static final String REPEATED_KEYS = """
             create temp table fact_repeated on commit drop as
-            with repeated as (select dw.sales_line_key(source, order_id, line_number) as sales_line_key
+            with repeated as (select sales_line_key
                               from staging.sales_line where run_id = ?
                               group by 1 having count(*) > 1)
             select r.sales_line_key,
@@ -80,14 +87,14 @@ public class FactSalesLoader {
                        as kept_envelope
             from repeated r
             join staging.sales_line s on s.run_id = ?
-                                     and dw.sales_line_key(s.source, s.order_id, s.line_number) = r.sales_line_key
+                                     and s.sales_line_key = r.sales_line_key
             group by r.sales_line_key
             """;
 
     /** A line delivered twice under different payloads keeps the most recently fetched row. */
     private static final String DROP_REPEATS = """
             delete from staging.sales_line s using fact_repeated r
-            where s.run_id = ? and dw.sales_line_key(s.source, s.order_id, s.line_number) = r.sales_line_key
+            where s.run_id = ? and s.sales_line_key = r.sales_line_key
               and s.envelope_id <> r.kept_envelope
             """;
 
@@ -117,11 +124,11 @@ public class FactSalesLoader {
                    round((j.quantity * j.unit_price - j.discount_amount) * j.rate_to_vnd) as net_amount_vnd,
                    j.envelope_id
             from (select l.*, c.customer_key, c.province_code, p.product_key, pf.platform_key, fx.rate_to_vnd
-                  from (select s.*, dw.sales_line_key(s.source, s.order_id, s.line_number) as sales_line_key,
+                  from (select s.*,
                                (s.order_ts at time zone 'Asia/Ho_Chi_Minh')::date as order_date
                         from staging.sales_line s
                         where s.run_id = ? and %s exists (select 1 from fact_existing e
-                              where e.sales_line_key = dw.sales_line_key(s.source, s.order_id, s.line_number)
+                              where e.sales_line_key = s.sales_line_key
                                 and e.loaded_date = e.staged_date)) l
                   left join dw.dim_customer c on c.source = l.source and c.customer_id = l.customer_id
                                              and l.order_ts >= c.valid_from and l.order_ts < c.valid_to
@@ -191,6 +198,7 @@ public class FactSalesLoader {
         // A run's lines are hashed and joined in memory rather than spilled; the setting ends with the transaction.
         jdbc.execute("set local work_mem = '256MB'");
         // Staging changes wholesale every run, faster than autovacuum notices; the plans below depend on its size.
+        timed("keys of lines staged without one", () -> jdbc.update(KEYS, runId));
         timed("analyze staging", () -> { jdbc.execute("analyze staging.sales_line"); return 0; });
         jdbc.execute("drop table if exists fact_repeated");
         if (timed("repeated keys", () -> jdbc.update(REPEATED_KEYS, runId, runId)) > 0) {

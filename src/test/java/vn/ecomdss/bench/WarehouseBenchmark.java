@@ -313,7 +313,7 @@ public final class WarehouseBenchmark {
                         date_key, customer_key, product_key, platform_key, geography_key, payment_method, order_status,
                         quantity, unit_price, discount_amount, gross_amount, net_amount, currency, exchange_rate,
                         net_amount_vnd, envelope_id, run_id)
-                    select l.source, l.order_id, l.line_number, dw.sales_line_key(l.source, l.order_id, l.line_number),
+                    select l.source, l.order_id, l.line_number, l.sales_line_key,
                            l.order_date, l.order_ts, to_char(l.order_date, 'YYYYMMDD')::integer, c.customer_key,
                            p.product_key, coalesce(pf.platform_key, 0), coalesce(g.geography_key, 0), l.payment_method,
                            l.order_status, l.quantity, l.unit_price, l.discount_amount, l.quantity * l.unit_price,

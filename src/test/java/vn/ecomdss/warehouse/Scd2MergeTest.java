@@ -16,6 +16,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.ecomdss.definition.RunParameters;
 import vn.ecomdss.testsupport.PlatformTestSupport;
+import vn.ecomdss.transform.StagedSalesLine;
 
 /**
  * The SCD2 merge and the as-of fact load on real PostgreSQL, one case per test, each under its own source so the
@@ -217,6 +218,13 @@ class Scd2MergeTest extends PlatformTestSupport {
                 from dw.fact_sales f join dw.dim_platform p using (platform_key)
                 where f.source = ? order by f.order_id
                 """, String.class, source)).containsExactly("T-FEB:0.0500:env-tm-1", "T-MAY:0.0650:env-tm-2");
+    }
+
+    @Test
+    void theTransformsLineKeyIsTheWarehousesLineKey() {
+        StagedSalesLine line = new StagedSalesLine("r", "vnmarket", "VNM-O0001234", 3, "C", "P", OffsetDateTime.now(),
+                "shopee", null, null, null, 1, java.math.BigDecimal.ONE, java.math.BigDecimal.ZERO, "VND", "e", null);
+        assertThat(line.salesLineKey()).isEqualTo(count("select dw.sales_line_key('vnmarket', 'VNM-O0001234', 3)"));
     }
 
     private Scd2Merge.Result mergeCustomers(RunParameters run, List<String> fullSnapshots) {
