@@ -58,10 +58,10 @@ public class Scd2Merge {
         String table = spec.table();
 
         long[] lap = {System.nanoTime()};
-        Runnable mark = () -> lap[0] = System.nanoTime();
         java.util.function.Consumer<String> done = statement -> {
-            log.debug("scd2 {} {}: {} ms", spec.name(), statement, (System.nanoTime() - lap[0]) / 1_000_000);
-            mark.run();
+            long now = System.nanoTime();
+            log.debug("scd2 {} {}: {} ms", spec.name(), statement, (now - lap[0]) / 1_000_000);
+            lap[0] = now;
         };
         jdbc.execute("set local work_mem = '256MB'");
         jdbc.execute("drop table if exists scd_events");
