@@ -88,6 +88,7 @@ public class Scd2Merge {
                 match(spec, "d", "s")), logicalStart, run.runId());
 
         done.accept("events");
+        // Only a key with an event that differs from its current version can change; the others skip the sort.
         // Temporary tables are never analysed by autovacuum; without statistics the joins below plan as nested loops.
         jdbc.execute("analyze scd_events");
         jdbc.execute("drop table if exists scd_kept");
@@ -99,12 +100,13 @@ public class Scd2Merge {
                       from (select %1$s, e.event_ts, e.is_deleted, e.row_hash,
                                    coalesce(lag(e.row_hash) over (partition by %1$s order by e.event_ts), e.current_hash)
                                        as previous_hash
-                            from scd_events e) k
+                            from scd_events e
+                            where (%1$s) in (select %5$s from scd_events c where c.row_hash <> c.current_hash)) k
                       where k.row_hash <> k.previous_hash
                       window w as (partition by %2$s order by k.event_ts)) k
                 join scd_events e on %4$s and e.event_ts = k.event_ts
                 """.formatted(columns(spec.businessKey(), "e."), columns(spec.businessKey(), "k."),
-                columns(spec.businessKey(), "k."), match(spec, "e", "k")));
+                columns(spec.businessKey(), "k."), match(spec, "e", "k"), columns(spec.businessKey(), "c.")));
 
         done.accept("kept changes");
         jdbc.execute("analyze scd_kept");
