@@ -366,6 +366,10 @@ public final class DefinitionLoader {
         if (!List.of("full", "partial").contains(snapshot)) {
             problems.add(file, field + ".snapshot", "expected full or partial, got '" + snapshot + "'");
         }
+        if ("full".equals(snapshot) && node.path("incremental").asBoolean(false)) {
+            problems.add(file, field + ".incremental", "a full snapshot is read whole (missing keys count as deleted); "
+                    + "drop incremental or snapshot: full");
+        }
         String idPointer = node.path("id").asString("/id");
         pointer(idPointer, file, field + ".id", problems);
         return path == null || target == null ? null : new EntityDefinition(name, path,
