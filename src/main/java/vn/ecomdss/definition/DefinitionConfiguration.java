@@ -21,6 +21,7 @@ import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import vn.ecomdss.DssProperties;
+import vn.ecomdss.transform.LoadWatermarks;
 
 /**
  * Loads and validates {@code job-definitions/} at start-up (the application refuses to start on any problem),
@@ -51,7 +52,8 @@ public class DefinitionConfiguration {
     @Bean
     JobCatalogue jobCatalogue(DssProperties properties, List<StepFactory> factories, JobRepository jobRepository,
                               MapJobRegistry registry, ExecutionLease lease, JdbcTemplate jdbc,
-                              TaskBatchExecutionListener taskListener) throws DuplicateJobException {
+                              TaskBatchExecutionListener taskListener, LoadWatermarks watermarks)
+            throws DuplicateJobException {
         Map<String, StepFactory> catalogue = new TreeMap<>();
         factories.forEach(f -> catalogue.put(f.type(), f));
         DefinitionLoader.Definitions definitions = new DefinitionLoader().load(properties.definitions(), catalogue);
@@ -59,6 +61,7 @@ public class DefinitionConfiguration {
         List<JobExecutionListener> listeners = new ArrayList<>();
         listeners.add(lease);
         listeners.add(new StagingCleanup(jdbc));
+        listeners.add(watermarks);
         listeners.add(taskListener);
         SimpleAsyncTaskExecutor splitExecutor = new SimpleAsyncTaskExecutor("split-");
         splitExecutor.setConcurrencyLimit(4);

@@ -33,7 +33,7 @@ public final class DefinitionLoader {
     private static final Set<String> SOURCE_KEYS = Set.of("source", "kind", "base-url", "embedded", "currency",
             "paging", "timeout-seconds", "max-retries", "entities", "rate-limit", "on-failure", "user-agent");
     private static final Set<String> ENTITY_KEYS = Set.of("path", "items-field", "id", "target", "required",
-            "fields", "lines", "incremental", "listing");
+            "fields", "lines", "reviews", "snapshot", "changes-only", "incremental", "listing");
     private static final Set<String> LISTING_KEYS = Set.of("paths", "page-param", "max-pages", "extract",
             "json-ld-type", "script", "items", "fields", "price-fields");
 
@@ -371,7 +371,8 @@ public final class DefinitionLoader {
         }
         String target = requiredText(node, "target", file, field + ".target", problems);
         if (target != null && !EntityDefinition.TARGET_FIELDS.containsKey(target)) {
-            problems.add(file, field + ".target", "unknown target '" + target + "' (known: customer, product, order, raw)");
+            problems.add(file, field + ".target", "unknown target '" + target + "' (known: "
+                    + EntityDefinition.TARGET_FIELDS.keySet() + ")");
             return null;
         }
         Map<String, String> required = new LinkedHashMap<>();
@@ -399,11 +400,30 @@ public final class DefinitionLoader {
             }
             lines = new EntityDefinition.Lines(linesPointer, lineFields);
         }
+        EntityDefinition.Lines reviews = null;
+        if (node.has("reviews")) {
+            if (!"product".equals(target)) {
+                problems.add(file, field + ".reviews", "only a product listing carries reviews");
+            }
+            JsonNode reviewsNode = node.path("reviews");
+            String reviewsPointer = requiredText(reviewsNode, "path", file, field + ".reviews.path", problems);
+            Map<String, List<String>> reviewFields = readFields(reviewsNode.path("fields"),
+                    EntityDefinition.REVIEW_FIELDS, file, field + ".reviews.fields", problems);
+            reviews = new EntityDefinition.Lines(reviewsPointer, reviewFields);
+        }
+        String snapshot = node.path("snapshot").asString("partial");
+        if (!List.of("full", "partial").contains(snapshot)) {
+            problems.add(file, field + ".snapshot", "expected full or partial, got '" + snapshot + "'");
+        }
+        if ("full".equals(snapshot) && node.path("changes-only").asBoolean(false)) {
+            problems.add(file, field + ".changes-only", "a full snapshot is read whole (missing keys count as deleted); "
+                    + "drop changes-only or snapshot: full");
+        }
         String idPointer = node.path("id").asString("/id");
         pointer(idPointer, file, field + ".id", problems);
         return path == null || target == null ? null : new EntityDefinition(name, path,
-                node.path("items-field").asString(null), idPointer, target, required, fields, lines, incremental,
-                listing);
+                node.path("items-field").asString(null), idPointer, target, required, fields, lines, reviews,
+                "full".equals(snapshot), node.path("changes-only").asBoolean(false), incremental, listing);
     }
 
     private EntityDefinition.Listing readListing(JsonNode node, String file, String field, DefinitionProblems problems) {

@@ -11,7 +11,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 final class StagingCleanup implements JobExecutionListener {
 
-    private static final String[] TABLES = {"staging.customer", "staging.product", "staging.sales_line"};
+    private static final String[] TABLES = {"staging.customer", "staging.product", "staging.sales_line",
+            "staging.platform", "staging.review"};
 
     private final JdbcTemplate jdbc;
 

@@ -71,6 +71,23 @@ public class DataLake {
                 .and("quarantined_runs").ne(runId)).with(Sort.by("_id"));
     }
 
+    /**
+     * As {@link #acceptedBy} without the envelopes that run {@code since} also saw: what changed since then,
+     * including records that changed back to an earlier payload.
+     */
+    public Query acceptedSince(String runId, String since, String source, String entity) {
+        return Query.query(new Criteria().andOperator(Criteria.where("run_ids").is(runId),
+                        Criteria.where("run_ids").ne(since))
+                .and("source").is(source).and("entity").is(entity)
+                .and("quarantined_runs").ne(runId)).with(Sort.by("_id"));
+    }
+
+    /** Every envelope of a source's entity that no run quarantined: what a full refresh rebuilds from. */
+    public Query everAccepted(String source, String entity) {
+        return Query.query(Criteria.where("source").is(source).and("entity").is(entity)
+                .and("quarantined_runs").exists(false)).with(Sort.by("_id"));
+    }
+
     /** Puts a rejected envelope aside with the rule it broke; the envelope itself stays in the lake. */
     public void quarantine(List<QuarantinedRecord> records) {
         if (records.isEmpty()) {
@@ -94,6 +111,10 @@ public class DataLake {
         }
         quarantine.execute();
         marks.execute();
+    }
+
+    public long quarantinedCount(String runId, String source) {
+        return mongo.count(Query.query(Criteria.where("run_id").is(runId).and("source").is(source)), QUARANTINE);
     }
 
     public long quarantinedCount(String runId) {

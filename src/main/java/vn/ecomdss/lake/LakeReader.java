@@ -18,8 +18,12 @@ public final class LakeReader implements ItemStreamReader<LakeRecord> {
     private static final String PAIR = "lake.pair";
     private static final String COUNT = "lake.count";
 
-    /** One listing to read: a source's entity. */
-    public record Listing(String source, String entity) {
+    /** One listing to read: a source's entity, and for an incremental read the run it continues from. */
+    public record Listing(String source, String entity, String since) {
+
+        public Listing(String source, String entity) {
+            this(source, entity, null);
+        }
     }
 
     private final DataLake lake;
@@ -31,10 +35,18 @@ public final class LakeReader implements ItemStreamReader<LakeRecord> {
     private Stream<Document> stream;
     private Iterator<Document> cursor;
 
+    private final boolean everything;
+
     public LakeReader(DataLake lake, String runId, List<Listing> listings) {
+        this(lake, runId, listings, false);
+    }
+
+    /** @param everything read every envelope ever accepted for the listings, not only this run's (a full refresh) */
+    public LakeReader(DataLake lake, String runId, List<Listing> listings, boolean everything) {
         this.lake = lake;
         this.runId = runId;
         this.listings = List.copyOf(listings);
+        this.everything = everything;
     }
 
     @Override
@@ -54,15 +66,19 @@ public final class LakeReader implements ItemStreamReader<LakeRecord> {
         while (pair < listings.size()) {
             if (cursor == null) {
                 Listing listing = listings.get(pair);
-                Query query = lake.acceptedBy(runId, listing.source(), listing.entity()).skip(count);
+                Query query = (everything ? lake.everAccepted(listing.source(), listing.entity())
+                        : listing.since() != null ? lake.acceptedSince(runId, listing.since(), listing.source(), listing.entity())
+                        : lake.acceptedBy(runId, listing.source(), listing.entity())).skip(count);
                 stream = lake.template().stream(query, Document.class, DataLake.ENVELOPES);
                 cursor = stream.iterator();
             }
             if (cursor.hasNext()) {
                 Document doc = cursor.next();
                 count++;
+                java.util.Date fetched = doc.getDate("fetched_at");
                 return new LakeRecord(doc.getString("_id"), doc.getString("source"), doc.getString("entity"),
-                        doc.getString("natural_id"), doc.get("payload", Document.class));
+                        doc.getString("natural_id"), doc.get("payload", Document.class),
+                        fetched == null ? null : fetched.toInstant());
             }
             closeCursor();
             pair++;

@@ -90,6 +90,10 @@ public final class VnMarketServer implements AutoCloseable {
             try {
                 if (entity.isPresent()) {
                     reply(exchange, 200, page(entity.get(), query));
+                } else if ("platforms".equals(resource)) {
+                    reply(exchange, 200, PlatformFees.json(simulator.json(), asOf(query),
+                            intParameter(query, "skip", 0, 0, Integer.MAX_VALUE),
+                            intParameter(query, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT)));
                 } else if ("defects".equals(resource)) {
                     reply(exchange, 200, simulator.defectsJson(asOf(query)));
                 } else {

@@ -17,11 +17,12 @@ import vn.ecomdss.vn.VietnamesePhone;
 public final class CustomerTransformer {
 
     private final ProvinceDirectory provinces = ProvinceDirectory.standard();
+    private final LookupCache<String, Optional<Province>> cities = new LookupCache<>(10_000, provinces::resolve);
 
     public StagedCustomer transform(LakeRecord record, EntityDefinition entity, RunParameters run) {
         PayloadFields fields = new PayloadFields(record.payload(), entity.fields(), where(record));
         String cityRaw = fields.text("city");
-        Optional<Province> province = cityRaw == null ? Optional.empty() : provinces.resolve(cityRaw);
+        Optional<Province> province = cityRaw == null ? Optional.empty() : cities.get(cityRaw);
         String phoneRaw = fields.text("phone");
         PhoneNumber phone = phoneRaw == null ? null : VietnamesePhone.normalize(phoneRaw);
         String fullName = fields.text("full_name");
@@ -40,7 +41,8 @@ public final class CustomerTransformer {
                 phone == null ? null : phone.carrier().name(),
                 lower(fields.text("gender")),
                 birthYear(fields),
-                fields.timestamp("changed_at"),
+                changedAt(fields, record, run),
+                fields.flag("deleted"),
                 record.envelopeId());
     }
 
@@ -66,6 +68,18 @@ public final class CustomerTransformer {
 
     private static String lower(String text) {
         return text == null ? null : text.toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * When the record changed: the source's own time; else, in a full refresh that replays the lake's history,
+     * when the envelope was first fetched; else nothing (the merge then uses the run's logical date).
+     */
+    static java.time.OffsetDateTime changedAt(PayloadFields fields, LakeRecord record, RunParameters run) {
+        java.time.OffsetDateTime changed = fields.timestamp("changed_at");
+        if (changed == null && run.fullRefresh() && record.fetchedAt() != null) {
+            return record.fetchedAt().atOffset(java.time.ZoneOffset.UTC);
+        }
+        return changed;
     }
 
     static String where(LakeRecord record) {

@@ -89,6 +89,24 @@ final class PayloadFields {
         }
     }
 
+    /** A delete marker: true, "true", 1 or "1" mark the record deleted; absent means not deleted. */
+    boolean flag(String field) {
+        Object value = raw(field);
+        if (value == null) {
+            return false;
+        }
+        if (value instanceof Boolean bool) {
+            return bool;
+        }
+        String text = value.toString().trim().toLowerCase(java.util.Locale.ROOT);
+        return switch (text) {
+            case "true", "1", "yes" -> true;
+            case "false", "0", "no", "" -> false;
+            default -> throw new TransformException(where + ": field " + field + " " + mapping.get(field)
+                    + " is not a boolean: '" + value + "'");
+        };
+    }
+
     /** A timestamp; a bare date is midnight in Vietnam, a local date-time is read as Vietnam time. */
     OffsetDateTime timestamp(String field) {
         Object value = raw(field);

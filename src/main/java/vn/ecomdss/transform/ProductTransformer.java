@@ -21,7 +21,13 @@ public final class ProductTransformer {
                 fields.decimal("rating"),
                 fields.text("sku"),
                 fields.text("description"),
-                fields.timestamp("changed_at"),
+                lower(fields.text("platform")),
+                CustomerTransformer.changedAt(fields, record, run),
+                fields.flag("deleted"),
                 record.envelopeId());
+    }
+
+    private static String lower(String text) {
+        return text == null ? null : text.toLowerCase(java.util.Locale.ROOT);
     }
 }

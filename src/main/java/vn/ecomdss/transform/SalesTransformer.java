@@ -20,6 +20,8 @@ public final class SalesTransformer {
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
+    private final LookupCache<String, String> payments = new LookupCache<>(1_000, SalesTransformer::paymentMethod);
+
     public List<StagedSalesLine> transform(LakeRecord record, EntityDefinition entity, String currency, RunParameters run) {
         String where = CustomerTransformer.where(record);
         PayloadFields order = new PayloadFields(record.payload(), entity.fields(), where);
@@ -29,7 +31,7 @@ public final class SalesTransformer {
         }
         String platform = order.text("platform");
         String paymentRaw = order.text("payment_method");
-        String payment = paymentRaw == null ? null : paymentMethod(paymentRaw);
+        String payment = paymentRaw == null ? null : payments.get(paymentRaw);
         Object linesNode = PayloadFields.at(record.payload(), entity.lines().pointer());
         if (!(linesNode instanceof List<?> lines)) {
             throw new TransformException(where + ": " + entity.lines().pointer() + " is not an array of order lines");
@@ -49,7 +51,8 @@ public final class SalesTransformer {
                     order.text("customer_id"), productId, orderTs,
                     platform == null ? record.source() : platform.toLowerCase(Locale.ROOT),
                     payment, lower(order.text("status")), order.text("shipping_city"),
-                    quantity, unitPrice, discount(line, unitPrice, quantity), currency, record.envelopeId()));
+                    quantity, unitPrice, discount(line, unitPrice, quantity), currency, record.envelopeId(),
+                    record.fetchedAt() == null ? null : record.fetchedAt().atOffset(java.time.ZoneOffset.UTC)));
         }
         return staged;
     }

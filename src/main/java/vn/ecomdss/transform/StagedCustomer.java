@@ -7,5 +7,5 @@ public record StagedCustomer(String runId, String source, String customerId, Str
                              String city, String cityRaw, String customerSegment, String incomeLevel,
                              String provinceCode, String region, String phoneRaw, String phoneE164,
                              String phoneCarrier, String gender, Integer birthYear, OffsetDateTime changedAt,
-                             String envelopeId) {
+                             boolean deleted, String envelopeId) {
 }

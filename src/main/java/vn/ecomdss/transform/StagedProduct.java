@@ -7,5 +7,6 @@ import java.time.OffsetDateTime;
 public record StagedProduct(String runId, String source, String productId, String title, String category,
                             String brand, BigDecimal price, String availabilityStatus, String currency,
                             BigDecimal originalPrice, Integer stock, BigDecimal rating, String sku,
-                            String description, OffsetDateTime changedAt, String envelopeId) {
+                            String description, String platform, OffsetDateTime changedAt, boolean deleted,
+                            String envelopeId) {
 }

@@ -3,9 +3,23 @@ package vn.ecomdss.transform;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 
-/** One order line as it lands in {@code staging.sales_line}. */
+/**
+ * One order line as it lands in {@code staging.sales_line}, with its warehouse key: the first 64 bits of SHA-256
+ * over source, order id and line number (as {@code dw.sales_line_key} computes it in SQL).
+ */
 public record StagedSalesLine(String runId, String source, String orderId, int lineNumber, String customerId,
                               String productId, OffsetDateTime orderTs, String platform, String paymentMethod,
                               String orderStatus, String shippingCity, int quantity, BigDecimal unitPrice,
-                              BigDecimal discountAmount, String currency, String envelopeId) {
+                              BigDecimal discountAmount, String currency, String envelopeId,
+                              java.time.OffsetDateTime fetchedAt) {
+
+    public long salesLineKey() {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(
+                    (source + '\u001f' + orderId + '\u001f' + lineNumber).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.nio.ByteBuffer.wrap(digest, 0, 8).getLong();
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
 }

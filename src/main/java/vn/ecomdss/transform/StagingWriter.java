@@ -1,131 +1,146 @@
 package vn.ecomdss.transform;
 
-import java.sql.Timestamp;
-import java.time.OffsetDateTime;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
+import java.util.function.Function;
 
-import org.springframework.jdbc.core.JdbcTemplate;
+import javax.sql.DataSource;
+
+import org.postgresql.PGConnection;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes transformed rows into the staging tables, one batched statement per chunk. Rows are upserts on the
- * staging key, so a chunk written again after a restart replaces itself.
+ * Writes transformed rows into the staging tables with {@code COPY}, in the chunk's transaction: a chunk is
+ * committed together with the reader's position, so a retried or restarted chunk never stores its rows twice.
  */
 @Component
 public class StagingWriter {
 
-    private static final String CUSTOMER = """
-            insert into staging.customer (run_id, source, customer_id, full_name, email, city, city_raw,
-                customer_segment, income_level, province_code, region, phone_raw, phone_e164, phone_carrier,
-                gender, birth_year, changed_at, envelope_id)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            on conflict (run_id, source, customer_id) do update set
-                full_name = excluded.full_name, email = excluded.email, city = excluded.city,
-                city_raw = excluded.city_raw, customer_segment = excluded.customer_segment,
-                income_level = excluded.income_level, province_code = excluded.province_code,
-                region = excluded.region, phone_raw = excluded.phone_raw, phone_e164 = excluded.phone_e164,
-                phone_carrier = excluded.phone_carrier, gender = excluded.gender, birth_year = excluded.birth_year,
-                changed_at = excluded.changed_at, envelope_id = excluded.envelope_id
-            """;
+    /** One staging table: its columns and how a row maps onto them. */
+    private record Table<T>(String name, List<String> columns, Function<T, Object[]> values) {
+    }
 
-    private static final String PRODUCT = """
-            insert into staging.product (run_id, source, product_id, title, category, brand, price,
-                availability_status, currency, original_price, stock, rating, sku, description, changed_at, envelope_id)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            on conflict (run_id, source, product_id) do update set
-                title = excluded.title, category = excluded.category, brand = excluded.brand, price = excluded.price,
-                availability_status = excluded.availability_status, currency = excluded.currency,
-                original_price = excluded.original_price, stock = excluded.stock, rating = excluded.rating,
-                sku = excluded.sku, description = excluded.description, changed_at = excluded.changed_at,
-                envelope_id = excluded.envelope_id
-            """;
+    private static final Table<StagedCustomer> CUSTOMER = new Table<>("staging.customer",
+            List.of("run_id", "source", "customer_id", "full_name", "email", "city", "city_raw", "customer_segment",
+                    "income_level", "province_code", "region", "phone_raw", "phone_e164", "phone_carrier", "gender",
+                    "birth_year", "changed_at", "is_deleted", "envelope_id"),
+            c -> new Object[] {c.runId(), c.source(), c.customerId(), c.fullName(), c.email(), c.city(), c.cityRaw(),
+                    c.customerSegment(), c.incomeLevel(), c.provinceCode(), c.region(), c.phoneRaw(), c.phoneE164(),
+                    c.phoneCarrier(), c.gender(), c.birthYear(), c.changedAt(), c.deleted(), c.envelopeId()});
 
-    private static final String SALES_LINE = """
-            insert into staging.sales_line (run_id, source, order_id, line_number, customer_id, product_id, order_ts,
-                platform, payment_method, order_status, shipping_city, quantity, unit_price, discount_amount,
-                currency, envelope_id)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            on conflict (run_id, source, order_id, line_number) do update set
-                customer_id = excluded.customer_id, product_id = excluded.product_id, order_ts = excluded.order_ts,
-                platform = excluded.platform, payment_method = excluded.payment_method,
-                order_status = excluded.order_status, shipping_city = excluded.shipping_city,
-                quantity = excluded.quantity, unit_price = excluded.unit_price,
-                discount_amount = excluded.discount_amount, currency = excluded.currency,
-                envelope_id = excluded.envelope_id
-            """;
+    private static final Table<StagedProduct> PRODUCT = new Table<>("staging.product",
+            List.of("run_id", "source", "product_id", "title", "category", "brand", "price", "availability_status",
+                    "currency", "original_price", "stock", "rating", "sku", "description", "platform", "changed_at",
+                    "is_deleted", "envelope_id"),
+            p -> new Object[] {p.runId(), p.source(), p.productId(), p.title(), p.category(), p.brand(), p.price(),
+                    p.availabilityStatus(), p.currency(), p.originalPrice(), p.stock(), p.rating(), p.sku(),
+                    p.description(), p.platform(), p.changedAt(), p.deleted(), p.envelopeId()});
 
-    private final JdbcTemplate jdbc;
+    private static final Table<StagedSalesLine> SALES_LINE = new Table<>("staging.sales_line",
+            List.of("run_id", "source", "order_id", "line_number", "customer_id", "product_id", "order_ts", "platform",
+                    "payment_method", "order_status", "shipping_city", "quantity", "unit_price", "discount_amount",
+                    "currency", "envelope_id", "fetched_at", "sales_line_key"),
+            s -> new Object[] {s.runId(), s.source(), s.orderId(), s.lineNumber(), s.customerId(), s.productId(),
+                    s.orderTs(), s.platform(), s.paymentMethod(), s.orderStatus(), s.shippingCity(), s.quantity(),
+                    s.unitPrice(), s.discountAmount(), s.currency(), s.envelopeId(), s.fetchedAt(), s.salesLineKey()});
 
-    public StagingWriter(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    private static final Table<StagedPlatform> PLATFORM = new Table<>("staging.platform",
+            List.of("run_id", "source", "platform_code", "platform_name", "platform_type", "commission_rate",
+                    "changed_at", "is_deleted", "envelope_id"),
+            p -> new Object[] {p.runId(), p.source(), p.platformCode(), p.platformName(), p.platformType(),
+                    p.commissionRate(), p.changedAt(), p.deleted(), p.envelopeId()});
+
+    private static final Table<StagedReview> REVIEW = new Table<>("staging.review",
+            List.of("run_id", "source", "product_id", "review_number", "rating", "comment", "review_ts",
+                    "reviewer_name", "reviewer_email", "envelope_id"),
+            r -> new Object[] {r.runId(), r.source(), r.productId(), r.reviewNumber(), r.rating(), r.comment(),
+                    r.reviewedAt(), r.reviewerName(), r.reviewerEmail(), r.envelopeId()});
+
+    private final DataSource dataSource;
+
+    public StagingWriter(DataSource dataSource) {
+        this.dataSource = dataSource;
     }
 
     public void customers(List<StagedCustomer> rows) {
-        jdbc.batchUpdate(CUSTOMER, rows, rows.size(), (ps, c) -> {
-            ps.setString(1, c.runId());
-            ps.setString(2, c.source());
-            ps.setString(3, c.customerId());
-            ps.setString(4, c.fullName());
-            ps.setString(5, c.email());
-            ps.setString(6, c.city());
-            ps.setString(7, c.cityRaw());
-            ps.setString(8, c.customerSegment());
-            ps.setString(9, c.incomeLevel());
-            ps.setString(10, c.provinceCode());
-            ps.setString(11, c.region());
-            ps.setString(12, c.phoneRaw());
-            ps.setString(13, c.phoneE164());
-            ps.setString(14, c.phoneCarrier());
-            ps.setString(15, c.gender());
-            ps.setObject(16, c.birthYear(), java.sql.Types.SMALLINT);
-            ps.setTimestamp(17, timestamp(c.changedAt()));
-            ps.setString(18, c.envelopeId());
-        });
+        write(CUSTOMER, rows);
     }
 
     public void products(List<StagedProduct> rows) {
-        jdbc.batchUpdate(PRODUCT, rows, rows.size(), (ps, p) -> {
-            ps.setString(1, p.runId());
-            ps.setString(2, p.source());
-            ps.setString(3, p.productId());
-            ps.setString(4, p.title());
-            ps.setString(5, p.category());
-            ps.setString(6, p.brand());
-            ps.setBigDecimal(7, p.price());
-            ps.setString(8, p.availabilityStatus());
-            ps.setString(9, p.currency());
-            ps.setBigDecimal(10, p.originalPrice());
-            ps.setObject(11, p.stock(), java.sql.Types.INTEGER);
-            ps.setBigDecimal(12, p.rating());
-            ps.setString(13, p.sku());
-            ps.setString(14, p.description());
-            ps.setTimestamp(15, timestamp(p.changedAt()));
-            ps.setString(16, p.envelopeId());
-        });
+        write(PRODUCT, rows);
     }
 
     public void salesLines(List<StagedSalesLine> rows) {
-        jdbc.batchUpdate(SALES_LINE, rows, rows.size(), (ps, s) -> {
-            ps.setString(1, s.runId());
-            ps.setString(2, s.source());
-            ps.setString(3, s.orderId());
-            ps.setInt(4, s.lineNumber());
-            ps.setString(5, s.customerId());
-            ps.setString(6, s.productId());
-            ps.setTimestamp(7, timestamp(s.orderTs()));
-            ps.setString(8, s.platform());
-            ps.setString(9, s.paymentMethod());
-            ps.setString(10, s.orderStatus());
-            ps.setString(11, s.shippingCity());
-            ps.setInt(12, s.quantity());
-            ps.setBigDecimal(13, s.unitPrice());
-            ps.setBigDecimal(14, s.discountAmount());
-            ps.setString(15, s.currency());
-            ps.setString(16, s.envelopeId());
-        });
+        write(SALES_LINE, rows);
     }
 
-    private static Timestamp timestamp(OffsetDateTime time) {
-        return time == null ? null : Timestamp.from(time.toInstant());
+    public void platforms(List<StagedPlatform> rows) {
+        write(PLATFORM, rows);
+    }
+
+    public void reviews(List<StagedReview> rows) {
+        write(REVIEW, rows);
+    }
+
+    private <T> void write(Table<T> table, List<T> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(
+                    "copy " + table.name() + " (" + String.join(", ", table.columns()) + ") from stdin",
+                    new StringReader(copyText(table, rows)));
+        } catch (SQLException | java.io.IOException e) {
+            throw new IllegalStateException("Writing " + rows.size() + " rows into " + table.name() + " failed: "
+                    + e.getMessage(), e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    private static <T> String copyText(Table<T> table, List<T> rows) {
+        StringBuilder text = new StringBuilder(rows.size() * 160);
+        for (T row : rows) {
+            Object[] values = table.values().apply(row);
+            for (int i = 0; i < values.length; i++) {
+                if (i > 0) {
+                    text.append('\t');
+                }
+                appendCopyValue(text, values[i]);
+            }
+            text.append('\n');
+        }
+        return text.toString();
+    }
+
+    /** PostgreSQL's COPY text format: \N is null; backslash, tab, newline and carriage return are escaped. */
+    private static void appendCopyValue(StringBuilder text, Object value) {
+        if (value == null) {
+            text.append("\\N");
+            return;
+        }
+        String plain;
+        if (value instanceof BigDecimal decimal) {
+            plain = decimal.toPlainString();
+        } else if (value instanceof Boolean bool) {
+            plain = bool ? "t" : "f";
+        } else {
+            plain = value.toString();
+        }
+        for (int i = 0; i < plain.length(); i++) {
+            char c = plain.charAt(i);
+            switch (c) {
+                case '\\' -> text.append("\\\\");
+                case '\t' -> text.append("\\t");
+                case '\n' -> text.append("\\n");
+                case '\r' -> text.append("\\r");
+                default -> text.append(c);
+            }
+        }
     }
 }

@@ -31,7 +31,8 @@ import vn.ecomdss.lake.LakeRecord;
 import vn.ecomdss.lake.QuarantinedRecord;
 
 /**
- * {@code type: transform} with {@code target: customers | products | sales}: reads the envelopes the run
+ * {@code type: transform} with {@code target: customers | products | sales | platforms | reviews}: reads the
+ * envelopes the run
  * accepted for every source entity mapped onto that target, cleans them and writes staging rows. A record that
  * cannot be transformed is skipped into the quarantine with the reason.
  */
@@ -39,19 +40,21 @@ import vn.ecomdss.lake.QuarantinedRecord;
 public class TransformStepFactory implements StepFactory {
 
     private static final Map<String, String> TARGETS = Map.of("customers", "customer", "products", "product",
-            "sales", "order");
+            "sales", "order", "platforms", "platform", "reviews", "review");
 
     private final JobRepository jobRepository;
     private final PlatformTransactionManager transactionManager;
     private final DataLake lake;
     private final StagingWriter staging;
+    private final LoadWatermarks watermarks;
 
     public TransformStepFactory(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                                DataLake lake, StagingWriter staging) {
+                                DataLake lake, StagingWriter staging, LoadWatermarks watermarks) {
         this.jobRepository = jobRepository;
         this.transactionManager = transactionManager;
         this.lake = lake;
         this.staging = staging;
+        this.watermarks = watermarks;
     }
 
     @Override
@@ -64,7 +67,7 @@ public class TransformStepFactory implements StepFactory {
         String target = step.text("target", null);
         if (!TARGETS.containsKey(target)) {
             problems.add(step.file(), step.field() + ".target", "unknown transform target '" + target
-                    + "' (known: customers, products, sales)");
+                    + "' (known: " + TARGETS.keySet() + ")");
         }
     }
 
@@ -94,6 +97,8 @@ public class TransformStepFactory implements StepFactory {
         private final CustomerTransformer customers = new CustomerTransformer();
         private final ProductTransformer products = new ProductTransformer();
         private final SalesTransformer sales = new SalesTransformer();
+        private final PlatformTransformer platforms = new PlatformTransformer();
+        private final ReviewTransformer reviews = new ReviewTransformer();
         private RunParameters run;
         private LakeReader reader;
 
@@ -111,13 +116,19 @@ public class TransformStepFactory implements StepFactory {
                     continue;
                 }
                 for (EntityDefinition entity : sources.get(name).entities().values()) {
-                    if (entity.target().equals(target)) {
-                        listings.add(new LakeReader.Listing(name, entity.name()));
+                    boolean wanted = target.equals("review")
+                            ? entity.target().equals("product") && entity.reviews() != null
+                            : entity.target().equals(target);
+                    if (wanted) {
+                        String since = entity.changesOnly() && !run.fullRefresh()
+                                ? watermarks.lastLoadedRun(name, entity.name()).orElse(null) : null;
+                        watermarks.pending(run.runId(), name, entity.name());
+                        listings.add(new LakeReader.Listing(name, entity.name(), since));
                         entities.put(name + "/" + entity.name(), entity);
                     }
                 }
             }
-            reader = new LakeReader(lake, run.runId(), listings);
+            reader = new LakeReader(lake, run.runId(), listings, run.fullRefresh());
         }
 
         @Override
@@ -146,6 +157,8 @@ public class TransformStepFactory implements StepFactory {
             return switch (target) {
                 case "customer" -> List.of(customers.transform(record, entity, run));
                 case "product" -> List.of(products.transform(record, entity, source.currency(), run));
+                case "platform" -> List.of(platforms.transform(record, entity, run));
+                case "review" -> List.copyOf(reviews.transform(record, entity, run));
                 default -> List.copyOf(sales.transform(record, entity, source.currency(), run));
             };
         }
@@ -155,6 +168,8 @@ public class TransformStepFactory implements StepFactory {
             switch (target) {
                 case "customer" -> staging.customers(rows.stream().map(StagedCustomer.class::cast).toList());
                 case "product" -> staging.products(rows.stream().map(StagedProduct.class::cast).toList());
+                case "platform" -> staging.platforms(rows.stream().map(StagedPlatform.class::cast).toList());
+                case "review" -> staging.reviews(rows.stream().map(StagedReview.class::cast).toList());
                 default -> staging.salesLines(rows.stream().map(StagedSalesLine.class::cast).toList());
             }
         }

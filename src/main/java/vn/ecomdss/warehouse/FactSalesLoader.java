@@ -1,5 +1,7 @@
 package vn.ecomdss.warehouse;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -8,11 +10,20 @@ import vn.ecomdss.definition.RunParameters;
 /**
  * Loads a run's staged order lines into {@code dw.fact_sales}, set-based, in the caller's transaction: creates
  * the monthly partitions the lines need, adds inferred members for customers and products not yet known, looks
- * up each dimension version valid at the order time, and upserts on the natural key, touching only lines that
- * changed.
+ * up each dimension version valid at the order time, updates only the lines that changed and inserts the new
+ * ones.
+ *
+ * <p>A line is keyed by {@code sales_line_key} (64 bits of SHA-256 of source, order id and line number, staged
+ * by the transform; {@code dw.sales_line_key} in SQL) and its order
+ * date (the partition key). The load first finds, across all partitions, the lines already loaded under the same
+ * keys: a key carried by a different natural key is a hash collision and fails the load (so the natural key
+ * stays unique), a line whose order date changed is moved, and everything else is compared in place. New lines go
+ * in with one {@code INSERT ... SELECT} that needs no conflict handling.
  */
 @Component
 public class FactSalesLoader {
+
+    private static final Logger log = LoggerFactory.getLogger(FactSalesLoader.class);
 
     /** What one load did. */
     public record Result(int staged, int inserted, int updated, int inferredCustomers, int inferredProducts, int moved) {
@@ -25,54 +36,122 @@ public class FactSalesLoader {
             """;
 
     private static final String INFERRED_CUSTOMERS = """
-            insert into dw.dim_customer (source, customer_id, row_hash, valid_from, is_current, is_inferred, run_id)
-            select distinct s.source, s.customer_id, 'inferred', timestamptz '1900-01-01 00:00:00+00', true, true, ?
+            insert into dw.dim_customer (source, customer_id, row_hash, valid_from, is_current, is_inferred, envelope_id, run_id)
+            select s.source, s.customer_id, 'inferred', timestamptz '1900-01-01 00:00:00+00', true, true,
+                   min(s.envelope_id), ?
             from staging.sales_line s
-            where s.run_id = ?
+            where s.run_id = ? and s.customer_id is not null
               and not exists (select 1 from dw.dim_customer c where c.source = s.source and c.customer_id = s.customer_id)
+            group by s.source, s.customer_id
             """;
 
     private static final String INFERRED_PRODUCTS = """
-            insert into dw.dim_product (source, product_id, row_hash, valid_from, is_current, is_inferred, run_id)
-            select distinct s.source, s.product_id, 'inferred', timestamptz '1900-01-01 00:00:00+00', true, true, ?
+            insert into dw.dim_product (source, product_id, row_hash, valid_from, is_current, is_inferred, envelope_id, run_id)
+            select s.source, s.product_id, 'inferred', timestamptz '1900-01-01 00:00:00+00', true, true,
+                   min(s.envelope_id), ?
             from staging.sales_line s
             where s.run_id = ?
               and not exists (select 1 from dw.dim_product p where p.source = s.source and p.product_id = s.product_id)
+            group by s.source, s.product_id
+            """;
+
+    /** The lines of this run already in the warehouse, wherever their partition. */
+    private static final String EXISTING = """
+            create temp table fact_existing on commit drop as
+            select f.sales_line_key, f.order_date as loaded_date,
+                   (s.order_ts at time zone 'Asia/Ho_Chi_Minh')::date as staged_date,
+                   (f.source, f.order_id, f.line_number) = (s.source, s.order_id, s.line_number) as same_line,
+                   s.source || '/' || s.order_id || '/' || s.line_number as natural_key
+            from staging.sales_line s
+            join dw.fact_sales f on f.sales_line_key = s.sales_line_key
+            where s.run_id = ?
+            """;
+
+    /** The transform stages each line's key; lines staged by other means get it here. */
+    private static final String KEYS = """
+            update staging.sales_line set sales_line_key = dw.sales_line_key(source, order_id, line_number)
+            where run_id = ? and sales_line_key is null
+            """;
+
+    /** Keys staged more than once in the run: the same line delivered twice, or two lines sharing a hash. */
+    private static final String REPEATED_KEYS = """
+            create temp table fact_repeated on commit drop as
+            with repeated as (select sales_line_key
+                              from staging.sales_line where run_id = ?
+                              group by 1 having count(*) > 1)
+            select r.sales_line_key,
+                   count(distinct (s.source, s.order_id, s.line_number)) as lines,
+                   min(s.source || '/' || s.order_id || '/' || s.line_number) || ' and '
+                       || max(s.source || '/' || s.order_id || '/' || s.line_number) as natural_keys,
+                   (array_agg(s.envelope_id order by s.fetched_at desc nulls last, s.envelope_id desc))[1]
+                       as kept_envelope
+            from repeated r
+            join staging.sales_line s on s.run_id = ?
+                                     and s.sales_line_key = r.sales_line_key
+            group by r.sales_line_key
+            """;
+
+    /** A line delivered twice under different payloads keeps the most recently fetched row. */
+    private static final String DROP_REPEATS = """
+            delete from staging.sales_line s using fact_repeated r
+            where s.run_id = ? and s.sales_line_key = r.sales_line_key
+              and s.envelope_id <> r.kept_envelope
             """;
 
     private static final String MOVED = """
-            delete from dw.fact_sales f
-            using staging.sales_line s
-            where s.run_id = ? and f.source = s.source and f.order_id = s.order_id and f.line_number = s.line_number
-              and f.order_date <> (s.order_ts at time zone 'Asia/Ho_Chi_Minh')::date
+            delete from dw.fact_sales f using fact_existing e
+            where f.sales_line_key = e.sales_line_key and f.order_date = e.loaded_date and e.loaded_date <> e.staged_date
             """;
 
-    /** Each staged line with its dimension keys as of its order time and its amounts in VND. */
-    private static final String RESOLVE = """
-            create temp table fact_lines on commit drop as
-            select l.source, l.order_id, l.line_number, l.order_date, l.order_ts,
-                   to_char(l.order_date, 'YYYYMMDD')::integer as date_key,
-                   c.customer_key, p.product_key,
-                   coalesce(pl.platform_key, (select platform_key from dw.dim_platform
-                                              where platform_code = 'unknown' and is_current)) as platform_key,
+    /**
+     * Each staged line with its dimension keys as of its order time and its amounts in VND. A key deleted before
+     * the order has no version valid then; the line takes the last version before the order instead. The
+     * placeholder picks the lines already loaded at the same date ("") or the others ("not"). The fallbacks
+     * sit outside the fenced ({@code offset 0}) subquery so that the as-of joins stay hash joins.
+     */
+    private static final String RESOLVED = """
+            select j.source, j.order_id, j.line_number, j.sales_line_key, j.order_date, j.order_ts,
+                   to_char(j.order_date, 'YYYYMMDD')::integer as date_key,
+                   coalesce(j.customer_key, cl.customer_key) as customer_key,
+                   coalesce(j.product_key, pl.product_key) as product_key,
+                   coalesce(j.platform_key, (select platform_key from dw.dim_platform
+                                             where platform_code = 'unknown' and is_current)) as platform_key,
                    coalesce(g.geography_key, 0) as geography_key,
-                   l.payment_method, l.order_status, l.quantity, l.unit_price, l.discount_amount,
-                   l.gross_amount, l.net_amount, l.currency, fx.rate_to_vnd as exchange_rate,
-                   round(l.net_amount * fx.rate_to_vnd) as net_amount_vnd
-            from (select s.*, (s.order_ts at time zone 'Asia/Ho_Chi_Minh')::date as order_date,
-                         s.quantity * s.unit_price as gross_amount,
-                         s.quantity * s.unit_price - s.discount_amount as net_amount
-                  from staging.sales_line s where s.run_id = ?) l
-            join dw.dim_customer c on c.source = l.source and c.customer_id = l.customer_id
-                                  and l.order_ts >= c.valid_from and l.order_ts < c.valid_to
-            join dw.dim_product p on p.source = l.source and p.product_id = l.product_id
-                                 and l.order_ts >= p.valid_from and l.order_ts < p.valid_to
-            left join dw.dim_platform pl on pl.platform_code = l.platform
-                                        and l.order_ts >= pl.valid_from and l.order_ts < pl.valid_to
-            left join dw.dim_geography g on g.province_code = c.province_code
-            join lateral (select r.rate_to_vnd from ops.exchange_rate r
-                          where r.currency = l.currency and r.valid_from <= l.order_date
-                          order by r.valid_from desc limit 1) fx on true
+                   j.payment_method, j.order_status, j.quantity, j.unit_price, j.discount_amount,
+                   j.quantity * j.unit_price as gross_amount,
+                   j.quantity * j.unit_price - j.discount_amount as net_amount,
+                   j.currency, j.rate_to_vnd as exchange_rate,
+                   round((j.quantity * j.unit_price - j.discount_amount) * j.rate_to_vnd) as net_amount_vnd,
+                   j.envelope_id
+            from (select l.*, c.customer_key, c.province_code, p.product_key, pf.platform_key, fx.rate_to_vnd
+                  from (select s.*,
+                               (s.order_ts at time zone 'Asia/Ho_Chi_Minh')::date as order_date
+                        from staging.sales_line s
+                        where s.run_id = ? and %s exists (select 1 from fact_existing e
+                              where e.sales_line_key = s.sales_line_key
+                                and e.loaded_date = e.staged_date)) l
+                  left join dw.dim_customer c on c.source = l.source and c.customer_id = l.customer_id
+                                             and l.order_ts >= c.valid_from and l.order_ts < c.valid_to
+                  left join dw.dim_product p on p.source = l.source and p.product_id = l.product_id
+                                            and l.order_ts >= p.valid_from and l.order_ts < p.valid_to
+                  left join dw.dim_platform pf on pf.platform_code = l.platform
+                                              and l.order_ts >= pf.valid_from and l.order_ts < pf.valid_to
+                  join (select currency, valid_from,
+                               lead(valid_from, 1, date '9999-12-31') over (partition by currency order by valid_from)
+                                   as valid_to,
+                               rate_to_vnd
+                        from ops.exchange_rate) fx
+                    on fx.currency = l.currency and l.order_date >= fx.valid_from and l.order_date < fx.valid_to
+                  offset 0) j
+            left join lateral (select h.customer_key, h.province_code from dw.dim_customer h
+                               where j.customer_key is null and h.source = j.source and h.customer_id = j.customer_id
+                                 and h.valid_from <= j.order_ts
+                               order by h.valid_from desc limit 1) cl on true
+            left join lateral (select h.product_key from dw.dim_product h
+                               where j.product_key is null and h.source = j.source and h.product_id = j.product_id
+                                 and h.valid_from <= j.order_ts
+                               order by h.valid_from desc limit 1) pl on true
+            left join dw.dim_geography g on g.province_code = coalesce(j.province_code, cl.province_code)
             """;
 
     private static final String UPDATE_CHANGED = """
@@ -82,27 +161,26 @@ public class FactSalesLoader {
                 order_status = l.order_status, quantity = l.quantity, unit_price = l.unit_price,
                 discount_amount = l.discount_amount, gross_amount = l.gross_amount, net_amount = l.net_amount,
                 currency = l.currency, exchange_rate = l.exchange_rate, net_amount_vnd = l.net_amount_vnd,
-                run_id = ?, loaded_at = now()
-            from fact_lines l
-            where f.source = l.source and f.order_id = l.order_id and f.line_number = l.line_number
-              and f.order_date = l.order_date
+                envelope_id = l.envelope_id, run_id = ?, loaded_at = now()
+            from (%s) l
+            where f.sales_line_key = l.sales_line_key and f.order_date = l.order_date
               and (f.order_ts, f.customer_key, f.product_key, f.platform_key, f.geography_key, f.payment_method,
                    f.order_status, f.quantity, f.unit_price, f.discount_amount, f.currency, f.exchange_rate)
                   is distinct from
                   (l.order_ts, l.customer_key, l.product_key, l.platform_key, l.geography_key, l.payment_method,
                    l.order_status, l.quantity, l.unit_price, l.discount_amount, l.currency, l.exchange_rate)
-            """;
+            """.formatted(RESOLVED.formatted(""));
 
     private static final String INSERT_NEW = """
-            insert into dw.fact_sales (source, order_id, line_number, order_date, order_ts, date_key, customer_key,
-                product_key, platform_key, geography_key, payment_method, order_status, quantity, unit_price,
-                discount_amount, gross_amount, net_amount, currency, exchange_rate, net_amount_vnd, run_id)
-            select source, order_id, line_number, order_date, order_ts, date_key, customer_key, product_key,
-                   platform_key, geography_key, payment_method, order_status, quantity, unit_price, discount_amount,
-                   gross_amount, net_amount, currency, exchange_rate, net_amount_vnd, ?
-            from fact_lines
-            on conflict (source, order_id, line_number, order_date) do nothing
-            """;
+            insert into dw.fact_sales (source, order_id, line_number, sales_line_key, order_date, order_ts, date_key,
+                customer_key, product_key, platform_key, geography_key, payment_method, order_status, quantity,
+                unit_price, discount_amount, gross_amount, net_amount, currency, exchange_rate, net_amount_vnd,
+                envelope_id, run_id)
+            select source, order_id, line_number, sales_line_key, order_date, order_ts, date_key, customer_key,
+                   product_key, platform_key, geography_key, payment_method, order_status, quantity, unit_price,
+                   discount_amount, gross_amount, net_amount, currency, exchange_rate, net_amount_vnd, envelope_id, ?
+            from (%s) l
+            """.formatted(RESOLVED.formatted("not"));
 
     private final JdbcTemplate jdbc;
 
@@ -111,16 +189,52 @@ public class FactSalesLoader {
     }
 
     public Result load(RunParameters run) {
+        String runId = run.runId();
         Integer staged = jdbc.queryForObject("select count(*) from staging.sales_line where run_id = ?", Integer.class,
-                run.runId());
-        jdbc.queryForList(PARTITIONS, run.runId());
-        int inferredCustomers = jdbc.update(INFERRED_CUSTOMERS, run.runId(), run.runId());
-        int inferredProducts = jdbc.update(INFERRED_PRODUCTS, run.runId(), run.runId());
-        int moved = jdbc.update(MOVED, run.runId());
-        jdbc.execute("drop table if exists fact_lines");
-        jdbc.update(RESOLVE, run.runId());
-        int updated = jdbc.update(UPDATE_CHANGED, run.runId());
-        int inserted = jdbc.update(INSERT_NEW, run.runId());
-        return new Result(staged == null ? 0 : staged, inserted, updated, inferredCustomers, inferredProducts, moved);
+                runId);
+        if (staged == null || staged == 0) {
+            return new Result(0, 0, 0, 0, 0, 0);
+        }
+        // A run's lines are hashed and joined in memory rather than spilled; the setting ends with the transaction.
+        jdbc.execute("set local work_mem = '256MB'");
+        // Staging changes wholesale every run, faster than autovacuum notices; the plans below depend on its size.
+        timed("keys of lines staged without one", () -> jdbc.update(KEYS, runId));
+        timed("analyze staging", () -> { jdbc.execute("analyze staging.sales_line"); return 0; });
+        jdbc.execute("drop table if exists fact_repeated");
+        if (timed("repeated keys", () -> jdbc.update(REPEATED_KEYS, runId, runId)) > 0) {
+            String collisions = jdbc.queryForObject(
+                    "select string_agg(natural_keys, ', ') from (select natural_keys from fact_repeated where lines > 1 limit 5) c",
+                    String.class);
+            if (collisions != null) {
+                throw new IllegalStateException("Run " + runId + ": order lines " + collisions
+                        + " share a sales_line_key (64-bit hash collision); the load stops rather than merge them");
+            }
+            int dropped = jdbc.update(DROP_REPEATS, runId);
+            staged -= dropped;
+        }
+        timed("partitions", () -> jdbc.queryForList(PARTITIONS, runId).size());
+        int inferredCustomers = timed("inferred customers", () -> jdbc.update(INFERRED_CUSTOMERS, runId, runId));
+        int inferredProducts = timed("inferred products", () -> jdbc.update(INFERRED_PRODUCTS, runId, runId));
+        jdbc.execute("drop table if exists fact_existing");
+        int existing = timed("lines already loaded", () -> jdbc.update(EXISTING, runId));
+        jdbc.execute("analyze fact_existing");
+        String collided = jdbc.queryForObject(
+                "select string_agg(natural_key, ', ') from (select natural_key from fact_existing where not same_line limit 5) c",
+                String.class);
+        if (collided != null) {
+            throw new IllegalStateException("Run " + runId + ": order lines " + collided
+                    + " hash to the sales_line_key of a different line already loaded; the load stops rather than merge them");
+        }
+        int moved = existing == 0 ? 0 : timed("moved", () -> jdbc.update(MOVED));
+        int updated = existing == 0 ? 0 : timed("update changed", () -> jdbc.update(UPDATE_CHANGED, runId, runId));
+        int inserted = timed("insert new", () -> jdbc.update(INSERT_NEW, runId, runId));
+        return new Result(staged, inserted, updated, inferredCustomers, inferredProducts, moved);
+    }
+
+    private int timed(String statement, java.util.function.IntSupplier work) {
+        long started = System.nanoTime();
+        int rows = work.getAsInt();
+        log.debug("fact_sales {}: {} rows in {} ms", statement, rows, (System.nanoTime() - started) / 1_000_000);
+        return rows;
     }
 }

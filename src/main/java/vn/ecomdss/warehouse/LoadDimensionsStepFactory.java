@@ -1,5 +1,6 @@
 package vn.ecomdss.warehouse;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -12,6 +13,7 @@ import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -21,10 +23,15 @@ import vn.ecomdss.definition.RunParameters;
 import vn.ecomdss.definition.SourceCatalogue;
 import vn.ecomdss.definition.StepDefinition;
 import vn.ecomdss.definition.StepFactory;
+import vn.ecomdss.lake.DataLake;
 
 /**
- * {@code type: scd2} with {@code dimensions: [product, customer]}: merges the run's staging rows into each
- * dimension, all in the step's one transaction.
+ * {@code type: scd2} with {@code dimensions: [platform, product, customer]}: merges the run's staging rows into
+ * each dimension, all in the step's one transaction. {@code close-missing: [customer]} makes a key missing from a
+ * source's full snapshot ({@code snapshot: full} on the source's listing) count as deleted; a source whose run
+ * staged nothing for the dimension, or quarantined any record, is not treated as a full snapshot that run. With
+ * {@code full_refresh=true} the run's sources' facts and customer and product versions are removed first, and
+ * rebuilt from the whole lake.
  */
 @Component
 public class LoadDimensionsStepFactory implements StepFactory {
@@ -36,12 +43,18 @@ public class LoadDimensionsStepFactory implements StepFactory {
     private final JobRepository jobRepository;
     private final PlatformTransactionManager transactionManager;
     private final Scd2Merge merge;
+    private final JdbcTemplate jdbc;
+    private final DataLake lake;
+    private final FullRefresh fullRefresh;
 
     public LoadDimensionsStepFactory(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                                     Scd2Merge merge) {
+                                     Scd2Merge merge, JdbcTemplate jdbc, DataLake lake, FullRefresh fullRefresh) {
         this.jobRepository = jobRepository;
         this.transactionManager = transactionManager;
         this.merge = merge;
+        this.jdbc = jdbc;
+        this.lake = lake;
+        this.fullRefresh = fullRefresh;
     }
 
     @Override
@@ -61,30 +74,63 @@ public class LoadDimensionsStepFactory implements StepFactory {
                         + dimensions.get(i) + "' (known: " + SPECS.keySet() + ")");
             }
         }
+        List<String> closeMissing = step.list("close-missing");
+        for (int i = 0; i < closeMissing.size(); i++) {
+            if (!dimensions.contains(closeMissing.get(i))) {
+                problems.add(step.file(), step.field() + ".close-missing[" + i + "]", "'" + closeMissing.get(i)
+                        + "' is not one of this step's dimensions " + dimensions);
+            }
+        }
     }
 
     @Override
     public Step create(StepDefinition step, JobDefinition job, SourceCatalogue sources) {
-        List<Scd2Spec> specs = step.list("dimensions").stream().map(SPECS::get).toList();
+        List<String> closeMissing = step.list("close-missing");
+        List<Scd2Spec> specs = step.list("dimensions").stream().map(SPECS::get)
+                .map(spec -> spec.withCloseMissing(closeMissing.contains(spec.name()))).toList();
         return new StepBuilder(step.name(), jobRepository)
                 .tasklet((contribution, context) -> {
                     StepExecution execution = context.getStepContext().getStepExecution();
                     RunParameters run = RunParameters.of(execution.getJobExecution().getJobParameters());
                     StringBuilder summary = new StringBuilder();
+                    if (run.fullRefresh()) {
+                        List<String> rebuilt = sources.names().stream().filter(run::includes).toList();
+                        summary.append(String.format("full refresh of %s: %d rows removed; ", rebuilt,
+                                fullRefresh.clear(rebuilt)));
+                    }
                     for (Scd2Spec spec : specs) {
-                        Scd2Merge.Result result = merge.merge(spec, run);
+                        List<String> snapshots = spec.closeMissing() ? fullSnapshots(spec, run, sources) : List.of();
+                        Scd2Merge.Result result = merge.merge(spec, run, snapshots);
                         contribution.incrementWriteCount(result.versionsOpened() + result.typeOneUpdates()
                                 + result.inferredCompleted());
                         execution.getExecutionContext().putInt("scd2." + spec.name() + ".opened", result.versionsOpened());
                         execution.getExecutionContext().putInt("scd2." + spec.name() + ".closed", result.closed());
-                        summary.append(String.format("%s: %d staged, %d new keys, %d changed, %d type-1 updates, %d inferred completed; ",
-                                spec.name(), result.staged(), result.newKeys(), result.closed(), result.typeOneUpdates(),
-                                result.inferredCompleted()));
+                        summary.append(String.format("%s: %d staged events, %d new keys, %d versions opened, %d closed "
+                                        + "(%d deleted), %d type-1 updates, %d inferred completed; ",
+                                spec.name(), result.staged(), result.newKeys(), result.versionsOpened(), result.closed(),
+                                result.deleted(), result.typeOneUpdates(), result.inferredCompleted()));
                     }
                     log.info("load_dimensions {}", summary);
                     contribution.setExitStatus(contribution.getExitStatus().addExitDescription(summary.toString().trim()));
                     return RepeatStatus.FINISHED;
                 }, transactionManager)
                 .build();
+    }
+
+    private List<String> fullSnapshots(Scd2Spec spec, RunParameters run, SourceCatalogue sources) {
+        List<String> complete = new ArrayList<>();
+        for (String name : sources.names()) {
+            boolean full = run.includes(name) && sources.get(name).entities().values().stream()
+                    .anyMatch(e -> e.target().equals(spec.name()) && e.fullSnapshot());
+            if (!full || lake.quarantinedCount(run.runId(), name) > 0) {
+                continue;
+            }
+            Integer staged = jdbc.queryForObject("select count(*) from " + spec.stagingTable()
+                    + " where run_id = ? and source = ?", Integer.class, run.runId(), name);
+            if (staged != null && staged > 0) {
+                complete.add(name);
+            }
+        }
+        return complete;
     }
 }

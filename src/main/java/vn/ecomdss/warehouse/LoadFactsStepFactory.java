@@ -16,7 +16,10 @@ import vn.ecomdss.definition.SourceCatalogue;
 import vn.ecomdss.definition.StepDefinition;
 import vn.ecomdss.definition.StepFactory;
 
-/** {@code type: facts}: loads the run's order lines into {@code dw.fact_sales} in one transaction. */
+/**
+ * {@code type: facts}: loads the run's order lines into {@code dw.fact_sales}, and its products and reviews into
+ * the inventory, price and review facts, in one transaction.
+ */
 @Component
 public class LoadFactsStepFactory implements StepFactory {
 
@@ -25,12 +28,14 @@ public class LoadFactsStepFactory implements StepFactory {
     private final JobRepository jobRepository;
     private final PlatformTransactionManager transactionManager;
     private final FactSalesLoader loader;
+    private final ProductFactsLoader productFacts;
 
     public LoadFactsStepFactory(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                                FactSalesLoader loader) {
+                                FactSalesLoader loader, ProductFactsLoader productFacts) {
         this.jobRepository = jobRepository;
         this.transactionManager = transactionManager;
         this.loader = loader;
+        this.productFacts = productFacts;
     }
 
     @Override
@@ -45,12 +50,16 @@ public class LoadFactsStepFactory implements StepFactory {
                     StepExecution execution = context.getStepContext().getStepExecution();
                     RunParameters run = RunParameters.of(execution.getJobExecution().getJobParameters());
                     FactSalesLoader.Result result = loader.load(run);
+                    ProductFactsLoader.Result products = productFacts.load(run);
                     execution.setReadCount(result.staged());
                     contribution.incrementWriteCount(result.inserted() + result.updated());
                     String summary = String.format("fact_sales: %d staged lines, %d inserted, %d updated, %d moved to "
                                     + "another date, %d inferred customers, %d inferred products", result.staged(),
                             result.inserted(), result.updated(), result.moved(), result.inferredCustomers(),
-                            result.inferredProducts());
+                            result.inferredProducts())
+                            + String.format("; fact_inventory_snapshot: %d rows; fact_price_history: %d price changes; "
+                                    + "fact_review: %d reviews (%d inferred products)", products.inventoryRows(),
+                            products.priceChanges(), products.reviews(), products.inferredProducts());
                     log.info("{} {}", step.name(), summary);
                     contribution.setExitStatus(contribution.getExitStatus().addExitDescription(summary));
                     return RepeatStatus.FINISHED;

@@ -9,7 +9,6 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -31,13 +30,13 @@ public class RefreshViewsStepFactory implements StepFactory {
 
     private final JobRepository jobRepository;
     private final PlatformTransactionManager transactionManager;
-    private final JdbcTemplate jdbc;
+    private final MartRefresher refresher;
 
     public RefreshViewsStepFactory(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                                   JdbcTemplate jdbc) {
+                                   MartRefresher refresher) {
         this.jobRepository = jobRepository;
         this.transactionManager = transactionManager;
-        this.jdbc = jdbc;
+        this.refresher = refresher;
     }
 
     @Override
@@ -66,13 +65,11 @@ public class RefreshViewsStepFactory implements StepFactory {
                 .tasklet((contribution, context) -> {
                     StringBuilder summary = new StringBuilder();
                     for (String view : views) {
-                        long started = System.nanoTime();
-                        jdbc.execute("refresh materialized view concurrently " + view);
-                        Long rows = jdbc.queryForObject("select count(*) from " + view, Long.class);
-                        long millis = (System.nanoTime() - started) / 1_000_000;
-                        context.getStepContext().getStepExecution().getExecutionContext().putLong("rows." + view, rows);
-                        summary.append(String.format("%s: %d rows in %d ms; ", view, rows, millis));
-                        contribution.incrementWriteCount(rows);
+                        MartRefresher.Refresh refresh = refresher.refresh(view);
+                        context.getStepContext().getStepExecution().getExecutionContext()
+                                .putLong("rows." + view, refresh.rows());
+                        summary.append(String.format("%s: %d rows in %d ms; ", view, refresh.rows(), refresh.millis()));
+                        contribution.incrementWriteCount(refresh.rows());
                     }
                     log.info("{} {}", step.name(), summary);
                     contribution.setExitStatus(contribution.getExitStatus().addExitDescription(summary.toString().trim()));

@@ -1,33 +1,44 @@
 package vn.ecomdss.warehouse;
 
 import java.sql.Timestamp;
+import java.util.Collection;
 import java.util.List;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import vn.ecomdss.definition.RunParameters;
 
 /**
- * The set-based SCD type 2 merge of one run's staging rows into a dimension, in the caller's transaction:
- * complete inferred members in place, close the current versions whose type-2 attributes changed, insert their
- * new versions and the new keys, overwrite type-1 attributes of unchanged current versions.
+ * The set-based SCD type 2 merge of one run's staging rows into a dimension, in the caller's transaction.
  *
- * <p>A new version is valid from the source's own change time when it has one, else from midnight of the run's
- * logical date in Vietnam, and never before the version it replaces; a key's first version is valid from
- * 1900-01-01 so that older orders find it.
+ * <p>Staging is a change log: a key may arrive several times in one run (one row per raw envelope), each with the
+ * source's change time ({@code changed_at}, else midnight of the run's logical date in Vietnam) and a delete
+ * marker. A key's rows are applied in event-time order and each change becomes its own version: the current
+ * version is closed at the first change, every change opens a version valid until the next one, a delete closes
+ * without opening. Consecutive rows with the same type-2 attributes are one version. A change dated before the
+ * current version began is applied one second after it, so intervals never overlap. An inferred member (created
+ * by an early-arriving fact) is completed in place by its key's first real row, without opening a version. A
+ * key's first version is valid from 1900-01-01 so that older orders find it.
+ *
+ * <p>With {@link Scd2Spec#closeMissing()}, a current key of a source whose full snapshot the run delivered, and
+ * which is absent from that snapshot, is closed as deleted at the run's logical start.
  */
 @Component
 public class Scd2Merge {
 
-    /** What one merge did. */
-    public record Result(String dimension, int staged, int inferredCompleted, int closed, int newKeys, int typeOneUpdates) {
-        public int versionsOpened() {
-            return closed + newKeys;
-        }
+    private static final Logger log = LoggerFactory.getLogger(Scd2Merge.class);
+
+    /** What one merge did. {@code closed} counts current versions closed by a change or a delete. */
+    public record Result(String dimension, int staged, int inferredCompleted, int closed, int newKeys,
+                         int versionsOpened, int deleted, int typeOneUpdates) {
     }
+
+    private static final Timestamp BEGINNING = Timestamp.valueOf("1900-01-01 00:00:00");
+    private static final int ANALYZE_AFTER_CHANGES = 1_000;
 
     private final JdbcTemplate jdbc;
 
@@ -36,76 +47,149 @@ public class Scd2Merge {
     }
 
     public Result merge(Scd2Spec spec, RunParameters run) {
-        String keys = String.join(", ", spec.businessKey());
-        String attributes = columns(Stream.concat(spec.type2().stream(), spec.type1().stream()).toList(), "");
-        String keyMatch = spec.businessKey().stream().map(k -> "d." + k + " = s." + k).collect(Collectors.joining(" and "));
-        Timestamp logicalStart = Timestamp.from(run.logicalStart().toInstant());
-
-        jdbc.execute("drop table if exists scd_source");
-        int staged = jdbc.update("""
-                create temp table scd_source on commit drop as
-                select %s, %s, changed_at, md5(row(%s)::text) as row_hash
-                from %s where run_id = ?
-                """.formatted(keys, attributes, String.join(", ", spec.type2()), spec.stagingTable()), run.runId());
-
-        int inferred = jdbc.update("""
-                update %s d set %s, row_hash = s.row_hash, is_inferred = false, run_id = ?, updated_at = now()
-                from scd_source s where %s and d.is_current and d.is_inferred
-                """.formatted(spec.table(), assignments(Stream.concat(spec.type2().stream(), spec.type1().stream()).toList()),
-                keyMatch), run.runId());
-
-        jdbc.execute("drop table if exists scd_changed");
-        jdbc.update("""
-                create temp table scd_changed on commit drop as
-                select d.%s as surrogate, %s,
-                       greatest(coalesce(s.changed_at, ?), d.valid_from + interval '1 second') as new_from
-                from %s d join scd_source s on %s
-                where d.is_current and not d.is_inferred and d.row_hash <> s.row_hash
-                """.formatted(spec.surrogateKey(), columns(spec.businessKey(), "s."), spec.table(), keyMatch), logicalStart);
-
-        int closed = jdbc.update("""
-                update %s d set valid_to = c.new_from, is_current = false, updated_at = now()
-                from scd_changed c where d.%s = c.surrogate
-                """.formatted(spec.table(), spec.surrogateKey()));
-
-        String insertColumns = keys + ", " + attributes + ", row_hash, valid_from, is_current, run_id";
-        jdbc.update("""
-                insert into %s (%s)
-                select %s, %s, s.row_hash, c.new_from, true, ?
-                from scd_source s join scd_changed c on %s
-                """.formatted(spec.table(), insertColumns, columns(spec.businessKey(), "s."), columns(attributesOf(spec), "s."),
-                spec.businessKey().stream().map(k -> "c." + k + " = s." + k).collect(Collectors.joining(" and "))),
-                run.runId());
-
-        int newKeys = jdbc.update("""
-                insert into %s (%s)
-                select %s, %s, s.row_hash,
-                       coalesce((select max(h.valid_to) from %s h where %s), timestamptz '1900-01-01 00:00:00+00'),
-                       true, ?
-                from scd_source s
-                where not exists (select 1 from %s d where %s and d.is_current)
-                """.formatted(spec.table(), insertColumns, columns(spec.businessKey(), "s."), columns(attributesOf(spec), "s."),
-                spec.table(), keyMatch.replace("d.", "h."), spec.table(), keyMatch), run.runId());
-
-        int typeOne = spec.type1().isEmpty() ? 0 : jdbc.update("""
-                update %s d set %s, run_id = ?, updated_at = now()
-                from scd_source s
-                where %s and d.is_current and d.row_hash = s.row_hash and (%s) is distinct from (%s)
-                """.formatted(spec.table(), assignments(spec.type1()), keyMatch, columns(spec.type1(), "d."),
-                columns(spec.type1(), "s.")), run.runId());
-
-        return new Result(spec.name(), staged, inferred, closed, newKeys, typeOne);
+        return merge(spec, run, List.of());
     }
 
-    private static List<String> attributesOf(Scd2Spec spec) {
-        return Stream.concat(spec.type2().stream(), spec.type1().stream()).toList();
+    /** @param fullSnapshotSources sources whose complete set of keys this run staged (used when closing missing keys) */
+    public Result merge(Scd2Spec spec, RunParameters run, Collection<String> fullSnapshotSources) {
+        Timestamp logicalStart = Timestamp.from(run.logicalStart().toInstant());
+        String keys = String.join(", ", spec.businessKey());
+        String attributes = String.join(", ", spec.attributes());
+        String table = spec.table();
+
+        long[] lap = {System.nanoTime()};
+        java.util.function.Consumer<String> done = statement -> {
+            long now = System.nanoTime();
+            log.debug("scd2 {} {}: {} ms", spec.name(), statement, (now - lap[0]) / 1_000_000);
+            lap[0] = now;
+        };
+        jdbc.execute("set local work_mem = '256MB'");
+        jdbc.execute("drop table if exists scd_events");
+        int staged = jdbc.update("""
+                create temp table scd_events on commit drop as
+                select distinct on (%1$s, event_ts) *
+                from (select c.*,
+                             greatest(c.source_ts, coalesce(c.current_from + interval '1 second', c.last_to, '-infinity')) as event_ts
+                      from (select %2$s, %3$s, s.envelope_id, s.is_deleted,
+                                   case when s.is_deleted then 'deleted' else md5(row(%4$s)::text) end as row_hash,
+                                   coalesce(s.changed_at, ?) as source_ts,
+                                   d.valid_from as current_from,
+                                   case when d.%5$s is null
+                                        then (select max(h.valid_to) from %6$s h where %7$s) end as last_to,
+                                   case when d.%5$s is null then 'none' when d.is_inferred then 'inferred'
+                                        else 'current' end as current_state,
+                                   coalesce(d.row_hash, 'deleted') as current_hash
+                            from %8$s s
+                            left join %6$s d on %9$s and d.is_current
+                            where s.run_id = ?) c) e
+                order by %1$s, event_ts, source_ts desc, envelope_id desc
+                """.formatted(keys, columns(spec.businessKey(), "s."), columns(spec.attributes(), "s."),
+                columns(spec.type2(), "s."), spec.surrogateKey(), table, match(spec, "h", "s"), spec.stagingTable(),
+                match(spec, "d", "s")), logicalStart, run.runId());
+
+        done.accept("events");
+        // Only a key with an event that differs from its current version can change; the others skip the sort.
+        // Temporary tables are never analysed by autovacuum; without statistics the joins below plan as nested loops.
+        jdbc.execute("analyze scd_events");
+        jdbc.execute("drop table if exists scd_kept");
+        jdbc.update("""
+                create temp table scd_kept on commit drop as
+                select e.*, k.seq, k.next_ts, k.next_deleted
+                from (select %3$s, k.event_ts, row_number() over w as seq, lead(k.event_ts) over w as next_ts,
+                             lead(k.is_deleted) over w as next_deleted
+                      from (select %1$s, e.event_ts, e.is_deleted, e.row_hash,
+                                   coalesce(lag(e.row_hash) over (partition by %1$s order by e.event_ts), e.current_hash)
+                                       as previous_hash
+                            from scd_events e
+                            where (%1$s) in (select %5$s from scd_events c where c.row_hash <> c.current_hash)) k
+                      where k.row_hash <> k.previous_hash
+                      window w as (partition by %2$s order by k.event_ts)) k
+                join scd_events e on %4$s and e.event_ts = k.event_ts
+                """.formatted(columns(spec.businessKey(), "e."), columns(spec.businessKey(), "k."),
+                columns(spec.businessKey(), "k."), match(spec, "e", "k"), columns(spec.businessKey(), "c.")));
+
+        done.accept("kept changes");
+        jdbc.execute("analyze scd_kept");
+        int closed = jdbc.update("""
+                update %s d set valid_to = k.event_ts, is_current = false, closed_by_delete = k.is_deleted,
+                                updated_at = now()
+                from scd_kept k
+                where k.seq = 1 and %s and d.is_current and (not d.is_inferred or k.is_deleted)
+                """.formatted(table, match(spec, "d", "k")));
+        done.accept("close");
+        Integer deletedByMarker = jdbc.queryForObject("select count(*) from scd_kept where is_deleted", Integer.class);
+
+        int inferred = jdbc.update("""
+                update %s d set %s, row_hash = k.row_hash, is_inferred = false, envelope_id = k.envelope_id, run_id = ?,
+                                valid_to = coalesce(k.next_ts, timestamptz '9999-12-31 00:00:00+00'), is_current = k.next_ts is null,
+                                closed_by_delete = coalesce(k.next_deleted, false), updated_at = now()
+                from scd_kept k
+                where k.seq = 1 and not k.is_deleted and %s and d.is_current and d.is_inferred
+                """.formatted(table, assignments(spec.attributes(), "k."), match(spec, "d", "k")), run.runId());
+
+        done.accept("complete inferred");
+        Integer newKeys = jdbc.queryForObject("""
+                select count(*) from scd_kept where seq = 1 and current_state = 'none' and not is_deleted
+                """, Integer.class);
+        int opened = jdbc.update("""
+                insert into %s (%s, %s, row_hash, valid_from, valid_to, is_current, closed_by_delete, envelope_id, run_id)
+                select %s, %s, k.row_hash,
+                       case when k.seq = 1 and k.current_state = 'none' and k.last_to is null then ? else k.event_ts end,
+                       coalesce(k.next_ts, timestamptz '9999-12-31 00:00:00+00'), k.next_ts is null,
+                       coalesce(k.next_deleted, false), k.envelope_id, ?
+                from scd_kept k
+                where not k.is_deleted and not (k.seq = 1 and k.current_state = 'inferred')
+                """.formatted(table, keys, attributes, columns(spec.businessKey(), "k."), columns(spec.attributes(), "k.")),
+                BEGINNING, run.runId());
+
+        done.accept("insert versions");
+        int typeOne = spec.type1().isEmpty() ? 0 : jdbc.update("""
+                update %s d set %s, envelope_id = l.envelope_id, run_id = ?, updated_at = now()
+                from (select distinct on (%s) * from scd_events order by %s, event_ts desc) l
+                where %s and d.is_current and not l.is_deleted and d.row_hash = l.row_hash
+                  and (%s) is distinct from (%s)
+                """.formatted(table, assignments(spec.type1(), "l."), keys, keys, match(spec, "d", "l"),
+                columns(spec.type1(), "d."), columns(spec.type1(), "l.")), run.runId());
+
+        done.accept("type-1 updates");
+        int missing = 0;
+        if (spec.closeMissing() && !fullSnapshotSources.isEmpty()) {
+            missing = jdbc.update("""
+                    update %s d set valid_to = greatest(?, d.valid_from + interval '1 second'), is_current = false,
+                                    closed_by_delete = true, run_id = ?, updated_at = now()
+                    where d.is_current and not d.is_inferred and d.source = any(?)
+                      and not exists (select 1 from %s s where s.run_id = ? and %s)
+                    """.formatted(table, spec.stagingTable(), match(spec, "d", "s")),
+                    ps -> {
+                        ps.setTimestamp(1, logicalStart);
+                        ps.setString(2, run.runId());
+                        ps.setArray(3, ps.getConnection().createArrayOf("text", fullSnapshotSources.toArray()));
+                        ps.setString(4, run.runId());
+                    });
+        }
+        int deleted = (deletedByMarker == null ? 0 : deletedByMarker) + missing;
+        Double rowsBefore = jdbc.queryForObject("select reltuples::float8 from pg_class where oid = ?::regclass",
+                Double.class, table);
+        int changes = opened + closed + inferred + missing;
+        if (changes > ANALYZE_AFTER_CHANGES && (rowsBefore == null || rowsBefore < 0 || changes > rowsBefore / 2)) {
+            // The fact load's as-of joins run next, before autovacuum would notice that the table doubled.
+            jdbc.execute("analyze " + table);
+            done.accept("analyze");
+        }
+        return new Result(spec.name(), staged, inferred, closed + missing, newKeys == null ? 0 : newKeys, opened,
+                deleted, typeOne);
+    }
+
+    private static String match(Scd2Spec spec, String left, String right) {
+        return spec.businessKey().stream().map(k -> left + "." + k + " = " + right + "." + k)
+                .collect(Collectors.joining(" and "));
     }
 
     private static String columns(List<String> columns, String prefix) {
         return columns.stream().map(c -> prefix + c).collect(Collectors.joining(", "));
     }
 
-    private static String assignments(List<String> columns) {
-        return columns.stream().map(c -> c + " = s." + c).collect(Collectors.joining(", "));
+    private static String assignments(List<String> columns, String prefix) {
+        return columns.stream().map(c -> c + " = " + prefix + c).collect(Collectors.joining(", "));
     }
 }

@@ -46,7 +46,8 @@ class DefinitionValidationTest extends PlatformTestSupport {
                         List.of("extract_dummyjson", "extract_vnmarket", "extract_fakestore", "extract_platzi",
                                 "extract_sendo", "extract_fptshop", "extract_chotot", "extract_events"),
                         List.of("quality_check_raw"),
-                        List.of("transform_customers", "transform_products", "transform_sales"),
+                        List.of("transform_customers", "transform_products", "transform_sales", "transform_platforms",
+                                "transform_reviews"),
                         List.of("load_dimensions"), List.of("load_facts"), List.of("quality_check_final"),
                         List.of("refresh_materialized_views"), List.of("notify"));
         assertThat(etl.schedule().cron()).isEqualTo("0 0 2 * * *");
