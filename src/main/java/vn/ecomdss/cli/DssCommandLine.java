@@ -42,6 +42,7 @@ public class DssCommandLine implements ApplicationRunner, ExitCodeGenerator {
               restart <executionId>         restart a failed or stopped execution, or one whose process died
               stop <executionId>            ask a running execution to stop after its current chunk
               executions [job]              list recent executions
+              server                        run the web dashboard, the admin API and the scheduler
             """;
 
     private final JobOperator jobOperator;
@@ -74,6 +75,7 @@ public class DssCommandLine implements ApplicationRunner, ExitCodeGenerator {
             case "restart" -> rest.size() != 1 ? usage("restart needs an execution id") : report(restart(executionId(rest.get(0))));
             case "stop" -> rest.size() != 1 ? usage("stop needs an execution id") : stop(executionId(rest.get(0)));
             case "executions" -> executions(rest.isEmpty() ? null : rest.get(0));
+            case "server" -> 0;
             default -> usage("unknown command '" + args.get(0) + "'");
         };
     }
