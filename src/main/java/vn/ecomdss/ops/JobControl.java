@@ -1,5 +1,6 @@
 package vn.ecomdss.ops;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -29,6 +30,7 @@ import org.springframework.batch.core.launch.support.TaskExecutorJobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.stereotype.Component;
 
 import io.micrometer.observation.ObservationRegistry;
@@ -46,6 +48,7 @@ public class JobControl {
 
     private static final Set<String> PARAMETERS = Set.of(RunParameters.RUN_ID, RunParameters.LOGICAL_DATE,
             RunParameters.SOURCES, RunParameters.FULL_REFRESH);
+    private static final Duration STARTING_GRACE = Duration.ofMinutes(1);
     private static final Pattern RUN_ID = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
 
     private final JobCatalogue catalogue;
@@ -167,6 +170,11 @@ public class JobControl {
                 throw OperationRefusedException.conflict("execution " + executionId + " is " + status
                         + "; only a STOPPED or FAILED execution can be abandoned", Map.of("state", status.name()));
             }
+            if (execution.getStepExecutions().stream().anyMatch(step -> step.getStatus().isRunning())) {
+                throw OperationRefusedException.conflict("execution " + executionId + " is " + status
+                        + " but some of its steps are still running; abandon it once they have ended",
+                        Map.of("state", "STOPPING"));
+            }
             JobExecution abandoned = operator.abandon(execution);
             audit.record(actor, "abandon", target, "accepted", null);
             return abandoned;
@@ -194,11 +202,17 @@ public class JobControl {
         }
     }
 
-    /** Executions of the job marked running whose process is alive. */
+    /**
+     * Executions of the job marked running whose process is alive. A STARTING execution has not taken its
+     * liveness lock yet, so it counts as running for a while after its creation.
+     */
     public List<Long> running(String jobName) {
+        LocalDateTime startingCutoff = LocalDateTime.now().minus(STARTING_GRACE);
         return jobRepository.findRunningJobExecutions(jobName).stream()
+                .filter(e -> e.getStatus() == BatchStatus.STARTING
+                        ? e.getCreateTime() != null && e.getCreateTime().isAfter(startingCutoff)
+                        : !lease.isOrphaned(e.getId()))
                 .map(JobExecution::getId)
-                .filter(id -> !lease.isOrphaned(id))
                 .sorted(Comparator.reverseOrder())
                 .toList();
     }
@@ -228,7 +242,12 @@ public class JobControl {
     }
 
     private JobExecution execution(long executionId) {
-        JobExecution execution = jobRepository.getJobExecution(executionId);
+        JobExecution execution;
+        try {
+            execution = jobRepository.getJobExecution(executionId);
+        } catch (EmptyResultDataAccessException e) {
+            execution = null;
+        }
         if (execution == null) {
             throw OperationRefusedException.notFound("execution", executionId);
         }

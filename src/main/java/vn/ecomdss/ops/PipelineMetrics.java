@@ -60,14 +60,14 @@ public class PipelineMetrics implements MeterBinder {
                     case "extract" -> {
                         String source = step.text("source", step.name());
                         gauge(registry, "etl_extraction_duration_seconds", "Duration of the latest extraction of a source",
-                                s -> figure(s, key).seconds(), "job", job.name(), "source", source);
+                                s -> figure(s, key).seconds(), "job_name", job.name(), "source", source);
                         gauge(registry, "etl_extraction_throughput_records_per_second",
                                 "Records per second of the latest extraction of a source",
-                                s -> throughput(figure(s, key)), "job", job.name(), "source", source);
+                                s -> throughput(figure(s, key)), "job_name", job.name(), "source", source);
                     }
                     case "scd2", "facts" -> gauge(registry, "etl_rows_loaded",
                             "Rows written by the latest completed execution of a load step",
-                            s -> figure(s, key).written(), "job", job.name(), "step", step.name());
+                            s -> figure(s, key).written(), "job_name", job.name(), "step", step.name());
                     default -> {
                     }
                 }
@@ -75,15 +75,15 @@ public class PipelineMetrics implements MeterBinder {
             String name = job.name();
             gauge(registry, "etl_job_last_execution_failed", "1 when the job's latest execution failed",
                     s -> jobFigures(s, name).lastStatus() == null ? Double.NaN
-                            : "FAILED".equals(jobFigures(s, name).lastStatus()) ? 1 : 0, "job", name);
+                            : "FAILED".equals(jobFigures(s, name).lastStatus()) ? 1 : 0, "job_name", name);
             gauge(registry, "etl_job_last_success_timestamp_seconds", "When the job last completed",
-                    s -> epoch(jobFigures(s, name).lastSuccess()), "job", name);
+                    s -> epoch(jobFigures(s, name).lastSuccess()), "job_name", name);
             if (job.schedule() != null) {
                 gauge(registry, "etl_job_next_due_timestamp_seconds",
                         "The first cron slot after the job's latest start: in the past means the job is late",
-                        s -> nextDue(job, jobFigures(s, name).lastStart()), "job", name);
+                        s -> nextDue(job, jobFigures(s, name).lastStart()), "job_name", name);
                 gauge(registry, "etl_schedule_paused", "1 when an operator paused the job's schedule",
-                        s -> schedules.paused(name) ? 1 : 0, "job", name);
+                        s -> schedules.paused(name) ? 1 : 0, "job_name", name);
             }
         }
         for (String stage : new String[] {"raw", "final"}) {

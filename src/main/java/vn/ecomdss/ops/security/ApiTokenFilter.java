@@ -22,7 +22,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /** Authenticates {@code Authorization: Bearer <token>} against the configured tokens' SHA-256 hashes. */
-final class ApiTokenFilter extends OncePerRequestFilter {
+public final class ApiTokenFilter extends OncePerRequestFilter {
 
     private final Map<String, AccessProperties.Token> byHash;
     private final AuthenticationEntryPoint entryPoint;
@@ -54,7 +54,7 @@ final class ApiTokenFilter extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    static String sha256(String value) {
+    public static String sha256(String value) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(value.getBytes(StandardCharsets.UTF_8)));

@@ -140,7 +140,10 @@ public class WebSecurityConfiguration {
                 .formLogin(form -> form.loginPage("/login.html").loginProcessingUrl("/login")
                         .defaultSuccessUrl("/", true).failureUrl("/login.html?error").permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login.html?signed-out"))
-                .csrf(csrf -> csrf.spa().ignoringRequestMatchers(request -> request.getHeader("Authorization") != null))
+                // CSRF guards requests authenticated by the session cookie; a request with its own credentials, or
+                // with no session at all (so nothing a forged request could ride on), answers 401/403 on its own.
+                .csrf(csrf -> csrf.spa().ignoringRequestMatchers(request -> request.getHeader("Authorization") != null
+                        || request.getRequestedSessionId() == null))
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(entryPoint).accessDeniedHandler(denied))
                 .addFilterBefore(new ApiTokenFilter(access.tokens(), entryPoint), BasicAuthenticationFilter.class);
         return http.build();
