@@ -91,13 +91,16 @@ public class ExecutionQueries {
                 (rs, i) -> summary(rs), job).stream().findFirst();
     }
 
+    /** Read in three queries one after the other: a query nested in a row mapper would hold two connections. */
     public Optional<ExecutionDetail> detail(long executionId) {
-        return jdbc.query(SUMMARY_COLUMNS + "where e.job_execution_id = ?", (rs, i) -> {
-            ExecutionSummary summary = summary(rs);
-            return new ExecutionDetail(summary.id(), summary.job(), summary.runId(), summary.status(),
-                    summary.exitCode(), rs.getString("exit_message"), summary.createTime(), summary.startTime(),
-                    summary.endTime(), summary.durationMs(), parameters(executionId), steps(executionId));
-        }, executionId).stream().findFirst();
+        record Head(ExecutionSummary summary, String exitMessage) {
+        }
+        Optional<Head> head = jdbc.query(SUMMARY_COLUMNS + "where e.job_execution_id = ?",
+                (rs, i) -> new Head(summary(rs), rs.getString("exit_message")), executionId).stream().findFirst();
+        return head.map(h -> new ExecutionDetail(h.summary().id(), h.summary().job(), h.summary().runId(),
+                h.summary().status(), h.summary().exitCode(), h.exitMessage(), h.summary().createTime(),
+                h.summary().startTime(), h.summary().endTime(), h.summary().durationMs(), parameters(executionId),
+                steps(executionId)));
     }
 
     private Map<String, String> parameters(long executionId) {

@@ -85,7 +85,8 @@ class GrafanaDashboardQueriesTest extends OpsTestSupport {
         for (JsonNode dashboard : dashboards()) {
             for (JsonNode panel : dashboard.path("panels")) {
                 for (JsonNode target : panel.path("targets")) {
-                    Matcher names = metric.matcher(target.path("expr").asString(""));
+                    String expr = target.path("expr").asString("").replaceAll("(by|without|on)\\s*\\([^)]*\\)", "");
+                    Matcher names = metric.matcher(expr);
                     while (names.find()) {
                         if (!exported.contains("\n" + names.group(1))) {
                             missing.add(names.group(1));
