@@ -14,6 +14,13 @@ import org.springframework.cloud.task.configuration.EnableTask;
 public class DssApplication {
 
     public static void main(String[] args) {
-        System.exit(SpringApplication.exit(SpringApplication.run(DssApplication.class, args)));
+        SpringApplication application = new SpringApplication(DssApplication.class);
+        if (args.length > 0 && args[0].equals("server")) {
+            // The web application, the scheduler and the embedded services run until the process is stopped.
+            application.setAdditionalProfiles("server");
+            application.run(args);
+            return;
+        }
+        System.exit(SpringApplication.exit(application.run(args)));
     }
 }

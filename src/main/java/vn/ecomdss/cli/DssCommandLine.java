@@ -56,6 +56,7 @@ public class DssCommandLine implements ApplicationRunner, ExitCodeGenerator {
                                             the original rates (default 1)
               quality [runId]               print the quality results of a run (default: the latest)
               rates <file.csv>              add exchange rates to VND (currency,valid_from,rate_to_vnd,note)
+              server                        run the web dashboard, the admin API and the scheduler
             """;
 
     private final JobOperator jobOperator;
@@ -100,6 +101,7 @@ public class DssCommandLine implements ApplicationRunner, ExitCodeGenerator {
             case "simulate" -> simulate(Arrays.asList(arguments.getSourceArgs()));
             case "quality" -> qualityReport.print(rest.isEmpty() ? null : rest.get(0), out) ? 0 : 1;
             case "rates" -> rest.size() != 1 ? usage("rates needs a CSV file") : rates(java.nio.file.Path.of(rest.get(0)));
+            case "server" -> 0;
             default -> usage("unknown command '" + args.get(0) + "'");
         };
     }

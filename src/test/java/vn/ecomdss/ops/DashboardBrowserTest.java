@@ -1,0 +1,115 @@
+package vn.ecomdss.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doThrow;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The dashboard in Debian's headless Chromium: an operator signs in, launches dss_etl, watches its steps progress,
+ * restarts the run that failed in load_facts from the page and sees the sales KPIs. Screenshots go to
+ * {@code target/screenshots/}.
+ */
+class DashboardBrowserTest extends OpsTestSupport {
+
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private WebDriver browser;
+    private WebDriverWait wait;
+
+    @BeforeEach
+    void openBrowser() throws IOException {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--window-size=1400,2600", "--user-data-dir=" + Files.createTempDirectory("dss-chromium-"));
+        ChromeDriverService driver = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+        browser = new ChromeDriver(driver, options);
+        wait = new WebDriverWait(browser, Duration.ofMinutes(2), Duration.ofMillis(250));
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void operatorLaunchesWatchesRestartsAFailedRunAndSeesTheKpis() throws Exception {
+        doThrow(new IllegalStateException("injected fault in load_facts")).doCallRealMethod()
+                .when(factSalesLoader).load(any());
+
+        browser.get(baseUrl() + "/");
+        wait.until(ExpectedConditions.urlContains("/login.html"));
+        browser.findElement(By.id("username")).sendKeys(OPERATOR);
+        browser.findElement(By.id("password")).sendKeys(OPERATOR_PASSWORD);
+        browser.findElement(By.id("sign-in")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("job-dss_etl")));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("who"), OPERATOR + " (OPERATOR)"));
+        assertThat(browser.findElement(By.id("job-dss_etl")).getText()).contains("0 2 * * *", "Asia/Ho_Chi_Minh");
+        screenshot("01-signed-in");
+
+        browser.findElement(By.id("launch-sources-dss_etl")).sendKeys("vnmarket");
+        browser.findElement(By.id("launch-date-dss_etl")).sendKeys("2026-11-01");
+        browser.findElement(By.id("launch-dss_etl")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "Launch of dss_etl accepted"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("run-status"), "STARTED"));
+        wait.until(d -> d.findElements(By.cssSelector("#steps tbody tr")).size() >= 2);
+        String failedRun = browser.findElement(By.id("run-id")).getText();
+        assertThat(browser.findElement(By.id("run-progress-text")).getText()).endsWith("of 11 steps completed in this execution");
+        screenshot("02-progress");
+
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("step-load_dimensions"), "COMPLETED"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("run-status"), "FAILED"));
+        assertThat(browser.findElement(By.id("step-load_facts")).getText()).contains("FAILED");
+        assertThat(browser.findElement(By.id("run-exit")).getText()).contains("injected fault in load_facts");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("restart-button")));
+        screenshot("03-failed");
+
+        browser.findElement(By.id("restart-button")).click();
+        wait.until(d -> !d.findElement(By.id("run-id")).getText().equals(failedRun));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("run-status"), "COMPLETED"));
+        assertThat(browser.findElement(By.id("step-load_facts")).getText()).contains("COMPLETED");
+        assertThat(browser.findElements(By.id("step-extract_vnmarket"))).as("completed steps are not rerun").isEmpty();
+        assertThat(browser.findElement(By.id("run-progress-text")).getText()).startsWith("4 of 11");
+
+        wait.until(d -> !d.findElement(By.cssSelector("#kpi-revenue .value")).getText().startsWith("0 "));
+        wait.until(d -> d.findElements(By.cssSelector("#chart-platform rect.bar")).size() > 0);
+        assertThat(browser.findElements(By.cssSelector("#chart-region rect.bar"))).isNotEmpty();
+        assertThat(browser.findElements(By.cssSelector("#chart-products rect.bar"))).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(browser.findElement(By.id("quality-final")).getText()).contains("final score");
+        assertThat(browser.findElement(By.id("legend-platform")).getText()).isNotBlank();
+        screenshot("04-restarted-and-kpis");
+
+        assertThat(count("select count(*) from ops.audit_log where actor = ? and action = 'restart' "
+                + "and outcome = 'accepted' and target = ?", OPERATOR, "execution " + failedRun.substring(1)))
+                .isEqualTo(1);
+    }
+
+    private void screenshot(String name) throws IOException {
+        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+}
