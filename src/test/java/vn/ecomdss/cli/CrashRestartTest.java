@@ -73,6 +73,8 @@ class CrashRestartTest {
 
     @Test
     void stopFromAnotherProcessStopsTheRunAtAChunkBoundaryAndRestartCompletesIt(@TempDir Path dataDir) throws Exception {
+        // Slow answers keep the run reading while the stop command starts up in its own JVM.
+        FIXTURES.delayResponses(java.time.Duration.ofSeconds(3));
         Process victim = cli(dataDir, List.of("run", "dss_etl", "run_id=stop-test", "logical_date=2026-11-20",
                 "sources=dummyjson,vnmarket"));
         awaitCommittedChunkInProgress(dataDir, victim);
@@ -84,6 +86,7 @@ class CrashRestartTest {
         assertThat(victim.exitValue()).as("a stopped run does not exit with 0").isEqualTo(1);
         assertThat(Files.readString(LOGS.get(victim))).contains("Execution 1 of dss_etl (run_id=stop-test): STOPPED");
 
+        FIXTURES.delayResponses(java.time.Duration.ZERO);
         Process restart = cli(dataDir, List.of("restart", "1"));
         assertThat(restart.waitFor(5, TimeUnit.MINUTES)).isTrue();
         assertThat(restart.exitValue()).isZero();

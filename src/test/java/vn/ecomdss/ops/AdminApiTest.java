@@ -42,7 +42,7 @@ class AdminApiTest extends OpsTestSupport {
         assertThat(etl.path("schedule").path("cron").asString()).isEqualTo("0 0 2 * * *");
         assertThat(etl.path("schedule").path("zone").asString()).isEqualTo("Asia/Ho_Chi_Minh");
         assertThat(etl.path("schedule").path("nextFireTime").asString()).contains("T02:00").endsWith("+07:00");
-        assertThat(etl.path("steps").size()).isEqualTo(11);
+        assertThat(etl.path("steps").size()).isEqualTo(etlSteps());
 
         Answer launch = post("/api/v1/jobs/dss_etl/executions", basic(VIEWER, VIEWER_PASSWORD), "{}");
         assertThat(launch.status()).isEqualTo(403);

@@ -64,6 +64,7 @@ public final class FixtureApiServer implements AutoCloseable {
     private final Map<String, List<ObjectNode>> original;
     private final Map<String, List<ObjectNode>> current = new HashMap<>();
     private final Map<String, Failure> failures = new LinkedHashMap<>();
+    private volatile long responseDelayMillis;
     private final ConcurrentLinkedQueue<String> requestedPaths = new ConcurrentLinkedQueue<>();
     private final HttpServer server;
     private final ExecutorService executor;
@@ -145,6 +146,11 @@ public final class FixtureApiServer implements AutoCloseable {
         failures.put(pathPrefix, new Failure(times, status));
     }
 
+    /** Every answer waits this long first, so a test can act while a run is still reading (0 to stop). */
+    public void delayResponses(java.time.Duration delay) {
+        responseDelayMillis = delay.toMillis();
+    }
+
     /** Requests (failed ones included) whose path starts with {@code pathPrefix} since start or {@link #reset}. */
     public int requestCount(String pathPrefix) {
         return (int) requestedPaths.stream().filter(p -> p.startsWith(pathPrefix)).count();
@@ -192,6 +198,10 @@ public final class FixtureApiServer implements AutoCloseable {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
             requestedPaths.add(path);
+            long delay = responseDelayMillis;
+            if (delay > 0) {
+                Thread.sleep(delay);
+            }
             Integer injected = takeFailure(path);
             if (injected != null) {
                 if (injected == 429 || injected == 503) {
@@ -213,6 +223,8 @@ public final class FixtureApiServer implements AutoCloseable {
             reply(exchange, response.status(), response.body());
         } catch (RuntimeException e) {
             System.err.println("fixture API: request failed: " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -68,6 +68,11 @@ public abstract class PlatformTestSupport {
         return jobOperator.start(catalogue.jobs().get("dss_etl"), parameters.toJobParameters());
     }
 
+    /** How many steps the shipped dss_etl definition declares. */
+    protected int etlSteps() {
+        return catalogue.definition("dss_etl").orElseThrow().steps().size();
+    }
+
     protected long count(String sql, Object... args) {
         Long value = jdbc.queryForObject(sql, Long.class, args);
         return value == null ? 0 : value;
