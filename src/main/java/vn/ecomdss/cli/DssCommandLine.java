@@ -26,7 +26,7 @@ import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import vn.ecomdss.definition.ExecutionLease;
+import vn.ecomdss.definition.OrphanedExecutions;
 import vn.ecomdss.definition.JobCatalogue;
 import vn.ecomdss.definition.RunParameters;
 import vn.ecomdss.embedded.KafkaEndpoint;
@@ -62,7 +62,7 @@ public class DssCommandLine implements ApplicationRunner, ExitCodeGenerator {
     private final JobOperator jobOperator;
     private final JobRepository jobRepository;
     private final JobCatalogue catalogue;
-    private final ExecutionLease lease;
+    private final OrphanedExecutions orphans;
     private final JdbcTemplate jdbc;
     private final EventStreamSimulator simulator;
     private final KafkaEndpoint kafka;
@@ -72,14 +72,14 @@ public class DssCommandLine implements ApplicationRunner, ExitCodeGenerator {
     private int exitCode;
 
     public DssCommandLine(JobOperator jobOperator, JobRepository jobRepository, JobCatalogue catalogue,
-                          ExecutionLease lease, JdbcTemplate jdbc, EventStreamSimulator simulator,
+                          OrphanedExecutions orphans, JdbcTemplate jdbc, EventStreamSimulator simulator,
                           KafkaEndpoint kafka, QualityReport qualityReport, ExchangeRateLoader exchangeRates) {
         this.simulator = simulator;
         this.kafka = kafka;
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.catalogue = catalogue;
-        this.lease = lease;
+        this.orphans = orphans;
         this.jdbc = jdbc;
         this.qualityReport = qualityReport;
         this.exchangeRates = exchangeRates;
@@ -162,20 +162,16 @@ public class DssCommandLine implements ApplicationRunner, ExitCodeGenerator {
      * is free) is first marked failed, with its running steps, so that it can be restarted.
      */
     JobExecution restart(long executionId) throws Exception {
-        JobExecution execution = jobRepository.getJobExecution(executionId);
-        if (execution == null) {
+        JobExecution before = jobRepository.getJobExecution(executionId);
+        if (before == null) {
             throw new IllegalArgumentException("no job execution " + executionId);
         }
-        if (execution.isRunning() || execution.getStatus() == BatchStatus.STOPPING) {
-            if (!lease.isOrphaned(executionId)) {
-                throw new IllegalStateException("execution " + executionId + " is still running in a live process; "
-                        + "stop it first (stop " + executionId + ")");
-            }
-            out.printf("Execution %d was left %s by a process that died; marking it failed before restarting%n",
-                    executionId, execution.getStatus());
-            jobOperator.recover(execution);
+        JobExecution execution = orphans.recoverIfOrphaned(executionId);
+        if (execution.getStatus() != before.getStatus()) {
+            out.printf("Execution %d was left %s by a process that died; marked it failed before restarting%n",
+                    executionId, before.getStatus());
         }
-        return jobOperator.restart(jobRepository.getJobExecution(executionId));
+        return jobOperator.restart(execution);
     }
 
     /** Options as {@code --name value} or {@code --name=value}. */

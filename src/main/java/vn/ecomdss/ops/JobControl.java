@@ -35,6 +35,7 @@ import org.springframework.stereotype.Component;
 
 import io.micrometer.observation.ObservationRegistry;
 import vn.ecomdss.definition.ExecutionLease;
+import vn.ecomdss.definition.OrphanedExecutions;
 import vn.ecomdss.definition.JobCatalogue;
 import vn.ecomdss.definition.RunParameters;
 
@@ -56,16 +57,18 @@ public class JobControl {
     private final ExecutionLease lease;
     private final ScheduleBook schedules;
     private final AuditLog audit;
+    private final OrphanedExecutions orphans;
     private final TaskExecutorJobOperator operator;
 
     public JobControl(JobCatalogue catalogue, JobRepository jobRepository, JobRegistry jobRegistry,
-                      ExecutionLease lease, ScheduleBook schedules, AuditLog audit,
+                      ExecutionLease lease, OrphanedExecutions orphans, ScheduleBook schedules, AuditLog audit,
                       ObjectProvider<ObservationRegistry> observations) throws Exception {
         this.catalogue = catalogue;
         this.jobRepository = jobRepository;
         this.lease = lease;
         this.schedules = schedules;
         this.audit = audit;
+        this.orphans = orphans;
         SimpleAsyncTaskExecutor launches = new SimpleAsyncTaskExecutor("launch-");
         launches.setConcurrencyLimit(8);
         operator = new TaskExecutorJobOperator();
@@ -135,16 +138,15 @@ public class JobControl {
     public JobExecution restart(long executionId, String actor) {
         String target = "execution " + executionId;
         try {
-            JobExecution execution = execution(executionId);
+            execution(executionId);
+            JobExecution execution;
+            try {
+                execution = orphans.recoverIfOrphaned(executionId);
+            } catch (OrphanedExecutions.StillRunningException e) {
+                throw OperationRefusedException.conflict(e.getMessage(), Map.of("state", e.status().name()));
+            }
             BatchStatus status = execution.getStatus();
-            if (execution.isRunning() || status == BatchStatus.STOPPING) {
-                if (!lease.isOrphaned(executionId)) {
-                    throw OperationRefusedException.conflict("execution " + executionId + " is " + status
-                            + " in a live process; stop it before restarting", Map.of("state", status.name()));
-                }
-                operator.recover(execution);
-                execution = jobRepository.getJobExecution(executionId);
-            } else if (status != BatchStatus.FAILED && status != BatchStatus.STOPPED) {
+            if (status != BatchStatus.FAILED && status != BatchStatus.STOPPED) {
                 throw OperationRefusedException.conflict("execution " + executionId + " is " + status
                         + "; only a FAILED or STOPPED execution can be restarted", Map.of("state", status.name()));
             }
