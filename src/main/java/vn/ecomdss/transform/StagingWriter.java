@@ -1,7 +1,7 @@
 package vn.ecomdss.transform;
 
-import java.io.StringReader;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -10,6 +10,7 @@ import java.util.function.Function;
 import javax.sql.DataSource;
 
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 
@@ -43,10 +44,11 @@ public class StagingWriter {
     private static final Table<StagedSalesLine> SALES_LINE = new Table<>("staging.sales_line",
             List.of("run_id", "source", "order_id", "line_number", "customer_id", "product_id", "order_ts", "platform",
                     "payment_method", "order_status", "shipping_city", "quantity", "unit_price", "discount_amount",
-                    "currency", "envelope_id", "fetched_at", "sales_line_key"),
+                    "currency", "envelope_id", "fetched_at", "sales_line_key", "order_date"),
             s -> new Object[] {s.runId(), s.source(), s.orderId(), s.lineNumber(), s.customerId(), s.productId(),
                     s.orderTs(), s.platform(), s.paymentMethod(), s.orderStatus(), s.shippingCity(), s.quantity(),
-                    s.unitPrice(), s.discountAmount(), s.currency(), s.envelopeId(), s.fetchedAt(), s.salesLineKey()});
+                    s.unitPrice(), s.discountAmount(), s.currency(), s.envelopeId(), s.fetchedAt(), s.salesLineKey(),
+                    s.orderDate()});
 
     private static final Table<StagedPlatform> PLATFORM = new Table<>("staging.platform",
             List.of("run_id", "source", "platform_code", "platform_name", "platform_type", "commission_rate",
@@ -59,6 +61,8 @@ public class StagingWriter {
                     "reviewer_name", "reviewer_email", "envelope_id"),
             r -> new Object[] {r.runId(), r.source(), r.productId(), r.reviewNumber(), r.rating(), r.comment(),
                     r.reviewedAt(), r.reviewerName(), r.reviewerEmail(), r.envelopeId()});
+
+    private static final int BATCH_CHARS = 64 * 1024;
 
     private final DataSource dataSource;
 
@@ -91,11 +95,22 @@ public class StagingWriter {
             return;
         }
         Connection connection = DataSourceUtils.getConnection(dataSource);
+        CopyIn copy = null;
         try {
-            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(
-                    "copy " + table.name() + " (" + String.join(", ", table.columns()) + ") from stdin",
-                    new StringReader(copyText(table, rows)));
-        } catch (SQLException | java.io.IOException e) {
+            copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(
+                    "copy " + table.name() + " (" + String.join(", ", table.columns()) + ") from stdin");
+            // Rows are sent as they are formatted, so the server parses one batch while the next is written.
+            StringBuilder text = new StringBuilder(BATCH_CHARS + 4_096);
+            for (T row : rows) {
+                appendRow(text, table.values().apply(row));
+                if (text.length() >= BATCH_CHARS) {
+                    send(copy, text);
+                }
+            }
+            send(copy, text);
+            copy.endCopy();
+        } catch (SQLException | RuntimeException e) {
+            cancelQuietly(copy);
             throw new IllegalStateException("Writing " + rows.size() + " rows into " + table.name() + " failed: "
                     + e.getMessage(), e);
         } finally {
@@ -103,19 +118,33 @@ public class StagingWriter {
         }
     }
 
-    private static <T> String copyText(Table<T> table, List<T> rows) {
-        StringBuilder text = new StringBuilder(rows.size() * 160);
-        for (T row : rows) {
-            Object[] values = table.values().apply(row);
-            for (int i = 0; i < values.length; i++) {
-                if (i > 0) {
-                    text.append('\t');
-                }
-                appendCopyValue(text, values[i]);
-            }
-            text.append('\n');
+    private static void send(CopyIn copy, StringBuilder text) throws SQLException {
+        if (text.isEmpty()) {
+            return;
         }
-        return text.toString();
+        byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+        copy.writeToCopy(bytes, 0, bytes.length);
+        text.setLength(0);
+    }
+
+    private static void cancelQuietly(CopyIn copy) {
+        try {
+            if (copy != null && copy.isActive()) {
+                copy.cancelCopy();
+            }
+        } catch (SQLException ignored) {
+            // the connection reports the original failure
+        }
+    }
+
+    private static void appendRow(StringBuilder text, Object[] values) {
+        for (int i = 0; i < values.length; i++) {
+            if (i > 0) {
+                text.append('\t');
+            }
+            appendCopyValue(text, values[i]);
+        }
+        text.append('\n');
     }
 
     /** PostgreSQL's COPY text format: \N is null; backslash, tab, newline and carriage return are escaped. */

@@ -31,8 +31,8 @@ public class FactSalesLoader {
 
     private static final String PARTITIONS = """
             select dw.ensure_fact_sales_partition(month)
-            from (select distinct date_trunc('month', order_ts at time zone 'Asia/Ho_Chi_Minh')::date as month
-                  from staging.sales_line where run_id = ?) months
+            from (select distinct date_trunc('month', order_date)::date as month
+                  from (select distinct order_date from staging.sales_line where run_id = ?) days) months
             """;
 
     private static final String INFERRED_CUSTOMERS = """
@@ -59,7 +59,7 @@ public class FactSalesLoader {
     private static final String EXISTING = """
             create temp table fact_existing on commit drop as
             select f.sales_line_key, f.order_date as loaded_date,
-                   (s.order_ts at time zone 'Asia/Ho_Chi_Minh')::date as staged_date,
+                   s.order_date as staged_date,
                    (f.source, f.order_id, f.line_number) = (s.source, s.order_id, s.line_number) as same_line,
                    s.source || '/' || s.order_id || '/' || s.line_number as natural_key
             from staging.sales_line s
@@ -67,10 +67,12 @@ public class FactSalesLoader {
             where s.run_id = ?
             """;
 
-    /** The transform stages each line's key; lines staged by other means get it here. */
+    /** The transform stages each line's key and local order date; lines staged by other means get them here. */
     private static final String KEYS = """
-            update staging.sales_line set sales_line_key = dw.sales_line_key(source, order_id, line_number)
-            where run_id = ? and sales_line_key is null
+            update staging.sales_line
+            set sales_line_key = coalesce(sales_line_key, dw.sales_line_key(source, order_id, line_number)),
+                order_date = coalesce(order_date, (order_ts at time zone 'Asia/Ho_Chi_Minh')::date)
+            where run_id = ? and (sales_line_key is null or order_date is null)
             """;
 
     /** Keys staged more than once in the run: the same line delivered twice, or two lines sharing a hash. */
@@ -107,29 +109,31 @@ public class FactSalesLoader {
      * Each staged line with its dimension keys as of its order time and its amounts in VND. A key deleted before
      * the order has no version valid then; the line takes the last version before the order instead. The
      * placeholder picks the lines already loaded at the same date ("") or the others ("not"). The fallbacks
-     * sit outside the fenced ({@code offset 0}) subquery so that the as-of joins stay hash joins.
+     * sit outside the fenced ({@code offset 0}) subqueries so that the as-of joins stay hash joins; the fences
+     * also keep each amount computed once per line. The date key comes from {@code dw.dim_date} (a hash join
+     * costs less than formatting a date per line) unless the date is outside the calendar.
      */
     private static final String RESOLVED = """
             select j.source, j.order_id, j.line_number, j.sales_line_key, j.order_date, j.order_ts,
-                   to_char(j.order_date, 'YYYYMMDD')::integer as date_key,
+                   coalesce(d.date_key, to_char(j.order_date, 'YYYYMMDD')::integer) as date_key,
                    coalesce(j.customer_key, cl.customer_key) as customer_key,
                    coalesce(j.product_key, pl.product_key) as product_key,
                    coalesce(j.platform_key, (select platform_key from dw.dim_platform
                                              where platform_code = 'unknown' and is_current)) as platform_key,
                    coalesce(g.geography_key, 0) as geography_key,
                    j.payment_method, j.order_status, j.quantity, j.unit_price, j.discount_amount,
-                   j.quantity * j.unit_price as gross_amount,
-                   j.quantity * j.unit_price - j.discount_amount as net_amount,
-                   j.currency, j.rate_to_vnd as exchange_rate,
-                   round((j.quantity * j.unit_price - j.discount_amount) * j.rate_to_vnd) as net_amount_vnd,
+                   j.gross_amount, j.net_amount, j.currency, j.rate_to_vnd as exchange_rate,
+                   case when j.rate_to_vnd = 1 then j.net_amount
+                        else round(j.net_amount * j.rate_to_vnd) end as net_amount_vnd,
                    j.envelope_id
-            from (select l.*, c.customer_key, c.province_code, p.product_key, pf.platform_key, fx.rate_to_vnd
-                  from (select s.*,
-                               (s.order_ts at time zone 'Asia/Ho_Chi_Minh')::date as order_date
+            from (select l.*, l.gross_amount - l.discount_amount as net_amount, c.customer_key, c.province_code,
+                         p.product_key, pf.platform_key, fx.rate_to_vnd
+                  from (select s.*, s.quantity * s.unit_price as gross_amount
                         from staging.sales_line s
                         where s.run_id = ? and %s exists (select 1 from fact_existing e
                               where e.sales_line_key = s.sales_line_key
-                                and e.loaded_date = e.staged_date)) l
+                                and e.loaded_date = e.staged_date)
+                        offset 0) l
                   left join dw.dim_customer c on c.source = l.source and c.customer_id = l.customer_id
                                              and l.order_ts >= c.valid_from and l.order_ts < c.valid_to
                   left join dw.dim_product p on p.source = l.source and p.product_id = l.product_id
@@ -152,6 +156,7 @@ public class FactSalesLoader {
                                  and h.valid_from <= j.order_ts
                                order by h.valid_from desc limit 1) pl on true
             left join dw.dim_geography g on g.province_code = coalesce(j.province_code, cl.province_code)
+            left join dw.dim_date d on d.full_date = j.order_date
             """;
 
     private static final String UPDATE_CHANGED = """

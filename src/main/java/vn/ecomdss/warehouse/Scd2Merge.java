@@ -65,56 +65,75 @@ public class Scd2Merge {
         };
         jdbc.execute("set local work_mem = '256MB'");
         jdbc.execute("drop table if exists scd_events");
+        // Every staged row with the key's current version beside it; most keys arrive once, so rows are not sorted
+        // here: only the keys that change are ordered below.
         int staged = jdbc.update("""
                 create temp table scd_events on commit drop as
-                select distinct on (%1$s, event_ts) *
-                from (select c.*,
-                             greatest(c.source_ts, coalesce(c.current_from + interval '1 second', c.last_to, '-infinity')) as event_ts
-                      from (select %2$s, %3$s, s.envelope_id, s.is_deleted,
-                                   case when s.is_deleted then 'deleted' else md5(row(%4$s)::text) end as row_hash,
-                                   coalesce(s.changed_at, ?) as source_ts,
-                                   d.valid_from as current_from,
-                                   case when d.%5$s is null
-                                        then (select max(h.valid_to) from %6$s h where %7$s) end as last_to,
-                                   case when d.%5$s is null then 'none' when d.is_inferred then 'inferred'
-                                        else 'current' end as current_state,
-                                   coalesce(d.row_hash, 'deleted') as current_hash
-                            from %8$s s
-                            left join %6$s d on %9$s and d.is_current
-                            where s.run_id = ?) c) e
-                order by %1$s, event_ts, source_ts desc, envelope_id desc
+                select c.*,
+                       greatest(c.source_ts, coalesce(c.current_from + interval '1 second', c.last_to, '-infinity')) as event_ts
+                from (select %2$s, %3$s, s.envelope_id, s.is_deleted,
+                             case when s.is_deleted then 'deleted' else md5(row(%4$s)::text) end as row_hash,
+                             coalesce(s.changed_at, ?) as source_ts,
+                             d.valid_from as current_from,
+                             case when d.%5$s is null
+                                  then (select max(h.valid_to) from %6$s h where %7$s) end as last_to,
+                             case when d.%5$s is null then 'none' when d.is_inferred then 'inferred'
+                                  else 'current' end as current_state,
+                             coalesce(d.row_hash, 'deleted') as current_hash,
+                             d.%5$s is not null and (%10$s) is distinct from (%11$s) as type1_differs
+                      from %8$s s
+                      left join %6$s d on %9$s and d.is_current
+                      where s.run_id = ?) c
                 """.formatted(keys, columns(spec.businessKey(), "s."), columns(spec.attributes(), "s."),
                 columns(spec.type2(), "s."), spec.surrogateKey(), table, match(spec, "h", "s"), spec.stagingTable(),
-                match(spec, "d", "s")), logicalStart, run.runId());
+                match(spec, "d", "s"), columns(spec.type1(), "s."), columns(spec.type1(), "d.")), logicalStart, run.runId());
 
         done.accept("events");
-        // Only a key with an event that differs from its current version can change; the others skip the sort.
-        // Temporary tables are never analysed by autovacuum; without statistics the joins below plan as nested loops.
-        jdbc.execute("analyze scd_events");
+        // Temporary tables are never analysed by autovacuum; the keys' statistics size the joins below. Only the
+        // columns the plans depend on are analysed: the attributes would cost more than the statements.
+        jdbc.execute("analyze scd_events (" + keys + ", current_state)");
+        jdbc.execute("drop table if exists scd_multi");
+        jdbc.update("create temp table scd_multi on commit drop as select %1$s from scd_events group by %1$s having count(*) > 1"
+                .formatted(keys));
+        jdbc.execute("analyze scd_multi");
+        done.accept("keys with several events");
         jdbc.execute("drop table if exists scd_kept");
+        // Only a key with an event that differs from its current version changes. A key staged once opens one
+        // version from that event. A key staged several times has its events deduplicated (one per event time: the
+        // latest fetched, then the greatest envelope); consecutive events with the same type-2 attributes collapse
+        // into the first, and each kept event learns when the next one begins.
         jdbc.update("""
                 create temp table scd_kept on commit drop as
-                select e.*, k.seq, k.next_ts, k.next_deleted
-                from (select %3$s, k.event_ts, row_number() over w as seq, lead(k.event_ts) over w as next_ts,
-                             lead(k.is_deleted) over w as next_deleted
-                      from (select %1$s, e.event_ts, e.is_deleted, e.row_hash,
-                                   coalesce(lag(e.row_hash) over (partition by %1$s order by e.event_ts), e.current_hash)
-                                       as previous_hash
+                select e.*, e.current_hash as previous_hash, 1::bigint as key_events, 1::bigint as seq,
+                       null::timestamptz as next_ts, null::boolean as next_deleted
+                from scd_events e
+                where e.row_hash <> e.current_hash
+                  and not exists (select 1 from scd_multi m where %4$s)
+                union all
+                select k.*, row_number() over w as seq, lead(k.event_ts) over w as next_ts,
+                       lead(k.is_deleted) over w as next_deleted
+                from (select d.*, coalesce(lag(d.row_hash) over (partition by %2$s order by d.event_ts), d.current_hash)
+                                      as previous_hash,
+                             count(*) over (partition by %2$s) as key_events
+                      from (select distinct on (%1$s, e.event_ts) e.*
                             from scd_events e
-                            where (%1$s) in (select %5$s from scd_events c where c.row_hash <> c.current_hash)) k
-                      where k.row_hash <> k.previous_hash
-                      window w as (partition by %2$s order by k.event_ts)) k
-                join scd_events e on %4$s and e.event_ts = k.event_ts
-                """.formatted(columns(spec.businessKey(), "e."), columns(spec.businessKey(), "k."),
-                columns(spec.businessKey(), "k."), match(spec, "e", "k"), columns(spec.businessKey(), "c.")));
+                            join scd_multi m on %4$s
+                            where (%1$s) in (select %3$s from scd_events c where c.row_hash <> c.current_hash)
+                            order by %1$s, e.event_ts, e.source_ts desc, e.envelope_id desc) d) k
+                where k.row_hash <> k.previous_hash
+                window w as (partition by %2$s order by k.event_ts)
+                """.formatted(columns(spec.businessKey(), "e."), keys, columns(spec.businessKey(), "c."),
+                match(spec, "m", "e")));
 
         done.accept("kept changes");
-        jdbc.execute("analyze scd_kept");
+        // Few of the kept rows close a version (none on a first load): planned without statistics, the updates
+        // below probe the dimension's current-row index instead of reading the whole dimension.
         int closed = jdbc.update("""
                 update %s d set valid_to = k.event_ts, is_current = false, closed_by_delete = k.is_deleted,
                                 updated_at = now()
                 from scd_kept k
-                where k.seq = 1 and %s and d.is_current and (not d.is_inferred or k.is_deleted)
+                where k.seq = 1 and k.current_state <> 'none' and %s and d.is_current
+                  and (not d.is_inferred or k.is_deleted)
                 """.formatted(table, match(spec, "d", "k")));
         done.accept("close");
         Integer deletedByMarker = jdbc.queryForObject("select count(*) from scd_kept where is_deleted", Integer.class);
@@ -143,13 +162,22 @@ public class Scd2Merge {
                 BEGINNING, run.runId());
 
         done.accept("insert versions");
+        // Type-1 attributes follow the key's latest event when its version is the current one. Only keys whose
+        // staged type-1 attributes differ from their current version's, or whose several events were collapsed into
+        // fewer versions above, can need it: a version opened from a key's only event already holds its values.
         int typeOne = spec.type1().isEmpty() ? 0 : jdbc.update("""
-                update %s d set %s, envelope_id = l.envelope_id, run_id = ?, updated_at = now()
-                from (select distinct on (%s) * from scd_events order by %s, event_ts desc) l
-                where %s and d.is_current and not l.is_deleted and d.row_hash = l.row_hash
-                  and (%s) is distinct from (%s)
-                """.formatted(table, assignments(spec.type1(), "l."), keys, keys, match(spec, "d", "l"),
-                columns(spec.type1(), "d."), columns(spec.type1(), "l.")), run.runId());
+                update %1$s d set %2$s, envelope_id = l.envelope_id, run_id = ?, updated_at = now()
+                from (select distinct on (%3$s) *
+                      from scd_events e
+                      where (%3$s) in (select %4$s from scd_events c where c.type1_differs
+                                       union all
+                                       select %5$s from scd_kept k where k.key_events > 1)
+                      order by %3$s, e.event_ts desc, e.source_ts desc, e.envelope_id desc) l
+                where %6$s and d.is_current and not l.is_deleted and d.row_hash = l.row_hash
+                  and (%7$s) is distinct from (%8$s)
+                """.formatted(table, assignments(spec.type1(), "l."), keys, columns(spec.businessKey(), "c."),
+                columns(spec.businessKey(), "k."), match(spec, "d", "l"), columns(spec.type1(), "d."),
+                columns(spec.type1(), "l.")), run.runId());
 
         done.accept("type-1 updates");
         int missing = 0;
@@ -172,8 +200,9 @@ public class Scd2Merge {
                 Double.class, table);
         int changes = opened + closed + inferred + missing;
         if (changes > ANALYZE_AFTER_CHANGES && (rowsBefore == null || rowsBefore < 0 || changes > rowsBefore / 2)) {
-            // The fact load's as-of joins run next, before autovacuum would notice that the table doubled.
-            jdbc.execute("analyze " + table);
+            // The fact load's as-of joins run next, before autovacuum would notice that the table doubled. They
+            // join on the business key and the validity interval; autovacuum analyses the other columns later.
+            jdbc.execute("analyze " + table + " (" + keys + ", valid_from, valid_to, is_current)");
             done.accept("analyze");
         }
         return new Result(spec.name(), staged, inferred, closed + missing, newKeys == null ? 0 : newKeys, opened,

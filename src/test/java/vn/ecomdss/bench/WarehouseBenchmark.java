@@ -58,7 +58,9 @@ import vn.ecomdss.warehouse.Scd2Spec;
  * {@link StagingWriter}, {@link Scd2Merge}, {@link FactSalesLoader}, {@link ProductFactsLoader}, the mart refresh),
  * one transaction per chunk, dimension or fact load. The floor is measured in the same run on the same rows:
  * {@code COPY} into unlogged tables, the bare SCD2 statements for day 2's customers, and one {@code INSERT ...
- * SELECT} with the as-of joins into an unlogged table without constraints.
+ * SELECT} with the as-of joins into an unlogged table without constraints. The floor's
+ * {@code SELECT} computes what the fact load computes, the same way (the staged local order date, the calendar's
+ * date key, each amount once), without the fallbacks for deleted keys and without looking for lines already loaded.
  *
  * <p>Run it with {@code ops/bench/warehouse-benchmark.sh [lines=1000000] [customers=100000] [products=20000]}.
  */
@@ -313,14 +315,15 @@ public final class WarehouseBenchmark {
                         date_key, customer_key, product_key, platform_key, geography_key, payment_method, order_status,
                         quantity, unit_price, discount_amount, gross_amount, net_amount, currency, exchange_rate,
                         net_amount_vnd, envelope_id, run_id)
-                    select l.source, l.order_id, l.line_number, l.sales_line_key,
-                           l.order_date, l.order_ts, to_char(l.order_date, 'YYYYMMDD')::integer, c.customer_key,
-                           p.product_key, coalesce(pf.platform_key, 0), coalesce(g.geography_key, 0), l.payment_method,
-                           l.order_status, l.quantity, l.unit_price, l.discount_amount, l.quantity * l.unit_price,
-                           l.quantity * l.unit_price - l.discount_amount, l.currency, fx.rate_to_vnd,
-                           round((l.quantity * l.unit_price - l.discount_amount) * fx.rate_to_vnd), l.envelope_id, l.run_id
-                    from (select s.*, (s.order_ts at time zone 'Asia/Ho_Chi_Minh')::date as order_date
-                          from bench.sales_line s) l
+                    select l.source, l.order_id, l.line_number, l.sales_line_key, l.order_date, l.order_ts,
+                           d.date_key, c.customer_key, p.product_key, coalesce(pf.platform_key, 0),
+                           coalesce(g.geography_key, 0), l.payment_method, l.order_status, l.quantity, l.unit_price,
+                           l.discount_amount, l.gross_amount, l.net_amount, l.currency, fx.rate_to_vnd,
+                           case when fx.rate_to_vnd = 1 then l.net_amount else round(l.net_amount * fx.rate_to_vnd) end,
+                           l.envelope_id, l.run_id
+                    from (select s.*, s.gross_amount - s.discount_amount as net_amount
+                          from (select s.*, s.quantity * s.unit_price as gross_amount from bench.sales_line s offset 0) s
+                          offset 0) l
                     join dw.dim_customer c on c.source = l.source and c.customer_id = l.customer_id
                                           and l.order_ts >= c.valid_from and l.order_ts < c.valid_to
                     join dw.dim_product p on p.source = l.source and p.product_id = l.product_id
@@ -328,6 +331,7 @@ public final class WarehouseBenchmark {
                     left join dw.dim_platform pf on pf.platform_code = l.platform
                                                 and l.order_ts >= pf.valid_from and l.order_ts < pf.valid_to
                     left join dw.dim_geography g on g.province_code = c.province_code
+                    join dw.dim_date d on d.full_date = l.order_date
                     join (select currency, valid_from, rate_to_vnd,
                                  lead(valid_from, 1, date '9999-12-31') over (partition by currency order by valid_from) as valid_to
                           from ops.exchange_rate) fx

@@ -71,6 +71,40 @@ class Scd2MergeTest extends PlatformTestSupport {
     }
 
     @Test
+    void typeOneAttributesFollowTheLatestEventWithoutOpeningVersions() {
+        String source = "scd-type1";
+        RunParameters run = run("2026-05-20");
+        // C1: the later event repeats the type-2 attributes with a new phone, so it collapses into the first
+        // version and only its phone survives. C2: one event, one version. C3: a type-2 change then a phone change.
+        stageCustomer(run, source, "C1", "c1@mail", "Hà Nội", "2026-05-19T09:00:00+07:00", false, "0912345001");
+        stageCustomer(run, source, "C1", "c1@mail", "Hà Nội", "2026-05-19T10:00:00+07:00", false, "0912345002");
+        stageCustomer(run, source, "C2", "c2@mail", "Huế", "2026-05-19T09:00:00+07:00", false, "0912345003");
+        stageCustomer(run, source, "C3", "c3@old", "Hà Nội", "2026-05-19T08:00:00+07:00", false, "0912345004");
+        stageCustomer(run, source, "C3", "c3@new", "Hà Nội", "2026-05-19T09:00:00+07:00", false, "0912345005");
+        stageCustomer(run, source, "C3", "c3@new", "Hà Nội", "2026-05-19T11:00:00+07:00", false, "0912345006");
+        Scd2Merge.Result first = mergeCustomers(run, List.of());
+
+        assertThat(first.versionsOpened()).isEqualTo(4);
+        assertThat(first.typeOneUpdates()).isEqualTo(2);
+        assertThat(currentPhone(source, "C1")).isEqualTo("0912345002");
+        assertThat(currentPhone(source, "C2")).isEqualTo("0912345003");
+        assertThat(currentPhone(source, "C3")).isEqualTo("0912345006");
+        assertThat(versions(source, "C3")).hasSize(2);
+
+        // The same rows merged again change nothing; a phone-only change next day is written in place.
+        Scd2Merge.Result again = mergeCustomers(run, List.of());
+        assertThat(again.versionsOpened() + again.closed() + again.typeOneUpdates()).isZero();
+        RunParameters next = run("2026-05-21");
+        stageCustomer(next, source, "C2", "c2@mail", "Huế", "2026-05-20T09:00:00+07:00", false, "0912345099");
+        stageCustomer(next, source, "C1", "c1@mail", "Hà Nội", "2026-05-20T09:00:00+07:00", false, "0912345002");
+        Scd2Merge.Result second = mergeCustomers(next, List.of());
+        assertThat(second.versionsOpened()).isZero();
+        assertThat(second.typeOneUpdates()).isEqualTo(1);
+        assertThat(currentPhone(source, "C2")).isEqualTo("0912345099");
+        assertThat(versions(source, "C2")).hasSize(1);
+    }
+
+    @Test
     void aDeleteMarkerClosesTheCurrentVersionAndALaterRecordOpensANewOne() {
         String source = "scd-delete";
         RunParameters first = run("2026-06-01");
@@ -251,13 +285,23 @@ class Scd2MergeTest extends PlatformTestSupport {
 
     private void stageCustomer(RunParameters run, String source, String id, String email, String city, String changedAt,
                                boolean deleted) {
+        stageCustomer(run, source, id, email, city, changedAt, deleted, null);
+    }
+
+    private void stageCustomer(RunParameters run, String source, String id, String email, String city, String changedAt,
+                               boolean deleted, String phone) {
         jdbc.update("""
                 insert into staging.customer (run_id, source, customer_id, full_name, email, city, changed_at,
-                    is_deleted, envelope_id)
-                values (?, ?, ?, 'Nguyễn Văn ' || ?, ?, ?, ?, ?, ?)
+                    is_deleted, phone_raw, envelope_id)
+                values (?, ?, ?, 'Nguyễn Văn ' || ?, ?, ?, ?, ?, ?, ?)
                 """, run.runId(), source, id, id, email, city,
-                changedAt == null ? null : Timestamp.from(OffsetDateTime.parse(changedAt).toInstant()), deleted,
+                changedAt == null ? null : Timestamp.from(OffsetDateTime.parse(changedAt).toInstant()), deleted, phone,
                 "env-" + id + "-" + (changedAt == null ? email : changedAt));
+    }
+
+    private String currentPhone(String source, String customerId) {
+        return jdbc.queryForObject("select phone_raw from dw.dim_customer where source = ? and customer_id = ? and is_current",
+                String.class, source, customerId);
     }
 
     private void stageLine(RunParameters run, String source, String orderId, String customerId, String productId,
