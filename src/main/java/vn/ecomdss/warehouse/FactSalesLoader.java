@@ -1,5 +1,9 @@
 package vn.ecomdss.warehouse;
 
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -8,7 +12,7 @@ import org.springframework.stereotype.Component;
 import vn.ecomdss.definition.RunParameters;
 
 /**
- * Loads a run's staged order lines into {@code dw.fact_sales}, set-based, in the caller's transaction: creates
+ * Loads a run's staged order lines into {@code dw.fact_sales}, set-based, in transactions of its own: creates
  * the monthly partitions the lines need, adds inferred members for customers and products not yet known, looks
  * up each dimension version valid at the order time, updates only the lines that changed and inserts the new
  * ones.
@@ -29,10 +33,12 @@ public class FactSalesLoader {
     public record Result(int staged, int inserted, int updated, int inferredCustomers, int inferredProducts, int moved) {
     }
 
-    private static final String PARTITIONS = """
-            select dw.ensure_fact_sales_partition(month)
-            from (select distinct date_trunc('month', order_date)::date as month
-                  from (select distinct order_date from staging.sales_line where run_id = ?) days) months
+    /** What the run staged, per local order date, with the lines staged without a key or date (one scan). */
+    private static final String DAYS = """
+            select order_date, count(*) as lines,
+                   count(*) filter (where sales_line_key is null or order_date is null) as unkeyed
+            from staging.sales_line where run_id = ?
+            group by order_date
             """;
 
     private static final String INFERRED_CUSTOMERS = """
@@ -64,7 +70,7 @@ public class FactSalesLoader {
                    s.source || '/' || s.order_id || '/' || s.line_number as natural_key
             from staging.sales_line s
             join dw.fact_sales f on f.sales_line_key = s.sales_line_key
-            where s.run_id = ?
+            where s.run_id = ? and s.order_date between ? and ?
             """;
 
     /** The transform stages each line's key and local order date; lines staged by other means get them here. */
@@ -130,7 +136,8 @@ public class FactSalesLoader {
                          p.product_key, pf.platform_key, fx.rate_to_vnd
                   from (select s.*, s.quantity * s.unit_price as gross_amount
                         from staging.sales_line s
-                        where s.run_id = ? and %s exists (select 1 from fact_existing e
+                        where s.run_id = ? and s.order_date between ? and ?
+                          and %s exists (select 1 from fact_existing e
                               where e.sales_line_key = s.sales_line_key
                                 and e.loaded_date = e.staged_date)
                         offset 0) l
@@ -188,40 +195,63 @@ public class FactSalesLoader {
             """.formatted(RESOLVED.formatted("not"));
 
     private final JdbcTemplate jdbc;
+    private final LoadLanes lanes;
 
-    public FactSalesLoader(JdbcTemplate jdbc) {
+    public FactSalesLoader(JdbcTemplate jdbc, LoadLanes lanes) {
         this.jdbc = jdbc;
+        this.lanes = lanes;
     }
 
+    /**
+     * Loads the run's staged lines. Every statement runs in a transaction of its own (the load is idempotent: a
+     * repeated or restarted load changes nothing it already did): first what the lines need (their keys, the
+     * partitions, inferred members, repeated keys resolved), two at a time, then the lines themselves in
+     * {@link LoadLanes#lanes()} groups of order dates of about the same size, side by side.
+     */
     public Result load(RunParameters run) {
         String runId = run.runId();
-        Integer staged = jdbc.queryForObject("select count(*) from staging.sales_line where run_id = ?", Integer.class,
-                runId);
-        if (staged == null || staged == 0) {
+        List<Map<String, Object>> days = lanes.inTransaction(() -> jdbc.queryForList(DAYS, runId));
+        if (days.isEmpty()) {
             return new Result(0, 0, 0, 0, 0, 0);
         }
+        if (days.stream().anyMatch(day -> ((Number) day.get("unkeyed")).longValue() > 0)) {
+            lanes.inTransaction(() -> timed("keys and dates of lines staged without them", () -> jdbc.update(KEYS, runId)));
+            days = lanes.inTransaction(() -> jdbc.queryForList(DAYS, runId));
+        }
+        int staged = days.stream().mapToInt(day -> ((Number) day.get("lines")).intValue()).sum();
+        // Staging changes wholesale every run, faster than autovacuum notices; the plans below depend on its size.
+        lanes.inTransaction(() -> timed("analyze staging", () -> {
+            jdbc.execute("analyze staging.sales_line (run_id, source, customer_id, product_id, order_date, "
+                    + "sales_line_key, platform, currency)");
+            return 0;
+        }));
+        List<LocalDate> dates = days.stream().map(day -> ((java.sql.Date) day.get("order_date")).toLocalDate()).toList();
+        // {inferred customers} and {repeated rows dropped, inferred products}
+        List<int[]> prepared = lanes.all(List.of(
+                () -> {
+                    timed("partitions", () -> ensurePartitions(dates));
+                    return new int[] {timed("inferred customers", () -> jdbc.update(INFERRED_CUSTOMERS, runId, runId))};
+                },
+                () -> new int[] {dropRepeatedLines(runId),
+                        timed("inferred products", () -> jdbc.update(INFERRED_PRODUCTS, runId, runId))}));
+        int inferredCustomers = prepared.get(0)[0];
+        staged -= prepared.get(1)[0];
+        int inferredProducts = prepared.get(1)[1];
+
+        List<int[]> loaded = lanes.all(ranges(days, lanes.lanes()).stream()
+                .<java.util.function.Supplier<int[]>>map(range -> () -> loadDates(runId, range[0], range[1])).toList());
+        int inserted = loaded.stream().mapToInt(r -> r[0]).sum();
+        int updated = loaded.stream().mapToInt(r -> r[1]).sum();
+        int moved = loaded.stream().mapToInt(r -> r[2]).sum();
+        return new Result(staged, inserted, updated, inferredCustomers, inferredProducts, moved);
+    }
+
+    /** Inserted, updated and moved lines of the staged lines ordered between two dates, in the caller's transaction. */
+    private int[] loadDates(String runId, LocalDate from, LocalDate to) {
         // A run's lines are hashed and joined in memory rather than spilled; the setting ends with the transaction.
         jdbc.execute("set local work_mem = '256MB'");
-        // Staging changes wholesale every run, faster than autovacuum notices; the plans below depend on its size.
-        timed("keys of lines staged without one", () -> jdbc.update(KEYS, runId));
-        timed("analyze staging", () -> { jdbc.execute("analyze staging.sales_line"); return 0; });
-        jdbc.execute("drop table if exists fact_repeated");
-        if (timed("repeated keys", () -> jdbc.update(REPEATED_KEYS, runId, runId)) > 0) {
-            String collisions = jdbc.queryForObject(
-                    "select string_agg(natural_keys, ', ') from (select natural_keys from fact_repeated where lines > 1 limit 5) c",
-                    String.class);
-            if (collisions != null) {
-                throw new IllegalStateException("Run " + runId + ": order lines " + collisions
-                        + " share a sales_line_key (64-bit hash collision); the load stops rather than merge them");
-            }
-            int dropped = jdbc.update(DROP_REPEATS, runId);
-            staged -= dropped;
-        }
-        timed("partitions", () -> jdbc.queryForList(PARTITIONS, runId).size());
-        int inferredCustomers = timed("inferred customers", () -> jdbc.update(INFERRED_CUSTOMERS, runId, runId));
-        int inferredProducts = timed("inferred products", () -> jdbc.update(INFERRED_PRODUCTS, runId, runId));
         jdbc.execute("drop table if exists fact_existing");
-        int existing = timed("lines already loaded", () -> jdbc.update(EXISTING, runId));
+        int existing = timed("lines already loaded", () -> jdbc.update(EXISTING, runId, from, to));
         jdbc.execute("analyze fact_existing");
         String collided = jdbc.queryForObject(
                 "select string_agg(natural_key, ', ') from (select natural_key from fact_existing where not same_line limit 5) c",
@@ -231,9 +261,63 @@ public class FactSalesLoader {
                     + " hash to the sales_line_key of a different line already loaded; the load stops rather than merge them");
         }
         int moved = existing == 0 ? 0 : timed("moved", () -> jdbc.update(MOVED));
-        int updated = existing == 0 ? 0 : timed("update changed", () -> jdbc.update(UPDATE_CHANGED, runId, runId));
-        int inserted = timed("insert new", () -> jdbc.update(INSERT_NEW, runId, runId));
-        return new Result(staged, inserted, updated, inferredCustomers, inferredProducts, moved);
+        int updated = existing == 0 ? 0 : timed("update changed", () -> jdbc.update(UPDATE_CHANGED, runId, runId, from, to));
+        int inserted = timed("insert new", () -> jdbc.update(INSERT_NEW, runId, runId, from, to));
+        return new int[] {inserted, updated, moved};
+    }
+
+    /** One monthly partition for every month the dates fall in. */
+    private int ensurePartitions(List<LocalDate> dates) {
+        List<LocalDate> months = dates.stream().map(date -> date.withDayOfMonth(1)).distinct().sorted().toList();
+        for (LocalDate month : months) {
+            jdbc.queryForList("select dw.ensure_fact_sales_partition(?)", month);
+        }
+        return months.size();
+    }
+
+    /**
+     * A key staged more than once in the run is the same line delivered twice (the most recently fetched row is
+     * kept) or two lines sharing a hash (the load stops). Returns the staged rows dropped.
+     */
+    private int dropRepeatedLines(String runId) {
+        jdbc.execute("set local work_mem = '256MB'");
+        jdbc.execute("drop table if exists fact_repeated");
+        if (timed("repeated keys", () -> jdbc.update(REPEATED_KEYS, runId, runId)) == 0) {
+            return 0;
+        }
+        String collisions = jdbc.queryForObject(
+                "select string_agg(natural_keys, ', ') from (select natural_keys from fact_repeated where lines > 1 limit 5) c",
+                String.class);
+        if (collisions != null) {
+            throw new IllegalStateException("Run " + runId + ": order lines " + collisions
+                    + " share a sales_line_key (64-bit hash collision); the load stops rather than merge them");
+        }
+        return jdbc.update(DROP_REPEATS, runId);
+    }
+
+    /**
+     * Consecutive ranges of order dates, as many as there are lanes (fewer when the run spans fewer dates), holding
+     * about the same number of lines. Each range is {first date, last date}.
+     */
+    static List<LocalDate[]> ranges(List<Map<String, Object>> days, int lanes) {
+        List<Map<String, Object>> ordered = new java.util.ArrayList<>(days);
+        ordered.sort(java.util.Comparator.comparing(day -> ((java.sql.Date) day.get("order_date")).toLocalDate()));
+        long total = ordered.stream().mapToLong(day -> ((Number) day.get("lines")).longValue()).sum();
+        int count = Math.max(1, Math.min(lanes, ordered.size()));
+        List<LocalDate[]> ranges = new java.util.ArrayList<>();
+        LocalDate first = null;
+        long seen = 0;
+        for (int i = 0; i < ordered.size(); i++) {
+            LocalDate date = ((java.sql.Date) ordered.get(i).get("order_date")).toLocalDate();
+            first = first == null ? date : first;
+            seen += ((Number) ordered.get(i).get("lines")).longValue();
+            boolean last = i == ordered.size() - 1;
+            if (last || (ranges.size() < count - 1 && seen * count >= total * (ranges.size() + 1))) {
+                ranges.add(new LocalDate[] {first, date});
+                first = null;
+            }
+        }
+        return ranges;
     }
 
     private int timed(String statement, java.util.function.IntSupplier work) {

@@ -27,11 +27,13 @@ import vn.ecomdss.lake.DataLake;
 
 /**
  * {@code type: scd2} with {@code dimensions: [platform, product, customer]}: merges the run's staging rows into
- * each dimension, all in the step's one transaction. {@code close-missing: [customer]} makes a key missing from a
+ * each dimension, side by side, one transaction per dimension (a merge repeated over the same staging rows changes
+ * nothing, so a restart after a partial failure is safe). {@code close-missing: [customer]} makes a key missing from a
  * source's full snapshot ({@code snapshot: full} on the source's listing) count as deleted; a source whose run
  * staged nothing for the dimension, or quarantined any record, is not treated as a full snapshot that run. With
  * {@code full_refresh=true} the run's sources' facts and customer and product versions are removed first, and
- * rebuilt from the whole lake.
+ * rebuilt from the whole lake, in the step's one transaction together with every merge, so a failed full refresh
+ * leaves the warehouse as it was.
  */
 @Component
 public class LoadDimensionsStepFactory implements StepFactory {
@@ -46,9 +48,12 @@ public class LoadDimensionsStepFactory implements StepFactory {
     private final JdbcTemplate jdbc;
     private final DataLake lake;
     private final FullRefresh fullRefresh;
+    private final LoadLanes lanes;
 
     public LoadDimensionsStepFactory(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                                     Scd2Merge merge, JdbcTemplate jdbc, DataLake lake, FullRefresh fullRefresh) {
+                                     Scd2Merge merge, JdbcTemplate jdbc, DataLake lake, FullRefresh fullRefresh,
+                                     LoadLanes lanes) {
+        this.lanes = lanes;
         this.jobRepository = jobRepository;
         this.transactionManager = transactionManager;
         this.merge = merge;
@@ -98,23 +103,36 @@ public class LoadDimensionsStepFactory implements StepFactory {
                         summary.append(String.format("full refresh of %s: %d rows removed; ", rebuilt,
                                 fullRefresh.clear(rebuilt)));
                     }
-                    for (Scd2Spec spec : specs) {
-                        List<String> snapshots = spec.closeMissing() ? fullSnapshots(spec, run, sources) : List.of();
-                        Scd2Merge.Result result = merge.merge(spec, run, snapshots);
+                    List<Scd2Merge.Result> results = run.fullRefresh()
+                            ? specs.stream().map(spec -> mergeOne(spec, run, sources)).toList()
+                            : merge(specs, run, sources);
+                    for (Scd2Merge.Result result : results) {
                         contribution.incrementWriteCount(result.versionsOpened() + result.typeOneUpdates()
                                 + result.inferredCompleted());
-                        execution.getExecutionContext().putInt("scd2." + spec.name() + ".opened", result.versionsOpened());
-                        execution.getExecutionContext().putInt("scd2." + spec.name() + ".closed", result.closed());
+                        execution.getExecutionContext().putInt("scd2." + result.dimension() + ".opened", result.versionsOpened());
+                        execution.getExecutionContext().putInt("scd2." + result.dimension() + ".closed", result.closed());
                         summary.append(String.format("%s: %d staged events, %d new keys, %d versions opened, %d closed "
-                                        + "(%d deleted), %d type-1 updates, %d inferred completed; ",
-                                spec.name(), result.staged(), result.newKeys(), result.versionsOpened(), result.closed(),
-                                result.deleted(), result.typeOneUpdates(), result.inferredCompleted()));
+                                        + "(%d deleted), %d type-1 updates, %d inferred completed in %.1f s; ",
+                                result.dimension(), result.staged(), result.newKeys(), result.versionsOpened(),
+                                result.closed(), result.deleted(), result.typeOneUpdates(), result.inferredCompleted(),
+                                result.nanos() / 1e9));
                     }
                     log.info("load_dimensions {}", summary);
                     contribution.setExitStatus(contribution.getExitStatus().addExitDescription(summary.toString().trim()));
                     return RepeatStatus.FINISHED;
                 }, transactionManager)
                 .build();
+    }
+
+    /** The dimensions' merges side by side, each in a transaction of its own; results in the order given. */
+    public List<Scd2Merge.Result> merge(List<Scd2Spec> specs, RunParameters run, SourceCatalogue sources) {
+        return lanes.all(specs.stream()
+                .<java.util.function.Supplier<Scd2Merge.Result>>map(spec -> () -> mergeOne(spec, run, sources)).toList());
+    }
+
+    private Scd2Merge.Result mergeOne(Scd2Spec spec, RunParameters run, SourceCatalogue sources) {
+        List<String> snapshots = spec.closeMissing() ? fullSnapshots(spec, run, sources) : List.of();
+        return merge.merge(spec, run, snapshots);
     }
 
     private List<String> fullSnapshots(Scd2Spec spec, RunParameters run, SourceCatalogue sources) {

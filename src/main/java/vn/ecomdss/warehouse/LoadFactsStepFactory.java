@@ -17,8 +17,9 @@ import vn.ecomdss.definition.StepDefinition;
 import vn.ecomdss.definition.StepFactory;
 
 /**
- * {@code type: facts}: loads the run's order lines into {@code dw.fact_sales}, and its products and reviews into
- * the inventory, price and review facts, in one transaction.
+ * {@code type: facts}: loads the run's order lines into {@code dw.fact_sales} and, alongside on another
+ * connection, its products and reviews into the inventory, price and review facts. Every load is an idempotent
+ * upsert in transactions of its own, so a failed step is restarted as a whole.
  */
 @Component
 public class LoadFactsStepFactory implements StepFactory {
@@ -30,12 +31,26 @@ public class LoadFactsStepFactory implements StepFactory {
     private final FactSalesLoader loader;
     private final ProductFactsLoader productFacts;
 
+    private final LoadLanes lanes;
+
     public LoadFactsStepFactory(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                                FactSalesLoader loader, ProductFactsLoader productFacts) {
+                                FactSalesLoader loader, ProductFactsLoader productFacts, LoadLanes lanes) {
         this.jobRepository = jobRepository;
         this.transactionManager = transactionManager;
         this.loader = loader;
         this.productFacts = productFacts;
+        this.lanes = lanes;
+    }
+
+    /** What one fact load did. */
+    public record Loaded(FactSalesLoader.Result sales, ProductFactsLoader.Result products) {
+    }
+
+    /** The run's fact loads, order lines here and product facts alongside. */
+    public Loaded load(RunParameters run) {
+        LoadLanes.Pair<FactSalesLoader.Result, ProductFactsLoader.Result> both =
+                lanes.both(() -> loader.load(run), () -> productFacts.load(run));
+        return new Loaded(both.here(), both.alongside());
     }
 
     @Override
@@ -49,8 +64,9 @@ public class LoadFactsStepFactory implements StepFactory {
                 .tasklet((contribution, context) -> {
                     StepExecution execution = context.getStepContext().getStepExecution();
                     RunParameters run = RunParameters.of(execution.getJobExecution().getJobParameters());
-                    FactSalesLoader.Result result = loader.load(run);
-                    ProductFactsLoader.Result products = productFacts.load(run);
+                    Loaded loaded = load(run);
+                    FactSalesLoader.Result result = loaded.sales();
+                    ProductFactsLoader.Result products = loaded.products();
                     execution.setReadCount(result.staged());
                     contribution.incrementWriteCount(result.inserted() + result.updated());
                     String summary = String.format("fact_sales: %d staged lines, %d inserted, %d updated, %d moved to "

@@ -32,9 +32,12 @@ public class Scd2Merge {
 
     private static final Logger log = LoggerFactory.getLogger(Scd2Merge.class);
 
-    /** What one merge did. {@code closed} counts current versions closed by a change or a delete. */
+    /**
+     * What one merge did. {@code closed} counts current versions closed by a change or a delete; {@code nanos} is
+     * the merge's duration.
+     */
     public record Result(String dimension, int staged, int inferredCompleted, int closed, int newKeys,
-                         int versionsOpened, int deleted, int typeOneUpdates) {
+                         int versionsOpened, int deleted, int typeOneUpdates, long nanos) {
     }
 
     private static final Timestamp BEGINNING = Timestamp.valueOf("1900-01-01 00:00:00");
@@ -57,7 +60,8 @@ public class Scd2Merge {
         String attributes = String.join(", ", spec.attributes());
         String table = spec.table();
 
-        long[] lap = {System.nanoTime()};
+        long started = System.nanoTime();
+        long[] lap = {started};
         java.util.function.Consumer<String> done = statement -> {
             long now = System.nanoTime();
             log.debug("scd2 {} {}: {} ms", spec.name(), statement, (now - lap[0]) / 1_000_000);
@@ -206,7 +210,7 @@ public class Scd2Merge {
             done.accept("analyze");
         }
         return new Result(spec.name(), staged, inferred, closed + missing, newKeys == null ? 0 : newKeys, opened,
-                deleted, typeOne);
+                deleted, typeOne, System.nanoTime() - started);
     }
 
     private static String match(Scd2Spec spec, String left, String right) {

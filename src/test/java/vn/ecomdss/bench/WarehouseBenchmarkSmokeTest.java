@@ -14,7 +14,8 @@ import vn.ecomdss.testsupport.PlatformTestSupport;
 import vn.ecomdss.transform.StagingWriter;
 import vn.ecomdss.warehouse.FactSalesLoader;
 import vn.ecomdss.warehouse.MartRefresher;
-import vn.ecomdss.warehouse.ProductFactsLoader;
+import vn.ecomdss.warehouse.LoadDimensionsStepFactory;
+import vn.ecomdss.warehouse.LoadFactsStepFactory;
 import vn.ecomdss.warehouse.Scd2Invariants;
 import vn.ecomdss.warehouse.Scd2Merge;
 
@@ -32,7 +33,9 @@ class WarehouseBenchmarkSmokeTest extends PlatformTestSupport {
     @Autowired
     FactSalesLoader salesFacts;
     @Autowired
-    ProductFactsLoader productFacts;
+    LoadDimensionsStepFactory dimensions;
+    @Autowired
+    LoadFactsStepFactory facts;
     @Autowired
     Scd2Invariants invariants;
     @Autowired
@@ -41,7 +44,7 @@ class WarehouseBenchmarkSmokeTest extends PlatformTestSupport {
     @Test
     void aHundredThousandLinesOverTwoDaysKeepTheInvariantsAndEveryLine() throws Exception {
         WarehouseBenchmark benchmark = new WarehouseBenchmark(jdbc, dataSource, transactionManager, staging, merge,
-                salesFacts, productFacts, invariants, marts, catalogue);
+                salesFacts, dimensions, facts, invariants, marts, catalogue);
         WarehouseBenchmark.Report report = benchmark.run(WarehouseBenchmark.Settings.of(
                 Map.of("lines", "100000", "customers", "10000", "products", "2000")));
         WarehouseBenchmark.print(report, System.out);
