@@ -17,8 +17,8 @@ import vn.ecomdss.definition.StepDefinition;
 import vn.ecomdss.definition.StepFactory;
 
 /**
- * {@code type: facts}: loads the run's order lines into {@code dw.fact_sales}, and its products and reviews into
- * the inventory, price and review facts, in one transaction.
+ * {@code type: facts}: loads the run's order lines into {@code dw.fact_sales}, its products and reviews into the
+ * inventory, price and review facts, and its behaviour events into the daily user activity, in one transaction.
  */
 @Component
 public class LoadFactsStepFactory implements StepFactory {
@@ -29,13 +29,16 @@ public class LoadFactsStepFactory implements StepFactory {
     private final PlatformTransactionManager transactionManager;
     private final FactSalesLoader loader;
     private final ProductFactsLoader productFacts;
+    private final UserActivityLoader userActivity;
 
     public LoadFactsStepFactory(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                                FactSalesLoader loader, ProductFactsLoader productFacts) {
+                                FactSalesLoader loader, ProductFactsLoader productFacts,
+                                UserActivityLoader userActivity) {
         this.jobRepository = jobRepository;
         this.transactionManager = transactionManager;
         this.loader = loader;
         this.productFacts = productFacts;
+        this.userActivity = userActivity;
     }
 
     @Override
@@ -51,15 +54,19 @@ public class LoadFactsStepFactory implements StepFactory {
                     RunParameters run = RunParameters.of(execution.getJobExecution().getJobParameters());
                     FactSalesLoader.Result result = loader.load(run);
                     ProductFactsLoader.Result products = productFacts.load(run);
-                    execution.setReadCount(result.staged());
-                    contribution.incrementWriteCount(result.inserted() + result.updated());
+                    UserActivityLoader.Result activity = userActivity.load(run);
+                    execution.setReadCount(result.staged() + activity.staged());
+                    contribution.incrementWriteCount(result.inserted() + result.updated() + activity.rows());
                     String summary = String.format("fact_sales: %d staged lines, %d inserted, %d updated, %d moved to "
                                     + "another date, %d inferred customers, %d inferred products", result.staged(),
                             result.inserted(), result.updated(), result.moved(), result.inferredCustomers(),
                             result.inferredProducts())
                             + String.format("; fact_inventory_snapshot: %d rows; fact_price_history: %d price changes; "
                                     + "fact_review: %d reviews (%d inferred products)", products.inventoryRows(),
-                            products.priceChanges(), products.reviews(), products.inferredProducts());
+                            products.priceChanges(), products.reviews(), products.inferredProducts())
+                            + String.format("; fact_user_activity_daily: %d staged events, %d counted, %d already "
+                                    + "counted, %d rows written, %d inferred customers", activity.staged(),
+                            activity.counted(), activity.alreadyCounted(), activity.rows(), activity.inferredCustomers());
                     log.info("{} {}", step.name(), summary);
                     contribution.setExitStatus(contribution.getExitStatus().addExitDescription(summary));
                     return RepeatStatus.FINISHED;
