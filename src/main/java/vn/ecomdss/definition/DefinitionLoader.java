@@ -33,7 +33,7 @@ public final class DefinitionLoader {
     private static final Set<String> SOURCE_KEYS = Set.of("source", "kind", "base-url", "embedded", "currency",
             "paging", "timeout-seconds", "max-retries", "entities", "rate-limit", "on-failure", "user-agent");
     private static final Set<String> ENTITY_KEYS = Set.of("path", "items-field", "id", "target", "required",
-            "fields", "lines", "reviews", "snapshot", "changes-only", "incremental", "listing");
+            "fields", "lines", "reviews", "snapshot", "changes-only", "incremental", "listing", "customer-source");
     private static final Set<String> LISTING_KEYS = Set.of("paths", "page-param", "max-pages", "extract",
             "json-ld-type", "script", "items", "fields", "price-fields");
 
@@ -52,6 +52,7 @@ public final class DefinitionLoader {
                 problems.add(fileName(resource), "source", "duplicate source name '" + source.name() + "'");
             }
         }
+        checkCustomerSources(sources, problems);
         SourceCatalogue sourceCatalogue = new SourceCatalogue(sources);
         List<JobDefinition> jobs = new ArrayList<>();
         Set<String> jobNames = new HashSet<>();
@@ -333,7 +334,7 @@ public final class DefinitionLoader {
             problems.add(file, "entities", "a source needs at least one entity");
         } else {
             for (Map.Entry<String, JsonNode> entry : entityNodes.properties()) {
-                EntityDefinition entity = readEntity(entry.getKey(), entry.getValue(), kind, file, problems);
+                EntityDefinition entity = readEntity(name, entry.getKey(), entry.getValue(), kind, file, problems);
                 if (entity != null) {
                     entities.put(entity.name(), entity);
                 }
@@ -345,7 +346,7 @@ public final class DefinitionLoader {
                 entities, rateLimit, onFailure, root.path("user-agent").asString(SourceDefinition.DEFAULT_USER_AGENT));
     }
 
-    private EntityDefinition readEntity(String name, JsonNode node, String kind, String file,
+    private EntityDefinition readEntity(String sourceName, String name, JsonNode node, String kind, String file,
                                         DefinitionProblems problems) {
         String field = "entities." + name;
         unknownKeys(node, ENTITY_KEYS, file, field + ".", problems);
@@ -400,6 +401,17 @@ public final class DefinitionLoader {
             }
             lines = new EntityDefinition.Lines(linesPointer, lineFields);
         }
+        String customerSource = null;
+        if ("activity".equals(target)) {
+            for (String needed : EntityDefinition.ACTIVITY_REQUIRED_FIELDS) {
+                if (!fields.containsKey(needed)) {
+                    problems.add(file, field + ".fields." + needed, "an activity event needs " + needed);
+                }
+            }
+            customerSource = node.path("customer-source").asString(sourceName);
+        } else if (node.has("customer-source")) {
+            problems.add(file, field + ".customer-source", "only an activity listing names the source of its customers");
+        }
         EntityDefinition.Lines reviews = null;
         if (node.has("reviews")) {
             if (!"product".equals(target)) {
@@ -423,7 +435,28 @@ public final class DefinitionLoader {
         pointer(idPointer, file, field + ".id", problems);
         return path == null || target == null ? null : new EntityDefinition(name, path,
                 node.path("items-field").asString(null), idPointer, target, required, fields, lines, reviews,
-                "full".equals(snapshot), node.path("changes-only").asBoolean(false), incremental, listing);
+                "full".equals(snapshot), node.path("changes-only").asBoolean(false), incremental, listing,
+                customerSource);
+    }
+
+    /** An activity listing's customers come from a declared source that lists customers. */
+    private void checkCustomerSources(Map<String, SourceDefinition> sources, DefinitionProblems problems) {
+        for (SourceDefinition source : sources.values()) {
+            for (EntityDefinition entity : source.entities().values()) {
+                String customers = entity.customerSource();
+                if (customers == null || customers.equals(source.name())) {
+                    continue;
+                }
+                SourceDefinition named = sources.get(customers);
+                String field = "entities." + entity.name() + ".customer-source";
+                if (named == null) {
+                    problems.add(source.file(), field, "unknown source '" + customers + "' (known: "
+                            + sources.keySet().stream().sorted().toList() + ")");
+                } else if (named.entities().values().stream().noneMatch(e -> e.target().equals("customer"))) {
+                    problems.add(source.file(), field, "source '" + customers + "' has no customer listing");
+                }
+            }
+        }
     }
 
     private EntityDefinition.Listing readListing(JsonNode node, String file, String field, DefinitionProblems problems) {

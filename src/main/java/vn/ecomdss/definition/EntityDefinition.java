@@ -7,7 +7,8 @@ import java.util.Map;
  * One listing of a source: its path (for a Kafka source, its topic), where its records sit in the response, its
  * natural id, the fields a raw record must have (JSON pointer to type), and how it maps onto a warehouse target.
  *
- * @param target      customer, product, order, platform, or raw (kept in the lake only, not loaded into the warehouse)
+ * @param target      customer, product, order, platform, activity (behaviour events counted into the daily user
+ *                    activity fact), or raw (kept in the lake only, not loaded into the warehouse)
  * @param fields      target field to one or more JSON pointers (several are joined with a space)
  * @param lines       for orders: the pointer to the array of lines and the mapping of each line
  * @param reviews     for products: the pointer to the array of reviews the product carries and their mapping
@@ -16,11 +17,13 @@ import java.util.Map;
  * @param changesOnly whether a run transforms only the records the last completed run did not see (its watermark)
  * @param incremental how the extract reads only what changed since the last run, or null to read everything
  * @param listing     for an HTML source: which pages list the items and how items are found on them
+ * @param customerSource for activity: the source whose customers the events' customer ids are (the listing's own
+ *                    source unless {@code customer-source} names another); null for the other targets
  */
 public record EntityDefinition(String name, String path, String itemsField, String idPointer, String target,
                                Map<String, String> required, Map<String, List<String>> fields, Lines lines,
                                Lines reviews, boolean fullSnapshot, boolean changesOnly, Incremental incremental,
-                               Listing listing) {
+                               Listing listing, String customerSource) {
 
     public static final Map<String, List<String>> TARGET_FIELDS = Map.of(
             "customer", List.of("full_name", "email", "phone", "city", "gender", "birth_year", "birth_date",
@@ -29,7 +32,11 @@ public record EntityDefinition(String name, String path, String itemsField, Stri
                     "rating", "description", "sku", "changed_at", "deleted", "platform"),
             "platform", List.of("name", "type", "commission_rate", "changed_at", "deleted"),
             "order", List.of("customer_id", "order_ts", "platform", "payment_method", "status", "shipping_city"),
+            "activity", List.of("event_type", "occurred_at", "customer_id", "session_id", "product_id", "platform"),
             "raw", List.of());
+
+    /** What an activity event cannot be counted without. */
+    public static final List<String> ACTIVITY_REQUIRED_FIELDS = List.of("event_type", "occurred_at", "customer_id");
 
     public static final List<String> LINE_FIELDS = List.of("product_id", "quantity", "unit_price", "discount",
             "discount_percent", "line_number");

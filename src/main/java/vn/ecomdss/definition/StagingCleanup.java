@@ -12,7 +12,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 final class StagingCleanup implements JobExecutionListener {
 
     private static final String[] TABLES = {"staging.customer", "staging.product", "staging.sales_line",
-            "staging.platform", "staging.review"};
+            "staging.platform", "staging.review", "staging.activity_event"};
 
     private final JdbcTemplate jdbc;
 

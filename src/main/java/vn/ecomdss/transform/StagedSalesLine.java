@@ -21,12 +21,6 @@ public record StagedSalesLine(String runId, String source, String orderId, int l
     }
 
     public long salesLineKey() {
-        try {
-            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(
-                    (source + '\u001f' + orderId + '\u001f' + lineNumber).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return java.nio.ByteBuffer.wrap(digest, 0, 8).getLong();
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
+        return WarehouseKey.of(source, orderId, lineNumber);
     }
 }

@@ -62,6 +62,13 @@ public class StagingWriter {
             r -> new Object[] {r.runId(), r.source(), r.productId(), r.reviewNumber(), r.rating(), r.comment(),
                     r.reviewedAt(), r.reviewerName(), r.reviewerEmail(), r.envelopeId()});
 
+    private static final Table<StagedActivityEvent> ACTIVITY_EVENT = new Table<>("staging.activity_event",
+            List.of("run_id", "source", "event_id", "event_key", "event_type", "occurred_at", "customer_source",
+                    "customer_id", "session_id", "product_id", "platform", "envelope_id", "fetched_at"),
+            e -> new Object[] {e.runId(), e.source(), e.eventId(), e.eventKey(), e.eventType(), e.occurredAt(),
+                    e.customerSource(), e.customerId(), e.sessionId(), e.productId(), e.platform(), e.envelopeId(),
+                    e.fetchedAt()});
+
     private static final int BATCH_CHARS = 64 * 1024;
 
     private final DataSource dataSource;
@@ -88,6 +95,10 @@ public class StagingWriter {
 
     public void reviews(List<StagedReview> rows) {
         write(REVIEW, rows);
+    }
+
+    public void activityEvents(List<StagedActivityEvent> rows) {
+        write(ACTIVITY_EVENT, rows);
     }
 
     private <T> void write(Table<T> table, List<T> rows) {

@@ -31,16 +31,15 @@ import vn.ecomdss.lake.LakeRecord;
 import vn.ecomdss.lake.QuarantinedRecord;
 
 /**
- * {@code type: transform} with {@code target: customers | products | sales | platforms | reviews}: reads the
- * envelopes the run
- * accepted for every source entity mapped onto that target, cleans them and writes staging rows. A record that
- * cannot be transformed is skipped into the quarantine with the reason.
+ * {@code type: transform} with {@code target: customers | products | sales | platforms | reviews | activity}: reads
+ * the envelopes the run accepted for every source entity mapped onto that target, cleans them and writes staging
+ * rows. A record that cannot be transformed is skipped into the quarantine with the reason.
  */
 @Component
 public class TransformStepFactory implements StepFactory {
 
     private static final Map<String, String> TARGETS = Map.of("customers", "customer", "products", "product",
-            "sales", "order", "platforms", "platform", "reviews", "review");
+            "sales", "order", "platforms", "platform", "reviews", "review", "activity", "activity");
 
     private final JobRepository jobRepository;
     private final PlatformTransactionManager transactionManager;
@@ -99,6 +98,7 @@ public class TransformStepFactory implements StepFactory {
         private final SalesTransformer sales = new SalesTransformer();
         private final PlatformTransformer platforms = new PlatformTransformer();
         private final ReviewTransformer reviews = new ReviewTransformer();
+        private final ActivityEventTransformer activity = new ActivityEventTransformer();
         private RunParameters run;
         private LakeReader reader;
 
@@ -111,10 +111,7 @@ public class TransformStepFactory implements StepFactory {
         public void beforeStep(StepExecution stepExecution) {
             run = RunParameters.of(stepExecution.getJobExecution().getJobParameters());
             List<LakeReader.Listing> listings = new ArrayList<>();
-            for (String name : sources.names()) {
-                if (!run.includes(name)) {
-                    continue;
-                }
+            for (String name : sources.transformedBy(run)) {
                 for (EntityDefinition entity : sources.get(name).entities().values()) {
                     boolean wanted = target.equals("review")
                             ? entity.target().equals("product") && entity.reviews() != null
@@ -159,6 +156,7 @@ public class TransformStepFactory implements StepFactory {
                 case "product" -> List.of(products.transform(record, entity, source.currency(), run));
                 case "platform" -> List.of(platforms.transform(record, entity, run));
                 case "review" -> List.copyOf(reviews.transform(record, entity, run));
+                case "activity" -> List.of(activity.transform(record, entity, run));
                 default -> List.copyOf(sales.transform(record, entity, source.currency(), run));
             };
         }
@@ -170,6 +168,7 @@ public class TransformStepFactory implements StepFactory {
                 case "product" -> staging.products(rows.stream().map(StagedProduct.class::cast).toList());
                 case "platform" -> staging.platforms(rows.stream().map(StagedPlatform.class::cast).toList());
                 case "review" -> staging.reviews(rows.stream().map(StagedReview.class::cast).toList());
+                case "activity" -> staging.activityEvents(rows.stream().map(StagedActivityEvent.class::cast).toList());
                 default -> staging.salesLines(rows.stream().map(StagedSalesLine.class::cast).toList());
             }
         }

@@ -41,6 +41,10 @@ public class FactSalesLoader {
             group by order_date
             """;
 
+    /**
+     * Inferred members are inserted in key order and skip a key another load inserted meanwhile (product facts and
+     * user activity infer members alongside this load), so concurrent loads neither collide nor deadlock.
+     */
     private static final String INFERRED_CUSTOMERS = """
             insert into dw.dim_customer (source, customer_id, row_hash, valid_from, is_current, is_inferred, envelope_id, run_id)
             select s.source, s.customer_id, 'inferred', timestamptz '1900-01-01 00:00:00+00', true, true,
@@ -49,6 +53,8 @@ public class FactSalesLoader {
             where s.run_id = ? and s.customer_id is not null
               and not exists (select 1 from dw.dim_customer c where c.source = s.source and c.customer_id = s.customer_id)
             group by s.source, s.customer_id
+            order by s.source, s.customer_id
+            on conflict do nothing
             """;
 
     private static final String INFERRED_PRODUCTS = """
@@ -59,6 +65,8 @@ public class FactSalesLoader {
             where s.run_id = ?
               and not exists (select 1 from dw.dim_product p where p.source = s.source and p.product_id = s.product_id)
             group by s.source, s.product_id
+            order by s.source, s.product_id
+            on conflict do nothing
             """;
 
     /** The lines of this run already in the warehouse, wherever their partition. */

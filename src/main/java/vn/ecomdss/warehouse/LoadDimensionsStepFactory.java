@@ -99,7 +99,7 @@ public class LoadDimensionsStepFactory implements StepFactory {
                     RunParameters run = RunParameters.of(execution.getJobExecution().getJobParameters());
                     StringBuilder summary = new StringBuilder();
                     if (run.fullRefresh()) {
-                        List<String> rebuilt = sources.names().stream().filter(run::includes).toList();
+                        List<String> rebuilt = List.copyOf(sources.transformedBy(run));
                         summary.append(String.format("full refresh of %s: %d rows removed; ", rebuilt,
                                 fullRefresh.clear(rebuilt)));
                     }

@@ -18,8 +18,10 @@ import vn.ecomdss.definition.StepFactory;
 
 /**
  * {@code type: facts}: loads the run's order lines into {@code dw.fact_sales} and, alongside on another
- * connection, its products and reviews into the inventory, price and review facts. Every load is an idempotent
- * upsert in transactions of its own, so a failed step is restarted as a whole.
+ * connection, its products and reviews into the inventory, price and review facts, then its behaviour events into
+ * the daily user activity. Every load is idempotent, in transactions of its own, so a failed step is restarted as a
+ * whole; inferred members are inserted in key order and skip keys another load just added, so concurrent loads
+ * neither collide nor deadlock.
  */
 @Component
 public class LoadFactsStepFactory implements StepFactory {
@@ -30,27 +32,33 @@ public class LoadFactsStepFactory implements StepFactory {
     private final PlatformTransactionManager transactionManager;
     private final FactSalesLoader loader;
     private final ProductFactsLoader productFacts;
+    private final UserActivityLoader userActivity;
 
     private final LoadLanes lanes;
 
     public LoadFactsStepFactory(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                                FactSalesLoader loader, ProductFactsLoader productFacts, LoadLanes lanes) {
+                                FactSalesLoader loader, ProductFactsLoader productFacts,
+                                UserActivityLoader userActivity, LoadLanes lanes) {
         this.jobRepository = jobRepository;
         this.transactionManager = transactionManager;
         this.loader = loader;
         this.productFacts = productFacts;
+        this.userActivity = userActivity;
         this.lanes = lanes;
     }
 
     /** What one fact load did. */
-    public record Loaded(FactSalesLoader.Result sales, ProductFactsLoader.Result products) {
+    public record Loaded(FactSalesLoader.Result sales, ProductFactsLoader.Result products,
+                         UserActivityLoader.Result activity) {
     }
 
-    /** The run's fact loads, order lines here and product facts alongside. */
+    /** The run's fact loads: order lines here, product facts then user activity alongside. */
     public Loaded load(RunParameters run) {
-        LoadLanes.Pair<FactSalesLoader.Result, ProductFactsLoader.Result> both =
-                lanes.both(() -> loader.load(run), () -> productFacts.load(run));
-        return new Loaded(both.here(), both.alongside());
+        LoadLanes.Pair<FactSalesLoader.Result, Loaded> both = lanes.both(() -> loader.load(run), () -> {
+            ProductFactsLoader.Result products = productFacts.load(run);
+            return new Loaded(null, products, userActivity.load(run));
+        });
+        return new Loaded(both.here(), both.alongside().products(), both.alongside().activity());
     }
 
     @Override
@@ -67,15 +75,19 @@ public class LoadFactsStepFactory implements StepFactory {
                     Loaded loaded = load(run);
                     FactSalesLoader.Result result = loaded.sales();
                     ProductFactsLoader.Result products = loaded.products();
-                    execution.setReadCount(result.staged());
-                    contribution.incrementWriteCount(result.inserted() + result.updated());
+                    UserActivityLoader.Result activity = loaded.activity();
+                    execution.setReadCount(result.staged() + activity.staged());
+                    contribution.incrementWriteCount(result.inserted() + result.updated() + activity.rows());
                     String summary = String.format("fact_sales: %d staged lines, %d inserted, %d updated, %d moved to "
                                     + "another date, %d inferred customers, %d inferred products", result.staged(),
                             result.inserted(), result.updated(), result.moved(), result.inferredCustomers(),
                             result.inferredProducts())
                             + String.format("; fact_inventory_snapshot: %d rows; fact_price_history: %d price changes; "
                                     + "fact_review: %d reviews (%d inferred products)", products.inventoryRows(),
-                            products.priceChanges(), products.reviews(), products.inferredProducts());
+                            products.priceChanges(), products.reviews(), products.inferredProducts())
+                            + String.format("; fact_user_activity_daily: %d staged events, %d counted, %d already "
+                                    + "counted, %d rows written, %d inferred customers", activity.staged(),
+                            activity.counted(), activity.alreadyCounted(), activity.rows(), activity.inferredCustomers());
                     log.info("{} {}", step.name(), summary);
                     contribution.setExitStatus(contribution.getExitStatus().addExitDescription(summary));
                     return RepeatStatus.FINISHED;

@@ -81,6 +81,8 @@ public class ProductFactsLoader {
             where r.run_id = ?
               and not exists (select 1 from dw.dim_product p where p.source = r.source and p.product_id = r.product_id)
             group by r.source, r.product_id
+            order by r.source, r.product_id
+            on conflict do nothing
             """;
 
     /** A review's product is the version valid when the review was written (the current one when undated). */

@@ -47,7 +47,7 @@ class DefinitionValidationTest extends PlatformTestSupport {
                                 "extract_sendo", "extract_fptshop", "extract_chotot", "extract_events"),
                         List.of("quality_check_raw"),
                         List.of("transform_customers", "transform_products", "transform_sales", "transform_platforms",
-                                "transform_reviews"),
+                                "transform_reviews", "transform_user_activity"),
                         List.of("load_dimensions"), List.of("load_facts"), List.of("quality_check_final"),
                         List.of("refresh_materialized_views"), List.of("notify"));
         assertThat(etl.schedule().cron()).isEqualTo("0 0 2 * * *");
@@ -100,6 +100,37 @@ class DefinitionValidationTest extends PlatformTestSupport {
                     type: notify
                     depends-on: facts
                 """))).containsExactly("etl.yml: steps[0].depends-on: dependency cycle: extract -> notify -> facts -> extract");
+    }
+
+    @Test
+    void anActivityListingNeedsItsEventFieldsAndAKnownSourceOfCustomers() throws IOException {
+        writeSource();
+        Files.writeString(dir.resolve("sources/clicks.yml"), """
+                source: clicks
+                kind: kafka
+                base-url: kafka://127.0.0.1:1
+                entities:
+                  clicks:
+                    path: clicks
+                    target: activity
+                    customer-source: shopify
+                    fields: {event_type: /type, occurred_at: /at}
+                  views:
+                    path: views
+                    target: activity
+                    customer-source: shop
+                    fields: {event_type: /type, occurred_at: /at, customer_id: /user}
+                  orders:
+                    path: orders
+                    target: raw
+                    customer-source: shop
+                """);
+        Files.writeString(dir.resolve("etl.yml"), "job: etl\nsteps:\n  - {name: notify, type: notify}\n");
+        assertThat(problems()).containsExactlyInAnyOrder(
+                "sources/clicks.yml: entities.clicks.fields.customer_id: an activity event needs customer_id",
+                "sources/clicks.yml: entities.orders.customer-source: only an activity listing names the source of its customers",
+                "sources/clicks.yml: entities.clicks.customer-source: unknown source 'shopify' (known: [clicks, shop])",
+                "sources/clicks.yml: entities.views.customer-source: source 'shop' has no customer listing");
     }
 
     @Test

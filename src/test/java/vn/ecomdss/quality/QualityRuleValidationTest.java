@@ -36,7 +36,8 @@ class QualityRuleValidationTest extends PlatformTestSupport {
             }
         }
         assertThat(shipped.tables()).extracting(RuleSet::target)
-                .contains("dw.dim_customer", "dw.dim_product", "dw.fact_sales", "staging.sales_line");
+                .contains("dw.dim_customer", "dw.dim_product", "dw.fact_sales", "staging.sales_line",
+                        "dw.fact_user_activity_daily");
     }
 
     @Test
