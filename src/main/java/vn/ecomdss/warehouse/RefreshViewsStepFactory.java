@@ -20,7 +20,8 @@ import vn.ecomdss.definition.StepFactory;
 
 /**
  * {@code type: refresh-views} with {@code views: [...]}: refreshes the marts concurrently (readers are never
- * blocked), in the order listed, which is their dependency order.
+ * blocked), each in a transaction of its own; a mart built on another listed mart waits for it, the others are
+ * refreshed side by side (see {@link MartRefresher#refreshAll}).
  */
 @Component
 public class RefreshViewsStepFactory implements StepFactory {
@@ -64,11 +65,11 @@ public class RefreshViewsStepFactory implements StepFactory {
         return new StepBuilder(step.name(), jobRepository)
                 .tasklet((contribution, context) -> {
                     StringBuilder summary = new StringBuilder();
-                    for (String view : views) {
-                        MartRefresher.Refresh refresh = refresher.refresh(view);
+                    for (MartRefresher.Refresh refresh : refresher.refreshAll(views)) {
                         context.getStepContext().getStepExecution().getExecutionContext()
-                                .putLong("rows." + view, refresh.rows());
-                        summary.append(String.format("%s: %d rows in %d ms; ", view, refresh.rows(), refresh.millis()));
+                                .putLong("rows." + refresh.view(), refresh.rows());
+                        summary.append(String.format("%s: %d rows in %d ms; ", refresh.view(), refresh.rows(),
+                                refresh.millis()));
                         contribution.incrementWriteCount(refresh.rows());
                     }
                     log.info("{} {}", step.name(), summary);

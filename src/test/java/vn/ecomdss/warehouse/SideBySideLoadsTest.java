@@ -1,0 +1,89 @@
+package vn.ecomdss.warehouse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import vn.ecomdss.definition.RunParameters;
+import vn.ecomdss.testsupport.PlatformTestSupport;
+
+/**
+ * The loads that run side by side on separate connections: order lines split by order date, product facts
+ * alongside them, and the marts by dependency level.
+ */
+class SideBySideLoadsTest extends PlatformTestSupport {
+
+    @Autowired
+    LoadFactsStepFactory facts;
+    @Autowired
+    MartRefresher marts;
+    @Autowired
+    LoadLanes lanes;
+
+    @Test
+    void ordersAndReviewsOfTheSameUnknownProductsInferEachProductOnce() {
+        String source = "side-by-side";
+        assertThat(lanes.lanes()).isGreaterThanOrEqualTo(2);
+        for (int round = 1; round <= 3; round++) {
+            RunParameters run = new RunParameters("side-" + round, LocalDate.parse("2026-06-0" + round), Set.of(), false);
+            for (int product = 1; product <= 40; product++) {
+                String productId = "R" + round + "-P" + product;
+                // Lines on two dates a month apart, so the order lines load in two lanes.
+                stageLine(run, source, "O" + round + "-" + product, "C" + product, productId,
+                        product % 2 == 0 ? "2026-05-0" + round + "T10:00:00+07:00" : "2026-06-0" + round + "T10:00:00+07:00");
+                stageReview(run, source, productId);
+            }
+            LoadFactsStepFactory.Loaded loaded = facts.load(run);
+
+            assertThat(loaded.sales().inserted()).isEqualTo(40);
+            assertThat(loaded.sales().inferredProducts() + loaded.products().inferredProducts()).isEqualTo(40);
+            assertThat(count("select count(*) from dw.dim_product where source = ? and product_id like ?",
+                    source, "R" + round + "-%")).isEqualTo(40);
+            assertThat(count("""
+                    select count(*) from dw.fact_sales f join dw.fact_review r
+                      on r.source = f.source and r.product_key = f.product_key
+                    where f.source = ? and f.run_id = ?
+                    """, source, run.runId())).isEqualTo(40);
+        }
+        assertThat(count("select count(*) from dw.dim_customer where source = ? and is_inferred", source)).isEqualTo(40);
+        assertThat(count("select count(distinct date_trunc('month', order_date)) from dw.fact_sales where source = ?", source))
+                .isEqualTo(2);
+    }
+
+    @Test
+    void aMartBuiltOnAnotherWaitsForItAndTheOthersRefreshSideBySide() {
+        List<String> views = List.of("mart.mv_customer_rfm", "mart.mv_monthly_sales", "mart.mv_customer_analytics",
+                "mart.mv_product_performance");
+
+        assertThat(marts.levels(views)).containsExactly(
+                List.of("mart.mv_monthly_sales", "mart.mv_customer_analytics", "mart.mv_product_performance"),
+                List.of("mart.mv_customer_rfm"));
+        List<MartRefresher.Refresh> refreshed = marts.refreshAll(views);
+        assertThat(refreshed).extracting(MartRefresher.Refresh::view).last().isEqualTo("mart.mv_customer_rfm");
+        assertThat(refreshed).extracting(MartRefresher.Refresh::level).containsExactly(0, 0, 0, 1);
+    }
+
+    private void stageLine(RunParameters run, String source, String orderId, String customerId, String productId,
+                           String orderTs) {
+        jdbc.update("""
+                insert into staging.sales_line (run_id, source, order_id, line_number, customer_id, product_id,
+                    order_ts, platform, quantity, unit_price, currency, envelope_id)
+                values (?, ?, ?, 1, ?, ?, ?, 'shopee', 1, 99000, 'VND', ?)
+                """, run.runId(), source, orderId, customerId, productId,
+                Timestamp.from(OffsetDateTime.parse(orderTs).toInstant()), "env-" + orderId);
+    }
+
+    private void stageReview(RunParameters run, String source, String productId) {
+        jdbc.update("""
+                insert into staging.review (run_id, source, product_id, review_number, rating, comment, envelope_id)
+                values (?, ?, ?, 1, 4.5, 'Tốt', ?)
+                """, run.runId(), source, productId, "env-review-" + productId);
+    }
+}
