@@ -53,6 +53,41 @@ class WarehouseFactsTest extends PlatformTestSupport {
         assertThat(count("select count(*) from dw.fact_review where run_id = 'facts-2'")).isZero();
     }
 
+    /** The marts aggregate orders before counting them; they must equal the plain count-distinct definitions. */
+    @Test
+    void theMartsEqualTheirPlainDefinitions() throws Exception {
+        assertThat(runEtl("marts-1", "2026-09-23", "dummyjson").getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        java.util.Map<String, String> plain = java.util.Map.of(
+                "mart.mv_monthly_sales", """
+                        select date_trunc('month', f.order_date)::date, p.platform_code, g.region,
+                               count(distinct (f.source, f.order_id)), count(*), sum(f.quantity), sum(f.net_amount_vnd),
+                               count(distinct f.customer_key)
+                        from dw.fact_sales f join dw.dim_platform p on p.platform_key = f.platform_key
+                        join dw.dim_geography g on g.geography_key = f.geography_key group by 1, 2, 3""",
+                "mart.mv_customer_analytics", """
+                        select c.source, c.customer_id, c.full_name, c.city, c.region, c.customer_segment,
+                               count(distinct f.order_id), coalesce(sum(f.net_amount_vnd), 0), min(f.order_date),
+                               max(f.order_date), coalesce(sum(f.net_amount_vnd) / nullif(count(distinct f.order_id), 0), 0)
+                        from dw.dim_customer c
+                        left join dw.dim_customer v on v.source = c.source and v.customer_id = c.customer_id
+                        left join dw.fact_sales f on f.customer_key = v.customer_key
+                        where c.is_current group by 1, 2, 3, 4, 5, 6""",
+                "mart.mv_product_performance", """
+                        select p.source, p.product_id, p.title, p.category, p.brand, count(distinct f.order_id),
+                               coalesce(sum(f.quantity), 0), coalesce(sum(f.net_amount_vnd), 0)
+                        from dw.dim_product p
+                        left join dw.dim_product v on v.source = p.source and v.product_id = p.product_id
+                        left join dw.fact_sales f on f.product_key = v.product_key
+                        where p.is_current group by 1, 2, 3, 4, 5""");
+        plain.forEach((mart, definition) -> {
+            assertThat(count("select count(*) from " + mart)).as(mart).isPositive();
+            assertThat(count("select count(*) from (select * from " + mart + " except all (" + definition + ")) d"))
+                    .as(mart + " rows not in its plain definition").isZero();
+            assertThat(count("select count(*) from ((" + definition + ") except all select * from " + mart + ") d"))
+                    .as(mart + " misses rows of its plain definition").isZero();
+        });
+    }
+
     @Test
     void aFullRefreshRebuildsTheSourcesFactsAndDimensionsFromTheLake() throws Exception {
         assertThat(runEtl("full-0", "2026-09-22", "dummyjson").getStatus()).isEqualTo(BatchStatus.COMPLETED);
