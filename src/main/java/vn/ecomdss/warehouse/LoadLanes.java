@@ -67,21 +67,12 @@ public class LoadLanes implements AutoCloseable {
             running.add(executor.submit(() -> inTransaction(piece)));
         }
         List<T> results = new ArrayList<>();
-        RuntimeException failure = null;
+        RuntimeException[] failure = {null};
         for (Future<T> future : running) {
-            try {
-                results.add(future.get());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                failure = attach(failure, new IllegalStateException("interrupted while waiting for a load lane", e));
-            } catch (ExecutionException e) {
-                Throwable cause = e.getCause();
-                failure = attach(failure, cause instanceof RuntimeException runtime ? runtime
-                        : new IllegalStateException(cause.getMessage(), cause));
-            }
+            results.add(await(future, failure));
         }
-        if (failure != null) {
-            throw failure;
+        if (failure[0] != null) {
+            throw failure[0];
         }
         return results;
     }
@@ -102,31 +93,36 @@ public class LoadLanes implements AutoCloseable {
         thread.setDaemon(true);
         thread.start();
         A first = null;
-        RuntimeException failure = null;
+        RuntimeException[] failure = {null};
         try {
             first = here.get();
         } catch (RuntimeException e) {
-            failure = e;
+            failure[0] = e;
         }
-        B second = null;
-        try {
-            second = other.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            failure = attach(failure, new IllegalStateException("interrupted while waiting for a load", e));
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            failure = attach(failure, cause instanceof RuntimeException runtime ? runtime
-                    : new IllegalStateException(cause.getMessage(), cause));
-        }
-        if (failure != null) {
-            throw failure;
+        B second = await(other, failure);
+        if (failure[0] != null) {
+            throw failure[0];
         }
         return new Pair<>(first, second);
     }
 
     /** The results of {@link #both}. */
     public record Pair<A, B>(A here, B alongside) {
+    }
+
+    /** The piece's result, or null with its failure added to {@code failure[0]} (the first one, others suppressed). */
+    private static <T> T await(Future<T> piece, RuntimeException[] failure) {
+        try {
+            return piece.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            failure[0] = attach(failure[0], new IllegalStateException("interrupted while waiting for a load", e));
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            failure[0] = attach(failure[0], cause instanceof RuntimeException runtime ? runtime
+                    : new IllegalStateException(cause.getMessage(), cause));
+        }
+        return null;
     }
 
     private static RuntimeException attach(RuntimeException first, RuntimeException next) {

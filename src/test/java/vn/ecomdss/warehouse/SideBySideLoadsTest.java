@@ -58,6 +58,26 @@ class SideBySideLoadsTest extends PlatformTestSupport {
     }
 
     @Test
+    void aFailingLaneFailsTheLoadAfterTheOthersFinishedAndCommitted() {
+        jdbc.execute("create table if not exists ops.lane_probe (piece int primary key)");
+        jdbc.execute("truncate ops.lane_probe");
+        List<java.util.function.Supplier<Integer>> pieces = List.of(
+                () -> jdbc.update("insert into ops.lane_probe values (1)"),
+                () -> {
+                    jdbc.update("insert into ops.lane_probe values (2)");
+                    throw new IllegalStateException("piece 2 broke");
+                },
+                () -> jdbc.update("insert into ops.lane_probe values (3)"));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> lanes.all(pieces))
+                .isInstanceOf(IllegalStateException.class).hasMessage("piece 2 broke");
+        // The failed piece rolled back; the others committed (every load run in lanes is idempotent).
+        assertThat(jdbc.queryForList("select piece from ops.lane_probe order by piece", Integer.class))
+                .containsExactly(1, 3);
+        jdbc.execute("drop table ops.lane_probe");
+    }
+
+    @Test
     void aMartBuiltOnAnotherWaitsForItAndTheOthersRefreshSideBySide() {
         List<String> views = List.of("mart.mv_customer_rfm", "mart.mv_monthly_sales", "mart.mv_customer_analytics",
                 "mart.mv_product_performance");
