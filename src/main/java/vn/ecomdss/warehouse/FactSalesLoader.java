@@ -41,33 +41,11 @@ public class FactSalesLoader {
             group by order_date
             """;
 
-    /**
-     * Inferred members are inserted in key order and skip a key another load inserted meanwhile (product facts and
-     * user activity infer members alongside this load), so concurrent loads neither collide nor deadlock.
-     */
-    private static final String INFERRED_CUSTOMERS = """
-            insert into dw.dim_customer (source, customer_id, row_hash, valid_from, is_current, is_inferred, envelope_id, run_id)
-            select s.source, s.customer_id, 'inferred', timestamptz '1900-01-01 00:00:00+00', true, true,
-                   min(s.envelope_id), ?
-            from staging.sales_line s
-            where s.run_id = ? and s.customer_id is not null
-              and not exists (select 1 from dw.dim_customer c where c.source = s.source and c.customer_id = s.customer_id)
-            group by s.source, s.customer_id
-            order by s.source, s.customer_id
-            on conflict do nothing
-            """;
+    private static final String INFERRED_CUSTOMERS =
+            InferredMembers.insert(Scd2Spec.CUSTOMER, "staging.sales_line", "source", "customer_id");
 
-    private static final String INFERRED_PRODUCTS = """
-            insert into dw.dim_product (source, product_id, row_hash, valid_from, is_current, is_inferred, envelope_id, run_id)
-            select s.source, s.product_id, 'inferred', timestamptz '1900-01-01 00:00:00+00', true, true,
-                   min(s.envelope_id), ?
-            from staging.sales_line s
-            where s.run_id = ?
-              and not exists (select 1 from dw.dim_product p where p.source = s.source and p.product_id = s.product_id)
-            group by s.source, s.product_id
-            order by s.source, s.product_id
-            on conflict do nothing
-            """;
+    private static final String INFERRED_PRODUCTS =
+            InferredMembers.insert(Scd2Spec.PRODUCT, "staging.sales_line", "source", "product_id");
 
     /** The lines of this run already in the warehouse, wherever their partition. */
     private static final String EXISTING = """
@@ -261,13 +239,8 @@ public class FactSalesLoader {
         jdbc.execute("drop table if exists fact_existing");
         int existing = timed("lines already loaded", () -> jdbc.update(EXISTING, runId, from, to));
         jdbc.execute("analyze fact_existing");
-        String collided = jdbc.queryForObject(
-                "select string_agg(natural_key, ', ') from (select natural_key from fact_existing where not same_line limit 5) c",
-                String.class);
-        if (collided != null) {
-            throw new IllegalStateException("Run " + runId + ": order lines " + collided
-                    + " hash to the sales_line_key of a different line already loaded; the load stops rather than merge them");
-        }
+        stopOnCollisions(runId, "select natural_key from fact_existing where not same_line",
+                "hash to the sales_line_key of a different line already loaded");
         int moved = existing == 0 ? 0 : timed("moved", () -> jdbc.update(MOVED));
         int updated = existing == 0 ? 0 : timed("update changed", () -> jdbc.update(UPDATE_CHANGED, runId, runId, from, to));
         int inserted = timed("insert new", () -> jdbc.update(INSERT_NEW, runId, runId, from, to));
@@ -293,14 +266,18 @@ public class FactSalesLoader {
         if (timed("repeated keys", () -> jdbc.update(REPEATED_KEYS, runId, runId)) == 0) {
             return 0;
         }
-        String collisions = jdbc.queryForObject(
-                "select string_agg(natural_keys, ', ') from (select natural_keys from fact_repeated where lines > 1 limit 5) c",
-                String.class);
-        if (collisions != null) {
-            throw new IllegalStateException("Run " + runId + ": order lines " + collisions
-                    + " share a sales_line_key (64-bit hash collision); the load stops rather than merge them");
-        }
+        stopOnCollisions(runId, "select natural_keys from fact_repeated where lines > 1",
+                "share a sales_line_key (64-bit hash collision)");
         return jdbc.update(DROP_REPEATS, runId);
+    }
+
+    /** Stops the load naming up to five lines the query finds (one text column: the lines' natural keys). */
+    private void stopOnCollisions(String runId, String query, String problem) {
+        String lines = jdbc.queryForObject("select string_agg(k, ', ') from (" + query + " limit 5) c(k)", String.class);
+        if (lines != null) {
+            throw new IllegalStateException("Run " + runId + ": order lines " + lines + " " + problem
+                    + "; the load stops rather than merge them");
+        }
     }
 
     /**

@@ -54,11 +54,13 @@ public class LoadFactsStepFactory implements StepFactory {
 
     /** The run's fact loads: order lines here, product facts then user activity alongside. */
     public Loaded load(RunParameters run) {
-        LoadLanes.Pair<FactSalesLoader.Result, Loaded> both = lanes.both(() -> loader.load(run), () -> {
-            ProductFactsLoader.Result products = productFacts.load(run);
-            return new Loaded(null, products, userActivity.load(run));
-        });
+        LoadLanes.Pair<FactSalesLoader.Result, Alongside> both = lanes.both(() -> loader.load(run),
+                () -> new Alongside(productFacts.load(run), userActivity.load(run)));
         return new Loaded(both.here(), both.alongside().products(), both.alongside().activity());
+    }
+
+    /** The loads that run alongside the order lines, one after the other in one transaction. */
+    private record Alongside(ProductFactsLoader.Result products, UserActivityLoader.Result activity) {
     }
 
     @Override

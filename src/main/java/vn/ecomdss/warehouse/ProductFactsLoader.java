@@ -73,17 +73,8 @@ public class ProductFactsLoader {
                   (excluded.price, excluded.original_price, excluded.currency)
             """;
 
-    private static final String INFERRED_PRODUCTS = """
-            insert into dw.dim_product (source, product_id, row_hash, valid_from, is_current, is_inferred, envelope_id, run_id)
-            select r.source, r.product_id, 'inferred', timestamptz '1900-01-01 00:00:00+00', true, true,
-                   min(r.envelope_id), ?
-            from staging.review r
-            where r.run_id = ?
-              and not exists (select 1 from dw.dim_product p where p.source = r.source and p.product_id = r.product_id)
-            group by r.source, r.product_id
-            order by r.source, r.product_id
-            on conflict do nothing
-            """;
+    private static final String INFERRED_PRODUCTS =
+            InferredMembers.insert(Scd2Spec.PRODUCT, "staging.review", "source", "product_id");
 
     /** A review's product is the version valid when the review was written (the current one when undated). */
     private static final String REVIEWS = """

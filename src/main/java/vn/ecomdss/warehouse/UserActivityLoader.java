@@ -47,18 +47,8 @@ public class UserActivityLoader {
                 limit 5) collided
             """;
 
-    private static final String INFERRED_CUSTOMERS = """
-            insert into dw.dim_customer (source, customer_id, row_hash, valid_from, is_current, is_inferred, envelope_id, run_id)
-            select s.customer_source, s.customer_id, 'inferred', timestamptz '1900-01-01 00:00:00+00', true, true,
-                   min(s.envelope_id), ?
-            from staging.activity_event s
-            where s.run_id = ?
-              and not exists (select 1 from dw.dim_customer c
-                              where c.source = s.customer_source and c.customer_id = s.customer_id)
-            group by s.customer_source, s.customer_id
-            order by s.customer_source, s.customer_id
-            on conflict do nothing
-            """;
+    private static final String INFERRED_CUSTOMERS =
+            InferredMembers.insert(Scd2Spec.CUSTOMER, "staging.activity_event", "customer_source", "customer_id");
 
     /**
      * The run's events not counted yet, with their keys: of the versions that began by the event's time, the last

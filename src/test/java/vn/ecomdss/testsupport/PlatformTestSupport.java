@@ -23,6 +23,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import vn.ecomdss.definition.JobCatalogue;
+import vn.ecomdss.definition.RunParameters;
 import vn.ecomdss.embedded.KafkaEndpoint;
 
 /**
@@ -71,6 +72,17 @@ public abstract class PlatformTestSupport {
     /** How many steps the shipped dss_etl definition declares. */
     protected int etlSteps() {
         return catalogue.definition("dss_etl").orElseThrow().steps().size();
+    }
+
+    /** Stages one order line (line 1, two units at 150,000 VND on Shopee) as if a transform had written it. */
+    protected void stageSalesLine(RunParameters run, String source, String orderId, String customerId,
+                                  String productId, String orderTs) {
+        jdbc.update("""
+                insert into staging.sales_line (run_id, source, order_id, line_number, customer_id, product_id,
+                    order_ts, platform, quantity, unit_price, currency, envelope_id)
+                values (?, ?, ?, 1, ?, ?, ?, 'shopee', 2, 150000, 'VND', ?)
+                """, run.runId(), source, orderId, customerId, productId,
+                java.sql.Timestamp.from(java.time.OffsetDateTime.parse(orderTs).toInstant()), "env-" + orderId);
     }
 
     protected long count(String sql, Object... args) {

@@ -157,7 +157,7 @@ class Scd2MergeTest extends PlatformTestSupport {
     void anEarlyArrivingOrderInfersMembersThatTheRealRecordsCompleteInPlace() {
         String source = "scd-early";
         RunParameters first = run("2026-08-01");
-        stageLine(first, source, "O1", "E1", "P1", "2026-07-31T10:00:00+07:00");
+        stageSalesLine(first, source, "O1", "E1", "P1", "2026-07-31T10:00:00+07:00");
         FactSalesLoader.Result loaded = transactions.execute(status -> facts.load(first));
 
         assertThat(loaded.inferredCustomers()).isEqualTo(1);
@@ -196,13 +196,13 @@ class Scd2MergeTest extends PlatformTestSupport {
         mergeCustomers(first, List.of());
         RunParameters second = run("2026-03-01");
         stageCustomer(second, source, "L1", "l@new", "Thành phố Hồ Chí Minh", "2026-03-01T00:00:00+07:00", false);
-        stageLine(second, source, "O-NOW", "L1", "P9", "2026-03-02T10:00:00+07:00");
+        stageSalesLine(second, source, "O-NOW", "L1", "P9", "2026-03-02T10:00:00+07:00");
         mergeCustomers(second, List.of());
         transactions.execute(status -> facts.load(second));
         assertInvariants();
 
         RunParameters late = run("2026-03-03");
-        stageLine(late, source, "O-LATE", "L1", "P9", "2026-02-10T20:00:00+07:00");
+        stageSalesLine(late, source, "O-LATE", "L1", "P9", "2026-02-10T20:00:00+07:00");
         FactSalesLoader.Result result = transactions.execute(status -> facts.load(late));
 
         assertThat(result.inserted()).isEqualTo(1);
@@ -220,7 +220,7 @@ class Scd2MergeTest extends PlatformTestSupport {
                 """, String.class, source)).isEqualTo("2026-02-10|20260210|" + late.runId() + "|env-O-LATE");
 
         RunParameters again = run("2026-03-04");
-        stageLine(again, source, "O-LATE", "L1", "P9", "2026-02-10T20:00:00+07:00");
+        stageSalesLine(again, source, "O-LATE", "L1", "P9", "2026-02-10T20:00:00+07:00");
         FactSalesLoader.Result repeat = transactions.execute(status -> facts.load(again));
         assertThat(repeat.inserted()).isZero();
         assertThat(repeat.updated()).isZero();
@@ -242,8 +242,8 @@ class Scd2MergeTest extends PlatformTestSupport {
         assertThat(platforms.versionsOpened()).isEqualTo(2);
         assertInvariants();
 
-        stageLine(run, source, "T-FEB", "T1", "P1", "2026-02-15T12:00:00+07:00");
-        stageLine(run, source, "T-MAY", "T1", "P1", "2026-05-15T12:00:00+07:00");
+        stageSalesLine(run, source, "T-FEB", "T1", "P1", "2026-02-15T12:00:00+07:00");
+        stageSalesLine(run, source, "T-MAY", "T1", "P1", "2026-05-15T12:00:00+07:00");
         jdbc.update("update staging.sales_line set platform = 'testmall' where run_id = ?", run.runId());
         transactions.execute(status -> facts.load(run));
 
@@ -304,13 +304,4 @@ class Scd2MergeTest extends PlatformTestSupport {
                 String.class, source, customerId);
     }
 
-    private void stageLine(RunParameters run, String source, String orderId, String customerId, String productId,
-                           String orderTs) {
-        jdbc.update("""
-                insert into staging.sales_line (run_id, source, order_id, line_number, customer_id, product_id,
-                    order_ts, platform, quantity, unit_price, currency, envelope_id)
-                values (?, ?, ?, 1, ?, ?, ?, 'shopee', 2, 150000, 'VND', ?)
-                """, run.runId(), source, orderId, customerId, productId,
-                Timestamp.from(OffsetDateTime.parse(orderTs).toInstant()), "env-" + orderId);
-    }
 }

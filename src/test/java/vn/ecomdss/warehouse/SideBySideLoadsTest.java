@@ -2,9 +2,7 @@ package vn.ecomdss.warehouse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.Timestamp;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Set;
 
@@ -36,7 +34,7 @@ class SideBySideLoadsTest extends PlatformTestSupport {
             for (int product = 1; product <= 40; product++) {
                 String productId = "R" + round + "-P" + product;
                 // Lines on two dates a month apart, so the order lines load in two lanes.
-                stageLine(run, source, "O" + round + "-" + product, "C" + product, productId,
+                stageSalesLine(run, source, "O" + round + "-" + product, "C" + product, productId,
                         product % 2 == 0 ? "2026-05-0" + round + "T10:00:00+07:00" : "2026-06-0" + round + "T10:00:00+07:00");
                 stageReview(run, source, productId);
             }
@@ -90,15 +88,6 @@ class SideBySideLoadsTest extends PlatformTestSupport {
         assertThat(refreshed).extracting(MartRefresher.Refresh::level).containsExactly(0, 0, 0, 1);
     }
 
-    private void stageLine(RunParameters run, String source, String orderId, String customerId, String productId,
-                           String orderTs) {
-        jdbc.update("""
-                insert into staging.sales_line (run_id, source, order_id, line_number, customer_id, product_id,
-                    order_ts, platform, quantity, unit_price, currency, envelope_id)
-                values (?, ?, ?, 1, ?, ?, ?, 'shopee', 1, 99000, 'VND', ?)
-                """, run.runId(), source, orderId, customerId, productId,
-                Timestamp.from(OffsetDateTime.parse(orderTs).toInstant()), "env-" + orderId);
-    }
 
     private void stageReview(RunParameters run, String source, String productId) {
         jdbc.update("""
