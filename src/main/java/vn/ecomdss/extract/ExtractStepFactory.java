@@ -40,6 +40,7 @@ import vn.ecomdss.embedded.KafkaEndpoint;
 import vn.ecomdss.extract.http.JsonHttpClient;
 import vn.ecomdss.extract.http.PagedJsonReader;
 import vn.ecomdss.extract.http.RequestThrottle;
+import vn.ecomdss.extract.http.SourceProgress;
 import vn.ecomdss.extract.scrape.PageDriftLog;
 import vn.ecomdss.extract.scrape.SiteReader;
 import vn.ecomdss.extract.stream.TopicReader;
@@ -163,55 +164,49 @@ public class ExtractStepFactory implements StepFactory {
                     newWatermarks = topics::newWatermarks;
                 }
                 case "html" -> {
-                    SiteReader site = new SiteReader(source, endpoints.baseUri(source), client(), json, new SiteReader.Progress() {
-                        @Override
-                        public void page(long bytes) {
-                            stats.pages.incrementAndGet();
-                            stats.bytes.addAndGet(bytes);
-                        }
-
-                        @Override
-                        public void retry() {
-                            stats.retries.incrementAndGet();
-                        }
-
-                        @Override
-                        public void disallowed(URI url) {
-                            stats.disallowed.incrementAndGet();
-                        }
-
-                        @Override
-                        public void drift(String entity, URI url, String selector) {
-                            stats.drifted.incrementAndGet();
-                            driftLog.record(run.runId(), source.name(), entity, url.toString(), selector);
-                        }
-                    });
+                    SiteReader site = new SiteReader(source, endpoints.baseUri(source), client(), json, progress(run));
                     reader = site;
                     newWatermarks = Map::of;
                 }
                 default -> {
                     PagedJsonReader pages = new PagedJsonReader(source, endpoints.baseUri(source), run.logicalDate(),
-                            client(), new PagedJsonReader.Progress() {
-                                @Override
-                                public void page(long bytes) {
-                                    stats.pages.incrementAndGet();
-                                    stats.bytes.addAndGet(bytes);
-                                }
-
-                                @Override
-                                public void retry() {
-                                    stats.retries.incrementAndGet();
-                                }
-
-                                @Override
-                                public void unchanged() {
-                                    stats.unchanged.incrementAndGet();
-                                }
-                            }, marks);
+                            client(), progress(run), marks);
                     reader = pages;
                     newWatermarks = pages::newWatermarks;
                 }
             }
+        }
+
+        /** Counts what the source's reader reports into this step's figures; drifted pages are also recorded. */
+        private SourceProgress progress(RunParameters run) {
+            return new SourceProgress() {
+                @Override
+                public void page(long bytes) {
+                    stats.pages.incrementAndGet();
+                    stats.bytes.addAndGet(bytes);
+                }
+
+                @Override
+                public void retry() {
+                    stats.retries.incrementAndGet();
+                }
+
+                @Override
+                public void unchanged() {
+                    stats.unchanged.incrementAndGet();
+                }
+
+                @Override
+                public void disallowed(URI url) {
+                    stats.disallowed.incrementAndGet();
+                }
+
+                @Override
+                public void drift(String entity, URI url, String selector) {
+                    stats.drifted.incrementAndGet();
+                    driftLog.record(run.runId(), source.name(), entity, url.toString(), selector);
+                }
+            };
         }
 
         private JsonHttpClient client() {

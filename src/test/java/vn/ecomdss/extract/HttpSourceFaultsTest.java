@@ -20,6 +20,7 @@ import vn.ecomdss.definition.SourceDefinition;
 import vn.ecomdss.extract.http.JsonHttpClient;
 import vn.ecomdss.extract.http.PagedJsonReader;
 import vn.ecomdss.extract.http.RequestThrottle;
+import vn.ecomdss.extract.http.SourceProgress;
 import vn.ecomdss.extract.http.SourceRequestException;
 import vn.ecomdss.testsupport.SiteServer;
 import vn.ecomdss.testsupport.SiteServer.Fault;
@@ -110,18 +111,10 @@ class HttpSourceFaultsTest {
         JsonHttpClient client = new JsonHttpClient(json, source.timeout(), source.maxRetries(), source.userAgent(),
                 RequestThrottle.of(source.rateLimit()));
         PagedJsonReader reader = new PagedJsonReader(source, FAKESTORE.baseUri(), LocalDate.of(2026, 11, 1), client,
-                new PagedJsonReader.Progress() {
-                    @Override
-                    public void page(long bytes) {
-                    }
-
+                new SourceProgress() {
                     @Override
                     public void retry() {
                         retries.incrementAndGet();
-                    }
-
-                    @Override
-                    public void unchanged() {
                     }
                 }, watermarks);
         reader.open(new ExecutionContext());

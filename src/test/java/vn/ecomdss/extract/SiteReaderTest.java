@@ -15,6 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
 import vn.ecomdss.definition.SourceDefinition;
 import vn.ecomdss.extract.http.JsonHttpClient;
 import vn.ecomdss.extract.http.RequestThrottle;
+import vn.ecomdss.extract.http.SourceProgress;
 import vn.ecomdss.extract.scrape.SiteReader;
 import vn.ecomdss.testsupport.SiteServer;
 
@@ -36,19 +37,7 @@ class SiteReaderTest {
         List<URI> drifted = new ArrayList<>();
         JsonHttpClient client = new JsonHttpClient(json, source.timeout(), source.maxRetries(), source.userAgent(),
                 RequestThrottle.of(source.rateLimit()));
-        SiteReader reader = new SiteReader(source, CHOTOT.baseUri(), client, json, new SiteReader.Progress() {
-            @Override
-            public void page(long bytes) {
-            }
-
-            @Override
-            public void retry() {
-            }
-
-            @Override
-            public void disallowed(URI url) {
-            }
-
+        SiteReader reader = new SiteReader(source, CHOTOT.baseUri(), client, json, new SourceProgress() {
             @Override
             public void drift(String entity, URI url, String selector) {
                 drifted.add(url);

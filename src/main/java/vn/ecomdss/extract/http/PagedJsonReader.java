@@ -31,21 +31,11 @@ public final class PagedJsonReader implements ItemStreamReader<FetchedRecord> {
     private static final String POSITION = "reader.position";
     private static final String MARK = "reader.mark.";
 
-    /** What the reader reports as it goes: pages and bytes fetched, retries made. */
-    public interface Progress {
-        void page(long bytes);
-
-        void retry();
-
-        /** A record passed over because it has not changed since the watermark. */
-        void unchanged();
-    }
-
     private final SourceDefinition source;
     private final URI baseUri;
     private final LocalDate logicalDate;
     private final JsonHttpClient client;
-    private final Progress progress;
+    private final SourceProgress progress;
     private final List<EntityDefinition> entities;
     private final Map<String, String> watermarks;
     private final Map<String, String> marks = new HashMap<>();
@@ -58,7 +48,7 @@ public final class PagedJsonReader implements ItemStreamReader<FetchedRecord> {
 
     /** @param watermarks entity name to the marker of the last change already read (none on a full refresh) */
     public PagedJsonReader(SourceDefinition source, URI baseUri, LocalDate logicalDate, JsonHttpClient client,
-                           Progress progress, Map<String, String> watermarks) {
+                           SourceProgress progress, Map<String, String> watermarks) {
         this.watermarks = Map.copyOf(watermarks);
         this.source = source;
         this.baseUri = baseUri;

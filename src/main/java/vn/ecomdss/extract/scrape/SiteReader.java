@@ -17,6 +17,7 @@ import vn.ecomdss.definition.EntityDefinition;
 import vn.ecomdss.definition.SourceDefinition;
 import vn.ecomdss.extract.FetchedRecord;
 import vn.ecomdss.extract.http.JsonHttpClient;
+import vn.ecomdss.extract.http.SourceProgress;
 
 /**
  * Reads a site's listing pages one at a time (the client's throttle keeps the polite delay) and returns their
@@ -33,23 +34,12 @@ public final class SiteReader implements ItemStreamReader<FetchedRecord> {
     private static final String PAGE = "site.page";
     private static final String POSITION = "site.position";
 
-    /** What the reader reports as it goes. */
-    public interface Progress {
-        void page(long bytes);
-
-        void retry();
-
-        void disallowed(URI url);
-
-        void drift(String entity, URI url, String selector);
-    }
-
     private final SourceDefinition source;
     private final URI baseUri;
     private final JsonHttpClient client;
     private final RobotsRules robots;
     private final ListingPageParser parser;
-    private final Progress progress;
+    private final SourceProgress progress;
     private final List<EntityDefinition> entities;
 
     private int entityIndex;
@@ -58,7 +48,7 @@ public final class SiteReader implements ItemStreamReader<FetchedRecord> {
     private int position;
     private List<ObjectNode> items;
 
-    public SiteReader(SourceDefinition source, URI baseUri, JsonHttpClient client, JsonMapper json, Progress progress) {
+    public SiteReader(SourceDefinition source, URI baseUri, JsonHttpClient client, JsonMapper json, SourceProgress progress) {
         this.source = source;
         this.baseUri = baseUri;
         this.client = client;
