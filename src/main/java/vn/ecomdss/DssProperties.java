@@ -24,11 +24,19 @@ public record DssProperties(
         sources = sources == null ? Map.of() : Map.copyOf(sources);
     }
 
-    /** PostgreSQL: an external server when {@code url} is set, else embedded on {@code embeddedPort} (0 = any free port). */
+    /**
+     * PostgreSQL: an external server when {@code url} is set, else embedded on {@code embeddedPort} (0 = any free
+     * port), its binaries unpacked into {@code embeddedBinariesDir} (default: {@code postgres-binaries} under the data
+     * directory; never the shared temporary directory, whose leftovers once hid a broken first unpacking).
+     */
     public record Db(String url, String user, String password, @DefaultValue("0") int embeddedPort,
-                     @DefaultValue("10") int poolSize) {
+                     @DefaultValue("10") int poolSize, Path embeddedBinariesDir) {
         public boolean external() {
             return url != null && !url.isBlank();
+        }
+
+        public Path binariesDir(Path dataDir) {
+            return embeddedBinariesDir != null ? embeddedBinariesDir : dataDir.resolve("postgres-binaries");
         }
     }
 

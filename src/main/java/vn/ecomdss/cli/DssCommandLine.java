@@ -12,12 +12,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
-import org.springframework.batch.core.job.parameters.JobParameters;
-import org.springframework.batch.core.job.parameters.JobParametersBuilder;
-import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.boot.ApplicationArguments;
@@ -26,11 +22,12 @@ import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import vn.ecomdss.definition.OrphanedExecutions;
 import vn.ecomdss.definition.JobCatalogue;
 import vn.ecomdss.definition.RunParameters;
 import vn.ecomdss.embedded.KafkaEndpoint;
 import vn.ecomdss.notify.RunSummary;
+import vn.ecomdss.ops.JobControl;
+import vn.ecomdss.ops.OperationRefusedException;
 import vn.ecomdss.simulator.EventStreamSimulator;
 import vn.ecomdss.simulator.MarketEventStreams;
 import vn.ecomdss.quality.QualityReport;
@@ -38,8 +35,11 @@ import vn.ecomdss.warehouse.ExchangeRateLoader;
 
 /**
  * The command line: {@code demo}, {@code run <job> [key=value ...]}, {@code restart <executionId>},
- * {@code stop <executionId>}, {@code executions [job]}, {@code simulate [--minutes N] [--rate-scale X]}. The exit code is 0 only when the execution the
- * command ran COMPLETED (or, for the read-only commands, when they answered).
+ * {@code stop <executionId>}, {@code executions [job]}, {@code simulate [--minutes N] [--rate-scale X]}. Launches,
+ * stops and restarts go through {@link JobControl} as the admin API's do (same checks, same messages, audited as
+ * actor {@code cli}). The exit code is 0 only when the execution the command ran COMPLETED (or, for the read-only
+ * commands, when they answered); bad input gets one line on standard error and a code of its own (see
+ * {@link #USAGE}), with the stack trace only under {@code --debug}.
  */
 @Component
 public class DssCommandLine implements ApplicationRunner, ExitCodeGenerator {
@@ -57,29 +57,38 @@ public class DssCommandLine implements ApplicationRunner, ExitCodeGenerator {
               quality [runId]               print the quality results of a run (default: the latest)
               rates <file.csv>              add exchange rates to VND (currency,valid_from,rate_to_vnd,note)
               server                        run the web dashboard, the admin API and the scheduler
+            options: --debug prints the stack trace behind an error
+            exit codes: 0 completed (or answered), 1 the execution did not complete, 2 usage, 3 invalid parameter,
+                        4 no such job or execution, 5 refused in the current state (running, completed, finished)
             """;
 
-    private final JobOperator jobOperator;
+    static final String ACTOR = "cli";
+    static final int NOT_COMPLETED = 1;
+    static final int USAGE_ERROR = 2;
+    static final int INVALID_PARAMETER = 3;
+    static final int NOT_FOUND = 4;
+    static final int REFUSED_IN_STATE = 5;
+
+    private final JobControl control;
     private final JobRepository jobRepository;
     private final JobCatalogue catalogue;
-    private final OrphanedExecutions orphans;
     private final JdbcTemplate jdbc;
     private final EventStreamSimulator simulator;
     private final KafkaEndpoint kafka;
     private final QualityReport qualityReport;
     private final ExchangeRateLoader exchangeRates;
-    private final PrintStream out = System.out;
+    private PrintStream out = System.out;
+    private PrintStream err = System.err;
     private int exitCode;
 
-    public DssCommandLine(JobOperator jobOperator, JobRepository jobRepository, JobCatalogue catalogue,
-                          OrphanedExecutions orphans, JdbcTemplate jdbc, EventStreamSimulator simulator,
+    public DssCommandLine(JobControl control, JobRepository jobRepository, JobCatalogue catalogue,
+                          JdbcTemplate jdbc, EventStreamSimulator simulator,
                           KafkaEndpoint kafka, QualityReport qualityReport, ExchangeRateLoader exchangeRates) {
         this.simulator = simulator;
         this.kafka = kafka;
-        this.jobOperator = jobOperator;
+        this.control = control;
         this.jobRepository = jobRepository;
         this.catalogue = catalogue;
-        this.orphans = orphans;
         this.jdbc = jdbc;
         this.qualityReport = qualityReport;
         this.exchangeRates = exchangeRates;
@@ -91,8 +100,20 @@ public class DssCommandLine implements ApplicationRunner, ExitCodeGenerator {
         if (args.isEmpty()) {
             return;
         }
-        List<String> rest = args.subList(1, args.size());
-        exitCode = switch (args.get(0)) {
+        out = System.out;
+        err = System.err;
+        try {
+            exitCode = command(args.get(0), args.subList(1, args.size()), arguments);
+        } catch (OperationRefusedException e) {
+            exitCode = refused(e, arguments);
+        } catch (UsageException e) {
+            exitCode = usage(e.getMessage());
+            debug(e, arguments);
+        }
+    }
+
+    private int command(String name, List<String> rest, ApplicationArguments arguments) throws Exception {
+        return switch (name) {
             case "demo" -> demo();
             case "run" -> rest.isEmpty() ? usage("run needs a job name") : report(run(rest.get(0), rest.subList(1, rest.size())));
             case "restart" -> rest.size() != 1 ? usage("restart needs an execution id") : report(restart(executionId(rest.get(0))));
@@ -102,7 +123,7 @@ public class DssCommandLine implements ApplicationRunner, ExitCodeGenerator {
             case "quality" -> qualityReport.print(rest.isEmpty() ? null : rest.get(0), out) ? 0 : 1;
             case "rates" -> rest.size() != 1 ? usage("rates needs a CSV file") : rates(java.nio.file.Path.of(rest.get(0)));
             case "server" -> 0;
-            default -> usage("unknown command '" + args.get(0) + "'");
+            default -> usage("unknown command '" + name + "'");
         };
     }
 
@@ -125,53 +146,32 @@ public class DssCommandLine implements ApplicationRunner, ExitCodeGenerator {
         counts.put("mart.mv_monthly_sales rows", "select count(*) from mart.mv_monthly_sales");
         counts.put("mart.mv_customer_analytics rows", "select count(*) from mart.mv_customer_analytics");
         counts.put("mart.mv_product_performance rows", "select count(*) from mart.mv_product_performance");
-        counts.put("final quality score", "select coalesce(max(score), 0) from dq.run_score where stage = 'final' and run_id = '"
-                + runId.replace("'", "") + "'");
         counts.forEach((label, sql) -> out.printf("  %-34s %s%n", label, jdbc.queryForObject(sql, Object.class)));
+        out.printf("  %-34s %s%n", "final quality score", jdbc.queryForObject(
+                "select coalesce(max(score), 0) from dq.run_score where stage = 'final' and run_id = ?", Object.class,
+                runId));
         return code;
     }
 
-    JobExecution run(String jobName, List<String> keyValues) throws Exception {
-        Job job = catalogue.jobs().get(jobName);
-        if (job == null) {
-            throw new IllegalArgumentException("unknown job '" + jobName + "' (known: " + catalogue.names() + ")");
-        }
-        JobParametersBuilder parameters = new JobParametersBuilder();
+    /** Runs a job in the foreground, its {@code key=value} parameters checked as the admin API checks them. */
+    JobExecution run(String jobName, List<String> keyValues) {
+        Map<String, String> requested = new LinkedHashMap<>();
         for (String keyValue : keyValues) {
             int eq = keyValue.indexOf('=');
             if (eq <= 0) {
-                throw new IllegalArgumentException("expected key=value, got '" + keyValue + "'");
+                throw new UsageException("run parameters are key=value, got '" + keyValue + "'");
             }
-            String key = keyValue.substring(0, eq);
-            boolean identifying = !key.equals(RunParameters.FULL_REFRESH);
-            parameters.addString(key, keyValue.substring(eq + 1), identifying);
+            requested.put(keyValue.substring(0, eq), keyValue.substring(eq + 1));
         }
-        JobParameters built = parameters.toJobParameters();
-        if (built.getString(RunParameters.RUN_ID) == null) {
-            parameters.addString(RunParameters.RUN_ID, jobName + "-"
-                    + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")));
-        }
-        if (built.getString(RunParameters.LOGICAL_DATE) == null) {
-            parameters.addString(RunParameters.LOGICAL_DATE, java.time.LocalDate.now(RunParameters.ZONE).toString());
-        }
-        return jobOperator.start(job, parameters.toJobParameters());
+        return control.launch(jobName, requested, ACTOR, JobControl.Mode.FOREGROUND);
     }
 
     /**
-     * Restarts a failed or stopped execution. One still marked running whose process is gone (its liveness lock
-     * is free) is first marked failed, with its running steps, so that it can be restarted.
+     * Restarts a failed or stopped execution in the foreground. One still marked running whose process is gone
+     * (its liveness lock is free) is first marked failed, with its running steps, so that it can be restarted.
      */
-    JobExecution restart(long executionId) throws Exception {
-        JobExecution before = jobRepository.getJobExecution(executionId);
-        if (before == null) {
-            throw new IllegalArgumentException("no job execution " + executionId);
-        }
-        JobExecution execution = orphans.recoverIfOrphaned(executionId);
-        if (execution.getStatus() != before.getStatus()) {
-            out.printf("Execution %d was left %s by a process that died; marked it failed before restarting%n",
-                    executionId, before.getStatus());
-        }
-        return jobOperator.restart(execution);
+    JobExecution restart(long executionId) {
+        return control.restart(executionId, ACTOR, JobControl.Mode.FOREGROUND);
     }
 
     /** Options as {@code --name value} or {@code --name=value}. */
@@ -189,17 +189,18 @@ public class DssCommandLine implements ApplicationRunner, ExitCodeGenerator {
                 options.put(arg.substring(2), args.get(++i));
             }
         }
-        double minutes = Double.parseDouble(options.get("minutes"));
-        double scale = Double.parseDouble(options.get("rate-scale"));
+        double minutes = option(options, "minutes", Double::parseDouble);
+        double scale = option(options, "rate-scale", Double::parseDouble);
+        long seed = option(options, "seed", Long::parseLong);
         if (!(minutes > 0) || !(scale > 0)) {
             return usage("simulate needs --minutes and --rate-scale greater than 0");
         }
-        Instant start = options.containsKey("start") ? Instant.parse(options.get("start"))
+        Instant start = options.containsKey("start") ? option(options, "start", Instant::parse)
                 : Instant.now().truncatedTo(ChronoUnit.SECONDS);
         out.printf("Simulating %.2f minutes at %.2fx the original rates (seed %s) to Kafka %s%n", minutes, scale,
                 options.get("seed"), kafka.bootstrapServers());
         EventStreamSimulator.Produced produced = simulator.run(Duration.ofMillis((long) (minutes * 60_000)), scale,
-                Long.parseLong(options.get("seed")), start);
+                seed, start);
         for (MarketEventStreams.Stream stream : MarketEventStreams.Stream.values()) {
             double target = stream.events * scale / stream.per.toSeconds();
             out.printf("  %-20s %9d events  %10.1f/s  (target %.1f/s = %d per %s x %.2f)%n", stream.topic,
@@ -210,6 +211,14 @@ public class DssCommandLine implements ApplicationRunner, ExitCodeGenerator {
         return 0;
     }
 
+    private static <T> T option(Map<String, String> options, String name, java.util.function.Function<String, T> parse) {
+        try {
+            return parse.apply(options.get(name));
+        } catch (RuntimeException e) {
+            throw new UsageException("simulate --" + name + " cannot be '" + options.get(name) + "'");
+        }
+    }
+
     private int rates(java.nio.file.Path csv) {
         int loaded = exchangeRates.load(csv);
         out.printf("Loaded %d exchange rates from %s; orders are converted at the rate in force on their order date%n",
@@ -217,13 +226,16 @@ public class DssCommandLine implements ApplicationRunner, ExitCodeGenerator {
         return 0;
     }
 
-    private int stop(long executionId) throws Exception {
-        boolean sent = jobOperator.stop(executionId);
-        out.printf("Stop %s for execution %d%n", sent ? "requested" : "not accepted", executionId);
-        return sent ? 0 : 1;
+    private int stop(long executionId) {
+        control.stop(executionId, ACTOR);
+        out.printf("Stop requested for execution %d; it stops at its next chunk boundary%n", executionId);
+        return 0;
     }
 
     private int executions(String jobName) {
+        if (jobName != null && !catalogue.names().contains(jobName)) {
+            throw OperationRefusedException.notFound("job", jobName);
+        }
         List<String> jobs = jobName == null ? catalogue.names() : List.of(jobName);
         out.printf("%-10s %-14s %-34s %-10s %-20s %s%n", "execution", "job", "run_id", "status", "started", "exit");
         for (String job : jobs) {
@@ -258,7 +270,7 @@ public class DssCommandLine implements ApplicationRunner, ExitCodeGenerator {
         if (stored.getStatus() != BatchStatus.COMPLETED) {
             out.printf("To resume from the failed step: java -jar target/ecommerce-dss.jar restart %d%n", stored.getId());
         }
-        return stored.getStatus() == BatchStatus.COMPLETED ? 0 : 1;
+        return stored.getStatus() == BatchStatus.COMPLETED ? 0 : NOT_COMPLETED;
     }
 
     private static String abbreviate(String text) {
@@ -273,14 +285,44 @@ public class DssCommandLine implements ApplicationRunner, ExitCodeGenerator {
         try {
             return Long.parseLong(text);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("execution id must be a number, got '" + text + "'");
+            throw new UsageException("an execution id is a number, got '" + text + "'; see 'executions'");
         }
     }
 
     private int usage(String problem) {
-        System.err.println(problem);
-        System.err.print(USAGE);
-        return 2;
+        err.println("error: " + problem);
+        err.print(USAGE);
+        return USAGE_ERROR;
+    }
+
+    /** One line naming what was wrong and what to do, and the exit code of that kind of refusal. */
+    private int refused(OperationRefusedException e, ApplicationArguments arguments) {
+        String field = String.valueOf(e.properties().get("field"));
+        String next = switch (e.status()) {
+            case NOT_FOUND -> field.equals("job") ? "; known jobs: " + String.join(", ", catalogue.names())
+                    : "; see 'executions'";
+            default -> "";
+        };
+        err.println("error: " + e.getMessage() + next);
+        debug(e, arguments);
+        return switch (e.status()) {
+            case BAD_REQUEST -> INVALID_PARAMETER;
+            case NOT_FOUND -> NOT_FOUND;
+            default -> REFUSED_IN_STATE;
+        };
+    }
+
+    private void debug(Exception e, ApplicationArguments arguments) {
+        if (arguments.containsOption("debug")) {
+            e.printStackTrace(err);
+        }
+    }
+
+    /** Arguments the command line cannot read: answered with the usage and exit code 2. */
+    static final class UsageException extends IllegalArgumentException {
+        UsageException(String message) {
+            super(message);
+        }
     }
 
 }

@@ -42,11 +42,13 @@ public record RunParameters(String runId, LocalDate logicalDate, Set<String> sou
         return logicalDate.atStartOfDay(ZONE).toOffsetDateTime();
     }
 
-    static LocalDate parseDate(String text) {
+    /** The logical date, or an error naming it: a day that is not in the calendar (2026-02-30) is refused too. */
+    public static LocalDate parseDate(String text) {
         try {
             return LocalDate.parse(text);
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("logical_date must be YYYY-MM-DD, got '" + text + "'", e);
+            throw new IllegalArgumentException("logical_date must be a calendar date as YYYY-MM-DD, got '" + text
+                    + "'", e);
         }
     }
 

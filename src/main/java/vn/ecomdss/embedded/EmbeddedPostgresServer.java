@@ -25,12 +25,15 @@ final class EmbeddedPostgresServer implements AutoCloseable {
         this.postgres = postgres;
     }
 
-    static EmbeddedPostgresServer start(Path clusterDir, int port) throws IOException {
+    /** Starts the cluster in {@code clusterDir}, unpacking the binaries into {@code binariesDir} the first time. */
+    static EmbeddedPostgresServer start(Path clusterDir, Path binariesDir, int port) throws IOException {
         Files.createDirectories(clusterDir);
+        Files.createDirectories(binariesDir);
         stopOrphanedPostmaster(clusterDir);
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(clusterDir)
                 .setCleanDataDirectory(false)
+                .setOverrideWorkingDirectory(binariesDir.toFile())
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .setServerConfig("max_connections", "100")
                 .setServerConfig("shared_buffers", "128MB")

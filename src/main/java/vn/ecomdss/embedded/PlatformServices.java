@@ -84,7 +84,8 @@ public final class PlatformServices implements AutoCloseable {
         String user = db.user();
         String password = db.password();
         if (!db.external()) {
-            EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(dataDir.resolve("postgres"), db.embeddedPort());
+            EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(dataDir.resolve("postgres"),
+                    db.binariesDir(dataDir).toAbsolutePath().normalize(), db.embeddedPort());
             started.push(postgres);
             jdbcUrl = postgres.jdbcUrl();
             user = "postgres";

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,18 +33,24 @@ import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.stereotype.Component;
 
 import io.micrometer.observation.ObservationRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import vn.ecomdss.definition.ExecutionLease;
 import vn.ecomdss.definition.OrphanedExecutions;
 import vn.ecomdss.definition.JobCatalogue;
 import vn.ecomdss.definition.RunParameters;
 
 /**
- * The operator's actions on jobs: launch, stop, restart, abandon, pause and resume a schedule. Launches run in
- * the background (the caller gets the execution id at once); every action, carried out or refused, is audited.
- * At most one execution of a job runs at a time: a launch while one runs is refused with that execution's id.
+ * The operator's actions on jobs: launch, stop, restart, abandon, pause and resume a schedule, for the admin API,
+ * the scheduler and the command line alike. A launch or restart runs in the background (the caller gets the
+ * execution id at once) or, for the command line, in the foreground; every action, carried out or refused, is
+ * audited. At most one execution of a job runs at a time: a launch while one runs is refused with that execution's
+ * id.
  */
 @Component
 public class JobControl {
+
+    private static final Logger log = LoggerFactory.getLogger(JobControl.class);
 
     private static final Set<String> PARAMETERS = Set.of(RunParameters.RUN_ID, RunParameters.LOGICAL_DATE,
             RunParameters.SOURCES, RunParameters.FULL_REFRESH);
@@ -59,10 +64,20 @@ public class JobControl {
     private final AuditLog audit;
     private final OrphanedExecutions orphans;
     private final TaskExecutorJobOperator operator;
+    private final JobOperator foreground;
+
+    /** Where a launched or restarted execution runs. */
+    public enum Mode {
+        /** On a launch thread: the call returns the execution as soon as it has started. */
+        BACKGROUND,
+        /** On the caller's thread: the call returns the execution once it has ended. */
+        FOREGROUND
+    }
 
     public JobControl(JobCatalogue catalogue, JobRepository jobRepository, JobRegistry jobRegistry,
                       ExecutionLease lease, OrphanedExecutions orphans, ScheduleBook schedules, AuditLog audit,
-                      ObjectProvider<ObservationRegistry> observations) throws Exception {
+                      JobOperator foreground, ObjectProvider<ObservationRegistry> observations) throws Exception {
+        this.foreground = foreground;
         this.catalogue = catalogue;
         this.jobRepository = jobRepository;
         this.lease = lease;
@@ -85,13 +100,18 @@ public class JobControl {
 
     /** Starts a job in the background after checking its parameters against the definition. */
     public JobExecution launch(String jobName, Map<String, String> requested, String actor) {
+        return launch(jobName, requested, actor, Mode.BACKGROUND);
+    }
+
+    /** Starts a job after checking its parameters against the definition. */
+    public JobExecution launch(String jobName, Map<String, String> requested, String actor, Mode mode) {
         String target = "job " + jobName;
         try {
             Job job = job(jobName);
             JobParameters parameters = parameters(jobName, requested);
             job.getJobParametersValidator().validate(parameters);
             refuseWhileRunning(jobName);
-            JobExecution execution = operator.start(job, parameters);
+            JobExecution execution = operatorFor(mode).start(job, parameters);
             audit.record(actor, "launch", target, "accepted", "execution " + execution.getId() + " run_id="
                     + parameters.getString(RunParameters.RUN_ID));
             return execution;
@@ -136,9 +156,13 @@ public class JobControl {
      * (its liveness lock is free) is first marked failed, as the command line's {@code restart} does.
      */
     public JobExecution restart(long executionId, String actor) {
+        return restart(executionId, actor, Mode.BACKGROUND);
+    }
+
+    public JobExecution restart(long executionId, String actor, Mode mode) {
         String target = "execution " + executionId;
         try {
-            execution(executionId);
+            JobExecution recorded = execution(executionId);
             JobExecution execution;
             try {
                 execution = orphans.recoverIfOrphaned(executionId);
@@ -151,7 +175,11 @@ public class JobControl {
                         + "; only a FAILED or STOPPED execution can be restarted", Map.of("state", status.name()));
             }
             refuseWhileRunning(execution.getJobInstance().getJobName());
-            JobExecution restarted = operator.restart(execution);
+            if (execution.getStatus() != recorded.getStatus()) {
+                log.warn("Execution {} was left {} by a process that died; marked it failed before restarting",
+                        executionId, recorded.getStatus());
+            }
+            JobExecution restarted = operatorFor(mode).restart(execution);
             audit.record(actor, "restart", target, "accepted", "new execution " + restarted.getId());
             return restarted;
         } catch (JobRestartException e) {
@@ -235,6 +263,10 @@ public class JobControl {
                 + "; wait for it, or stop it first", properties);
     }
 
+    private JobOperator operatorFor(Mode mode) {
+        return mode == Mode.FOREGROUND ? foreground : operator;
+    }
+
     private Job job(String jobName) {
         Job job = catalogue.jobs().get(jobName);
         if (job == null) {
@@ -278,10 +310,9 @@ public class JobControl {
             date = LocalDate.now(RunParameters.ZONE).toString();
         } else {
             try {
-                LocalDate.parse(date);
-            } catch (DateTimeParseException e) {
-                throw OperationRefusedException.badParameter(RunParameters.LOGICAL_DATE,
-                        "logical_date must be YYYY-MM-DD, got '" + date + "'");
+                RunParameters.parseDate(date);
+            } catch (IllegalArgumentException e) {
+                throw OperationRefusedException.badParameter(RunParameters.LOGICAL_DATE, e.getMessage());
             }
         }
         parameters.addString(RunParameters.LOGICAL_DATE, date);

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import vn.ecomdss.DssApplication;
 import vn.ecomdss.testsupport.FixtureApiServer;
+import vn.ecomdss.testsupport.PostgresBinaries;
 
 /**
  * The command line as an operator uses it, in child JVMs: a run killed with SIGKILL in the middle of a chunk step
@@ -133,6 +134,7 @@ class CrashRestartTest {
         command.add(DssApplication.class.getName());
         command.addAll(args);
         command.add("--dss.data-dir=" + dataDir);
+        command.add("--dss.db.embedded-binaries-dir=" + PostgresBinaries.DIR);
         command.add("--dss.sources.dummyjson.base-url=" + FIXTURES.baseUri());
         File log = dataDir.resolve("cli-" + System.nanoTime() + ".log").toFile();
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
@@ -144,7 +146,7 @@ class CrashRestartTest {
     private static Map<String, String> warehouse(Path dataDir) throws IOException, SQLException {
         Map<String, String> fingerprints = new LinkedHashMap<>();
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(dataDir.resolve("postgres"))
-                .setCleanDataDirectory(false).start();
+                .setOverrideWorkingDirectory(PostgresBinaries.DIR.toFile()).setCleanDataDirectory(false).start();
              Connection connection = postgres.getPostgresDatabase().getConnection();
              Statement statement = connection.createStatement()) {
             Map<String, String> queries = new LinkedHashMap<>();

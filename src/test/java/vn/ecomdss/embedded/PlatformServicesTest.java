@@ -57,7 +57,7 @@ class PlatformServicesTest {
 
     private static DssProperties properties(Path dataDir, String jdbcUrl) {
         return new DssProperties(dataDir,
-                new DssProperties.Db(jdbcUrl, jdbcUrl == null ? null : "postgres", jdbcUrl == null ? null : "", 0, 4),
+                new DssProperties.Db(jdbcUrl, jdbcUrl == null ? null : "postgres", jdbcUrl == null ? null : "", 0, 4, null),
                 new DssProperties.Mongodb(null, "dss_lake", 0),
                 new DssProperties.Kafka(null, 0),
                 "classpath:job-definitions", Map.of());
