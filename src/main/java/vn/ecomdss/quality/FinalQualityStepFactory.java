@@ -66,7 +66,9 @@ public class FinalQualityStepFactory implements StepFactory {
                     results.clear(run.runId(), "final");
                     List<CheckResult> checks = new ArrayList<>();
                     for (RuleSet set : ruleBook.getObject().tables()) {
-                        checks.addAll(new TableCheck(jdbc, set, run.runId(), thresholds).run());
+                        TableCheck check = new TableCheck(jdbc, transactionManager, set, run.runId(), thresholds);
+                        checks.addAll(check.run());
+                        results.failedRecords(run.runId(), "final", check.failedRecords());
                     }
                     QualityResults.Scores scores = results.store(run.runId(), "final", checks);
                     execution.getExecutionContext().putDouble("quality.score", scores.stage());

@@ -14,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -38,6 +39,11 @@ import vn.ecomdss.definition.SourceDefinition;
  * source definition does not map, a regex that does not compile, SQL that PostgreSQL cannot plan.
  */
 public final class QualityRuleLoader {
+
+    /** A ModifyTable node of an EXPLAIN (FORMAT JSON) plan: its operation and the table it writes. */
+    private static final Pattern WRITING_PLAN = Pattern.compile(
+            "\"Node Type\":\\s*\"ModifyTable\",\\s*\"Operation\":\\s*\"(\\w+)\"(?:[^}]*?\"Relation Name\":\\s*\"([^\"]+)\")?");
+
 
     private static final Set<String> FILE_KEYS = Set.of("collection", "table", "where", "key", "rules");
     private static final Set<String> RULE_KEYS = Set.of("name", "type", "severity", "column", "columns", "values",
@@ -327,9 +333,19 @@ public final class QualityRuleLoader {
     }
 
     /** Asks PostgreSQL to plan the SQL, so that a typo refuses the start rather than failing a run. */
+    /**
+     * Asks PostgreSQL to plan the snippet, which checks it without running it; a plan that writes (a data-modifying
+     * CTE) is refused here, and the READ ONLY transaction each rule runs in refuses any other write at run time.
+     */
     private void plans(String sql, String file, String field, DefinitionProblems problems) {
         try {
-            jdbc.queryForList("explain " + sql, new MapSqlParameterSource("run_id", ""));
+            List<String> plan = jdbc.queryForList("explain (format json) " + sql,
+                    new MapSqlParameterSource("run_id", ""), String.class);
+            Matcher write = WRITING_PLAN.matcher(String.join("", plan));
+            if (write.find()) {
+                problems.add(file, field, "a quality query only reads, but this one would " + write.group(1).toLowerCase()
+                        + " rows of " + (write.group(2) == null ? "a table" : write.group(2)) + "; rewrite it as a plain select");
+            }
         } catch (DataAccessException e) {
             String message = e.getMostSpecificCause().getMessage();
             problems.add(file, field, "PostgreSQL cannot run it: " + (message == null ? e.getMessage() : message.lines().findFirst().orElse("")));

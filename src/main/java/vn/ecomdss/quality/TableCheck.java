@@ -7,25 +7,40 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import java.util.function.Supplier;
+
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.ecomdss.definition.JobDefinition;
 
 /**
  * Runs one table's rules as set-based SQL. A record rule becomes one query flagging each row with a reason; its
- * figures and its failing rows (into {@code dq.failed_record}) come from that query. Column and table names were
- * checked against the database's catalogue at start-up and are quoted; values travel as bind parameters.
+ * figures and its failing rows (for {@code dq.failed_record}) come from that query. Column and table names were
+ * checked against the database's catalogue at start-up and are quoted; values travel as bind parameters. Every
+ * rule runs in a READ ONLY transaction of its own, since its {@code where} and {@code sql} are text from a rule
+ * file: one that would write is refused by PostgreSQL, naming the file and the rule, and changes nothing.
  */
 final class TableCheck {
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final TransactionTemplate readOnly;
     private final RuleSet set;
     private final String runId;
     private final JobDefinition.QualityThresholds defaults;
+    private final List<FailedRecord> failedRecords = new ArrayList<>();
 
-    TableCheck(NamedParameterJdbcTemplate jdbc, RuleSet set, String runId, JobDefinition.QualityThresholds defaults) {
+    TableCheck(NamedParameterJdbcTemplate jdbc, PlatformTransactionManager transactionManager, RuleSet set,
+               String runId, JobDefinition.QualityThresholds defaults) {
         this.jdbc = jdbc;
+        this.readOnly = new TransactionTemplate(transactionManager);
+        this.readOnly.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.readOnly.setReadOnly(true);
         this.set = set;
         this.runId = runId;
         this.defaults = defaults;
@@ -34,14 +49,33 @@ final class TableCheck {
     List<CheckResult> run() {
         List<CheckResult> results = new ArrayList<>();
         for (QualityRule rule : set.rules()) {
-            results.add(switch (rule.type()) {
+            results.add(readOnly(rule, () -> switch (rule.type()) {
                 case FRESHNESS -> freshness(rule);
                 case ROW_COUNT_CHANGE -> rowCountChange(rule);
                 case CUSTOM_SQL -> custom(rule);
                 default -> perRow(rule);
-            });
+            }));
         }
         return results;
+    }
+
+    /** The failing rows the record rules found, for {@link QualityResults#failedRecords}. */
+    List<FailedRecord> failedRecords() {
+        return List.copyOf(failedRecords);
+    }
+
+    private CheckResult readOnly(QualityRule rule, Supplier<CheckResult> check) {
+        try {
+            return readOnly.execute(status -> {
+                jdbc.getJdbcOperations().execute("set transaction read only");
+                return check.get();
+            });
+        } catch (DataAccessException e) {
+            String cause = e.getMostSpecificCause().getMessage();
+            throw new IllegalStateException("quality rule '" + rule.name() + "' in " + rule.file() + " (" + rule.field()
+                    + ") cannot run read-only on " + set.target() + ": "
+                    + (cause == null ? e.getMessage() : cause.lines().findFirst().orElse("")), e);
+        }
     }
 
     private MapSqlParameterSource parameters(QualityRule rule) {
@@ -118,11 +152,9 @@ final class TableCheck {
                 from (%s) flagged
                 """.formatted(CollectionCheck.SAMPLE, flagged), parameters, (rs, i) -> result(rule, rs.getLong(1),
                 rs.getLong(2), keys(rs.getArray(3)), null));
-        jdbc.update("""
-                insert into dq.failed_record (run_id, stage, rule, target, record_key, severity, quarantined, reason)
-                select :run_id, 'final', :rule, :target, record_key, :severity, :quarantined, coalesce(reason, '')
-                from (%s) flagged where failing
-                """.formatted(flagged), parameters);
+        jdbc.query("select record_key, coalesce(reason, '') from (%s) flagged where failing".formatted(flagged),
+                parameters, (RowCallbackHandler) rs -> failedRecords.add(new FailedRecord(rule.name(), set.target(),
+                        rs.getString(1), rule.severity(), rs.getString(2), null)));
         return result;
     }
 

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
 
 import vn.ecomdss.DssApplication;
 import vn.ecomdss.definition.InvalidDefinitionException;
@@ -24,6 +25,8 @@ class QualityRuleValidationTest extends PlatformTestSupport {
     NamedParameterJdbcTemplate named;
     @Autowired
     QualityRuleBook shipped;
+    @Autowired
+    PlatformTransactionManager transactionManager;
 
     @TempDir
     Path dir;
@@ -128,6 +131,51 @@ class QualityRuleValidationTest extends PlatformTestSupport {
                 .run("--dss.data-dir=" + DATA_DIR, "--dss.definitions=file:" + definitions).close())
                 .hasRootCauseInstanceOf(InvalidDefinitionException.class)
                 .rootCause().hasMessageContaining("quality/shop-products.yml: rules[0].type: unknown rule type 'positive'");
+    }
+
+    @Test
+    void aCustomQueryWithADataModifyingCteIsRefusedWithFileAndRuleAndDeletesNothing() throws Exception {
+        runEtl("quality-read-only", "2026-10-07", "dummyjson");
+        long lines = count("select count(*) from dw.fact_sales");
+        assertThat(lines).isPositive();
+        rules("sales.yml", """
+                table: dw.fact_sales
+                key: [source, order_id, line_number]
+                rules:
+                  - name: sneaky
+                    type: custom-sql
+                    sql: "with d as (delete from dw.fact_sales returning 1) select count(*) from d"
+                """);
+
+        assertThat(problems()).containsExactly("quality/sales.yml: rules[0].sql: a quality query only reads, but this "
+                + "one would delete rows of fact_sales; rewrite it as a plain select");
+        assertThat(count("select count(*) from dw.fact_sales")).isEqualTo(lines);
+    }
+
+    @Test
+    void aRuleThatWritesThroughAFunctionIsRefusedAtRunTimeAndChangesNothing() throws Exception {
+        runEtl("quality-read-only-run", "2026-10-08", "dummyjson");
+        long lines = count("select count(*) from dw.fact_sales");
+        // A plan does not show what a function does, so the start-up check passes it; the READ ONLY transaction not.
+        jdbc.execute("""
+                create or replace function dq.test_delete_sales() returns bigint language sql as
+                'with d as (delete from dw.fact_sales returning 1) select count(*) from d'
+                """);
+        QualityRule rule = new QualityRule("quality/sales.yml", "rules[0]", "sneaky", RuleType.CUSTOM_SQL,
+                Severity.ERROR, List.of(), List.of(), null, null, null, null, null, null,
+                "select dq.test_delete_sales(), 0::bigint, array[]::text[]", null, null);
+        RuleSet set = new RuleSet("quality/sales.yml", RuleSet.Kind.TABLE, "dw.fact_sales", null,
+                List.of("source", "order_id", "line_number"), List.of(rule));
+        try {
+            assertThatThrownBy(() -> new TableCheck(named, transactionManager, set, "quality-read-only-run",
+                    catalogue.definition("dss_etl").orElseThrow().quality()).run())
+                    .hasMessageStartingWith("quality rule 'sneaky' in quality/sales.yml (rules[0]) cannot run read-only "
+                            + "on dw.fact_sales: ")
+                    .hasMessageContaining("read-only transaction");
+        } finally {
+            jdbc.execute("drop function dq.test_delete_sales()");
+        }
+        assertThat(count("select count(*) from dw.fact_sales")).isEqualTo(lines);
     }
 
     private void rules(String file, String yaml) throws IOException {
