@@ -22,7 +22,8 @@ import vn.ecomdss.definition.JobDefinition;
 /**
  * Runs one table's rules as set-based SQL. A record rule becomes one query flagging each row with a reason; its
  * figures and its failing rows (for {@code dq.failed_record}) come from that query. Column and table names were
- * checked against the database's catalogue at start-up and are quoted; values travel as bind parameters. Every
+ * checked against the database's catalogue at start-up and are quoted; values, and the names quoted in reasons,
+ * travel as bind parameters. Every
  * rule runs in a READ ONLY transaction of its own, since its {@code where} and {@code sql} are text from a rule
  * file: one that would write is refused by PostgreSQL, naming the file and the rule, and changes nothing.
  */
@@ -87,7 +88,11 @@ final class TableCheck {
                 .addValue("accepted", rule.values().isEmpty() ? List.of("") : rule.values())
                 .addValue("min", rule.min(), Types.NUMERIC)
                 .addValue("max", rule.max(), Types.NUMERIC)
-                .addValue("pattern", rule.pattern() == null ? null : rule.pattern().pattern(), Types.VARCHAR);
+                .addValue("pattern", rule.pattern() == null ? null : rule.pattern().pattern(), Types.VARCHAR)
+                .addValue("label", rule.column(), Types.VARCHAR)
+                .addValue("columns", rule.columns().isEmpty() ? List.of("") : rule.columns())
+                .addValue("column_list", String.join(", ", rule.columns()), Types.VARCHAR)
+                .addValue("references", rule.references(), Types.VARCHAR);
     }
 
     private String where(QualityRule rule) {
@@ -105,7 +110,10 @@ final class TableCheck {
         switch (rule.type()) {
             case NOT_NULL -> {
                 failing = rule.columns().stream().map(c -> "t." + quote(c) + " is null").collect(Collectors.joining(" or "));
-                reason = rule.columns().stream().map(c -> "case when t." + quote(c) + " is null then '" + c + "' end")
+                List<String> columns = rule.columns();
+                reason = java.util.stream.IntStream.range(0, columns.size())
+                        .mapToObj(i -> "case when t." + quote(columns.get(i)) + " is null then (array[:columns]::text[])["
+                                + (i + 1) + "] end")
                         .collect(Collectors.joining(", ", "concat_ws(', ', ", ") || ' is null'"));
             }
             case UNIQUE -> {
@@ -113,28 +121,28 @@ final class TableCheck {
                 from = "(select u.*, count(*) over (partition by " + columns + ") as dq_sharing from " + set.target()
                         + " u where " + where(rule) + ") t";
                 failing = "t.dq_sharing > 1";
-                reason = "t.dq_sharing || ' rows share " + String.join(", ", rule.columns()) + "'";
+                reason = "t.dq_sharing || ' rows share ' || :column_list";
             }
             case ACCEPTED_VALUES -> {
                 failing = column + " is not null and " + column + "::text not in (:accepted)";
-                reason = "'" + rule.column() + " ''' || " + column + "::text || ''' is not an accepted value'";
+                reason = ":label || ' ''' || " + column + "::text || ''' is not an accepted value'";
             }
             case RANGE -> {
                 failing = column + " is not null and (" + column + " < coalesce(:min, " + column + ") or " + column
                         + " > coalesce(:max, " + column + "))";
-                reason = "'" + rule.column() + " ' || " + column + "::text || ' is outside [" + (rule.min() == null ? "" : rule.min())
-                        + ", " + (rule.max() == null ? "" : rule.max()) + "]'";
+                reason = ":label || ' ' || " + column + "::text || ' is outside [' || coalesce(:min::text, '') || ', ' "
+                        + "|| coalesce(:max::text, '') || ']'";
             }
             case REGEX -> {
                 failing = column + " is not null and " + column + "::text !~ :pattern";
-                reason = "'" + rule.column() + " ''' || " + column + "::text || ''' does not match the pattern'";
+                reason = ":label || ' ''' || " + column + "::text || ''' does not match the pattern'";
             }
             case REFERENTIAL -> {
                 String[] parts = rule.references().split("\\.");
                 String table = parts[0] + "." + parts[1];
                 failing = column + " is not null and not exists (select 1 from " + table + " r where r." + quote(parts[2])
                         + " = " + column + ")";
-                reason = "'" + rule.column() + " ' || " + column + "::text || ' has no row in " + rule.references() + "'";
+                reason = ":label || ' ' || " + column + "::text || ' has no row in ' || :references";
             }
             default -> throw new IllegalStateException("rule type " + rule.type().key() + " is not a row rule");
         }

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -176,6 +177,36 @@ class QualityRuleValidationTest extends PlatformTestSupport {
             jdbc.execute("drop function dq.test_delete_sales()");
         }
         assertThat(count("select count(*) from dw.fact_sales")).isEqualTo(lines);
+    }
+
+    @Test
+    void rowRulesGiveEachFailingRowItsReason() throws Exception {
+        runEtl("quality-reasons", "2026-10-09", "dummyjson");
+        List<String> key = List.of("source", "order_id", "line_number");
+        QualityRule range = new QualityRule("quality/t.yml", "rules[0]", "cheap", RuleType.RANGE, Severity.WARN,
+                List.of("quantity"), List.of(), null, java.math.BigDecimal.ZERO, null, null, null, null, null, null, null);
+        QualityRule accepted = new QualityRule("quality/t.yml", "rules[1]", "only_shopee", RuleType.ACCEPTED_VALUES,
+                Severity.WARN, List.of("source"), List.of("shopee"), null, null, null, null, null, null, null, null, null);
+        QualityRule unique = new QualityRule("quality/t.yml", "rules[2]", "one_per_source", RuleType.UNIQUE,
+                Severity.WARN, List.of("source"), List.of(), null, null, null, null, null, null, null, null, null);
+        QualityRule notNull = new QualityRule("quality/t.yml", "rules[3]", "present", RuleType.NOT_NULL,
+                Severity.WARN, List.of("order_id", "quantity"), List.of(), null, null, null, null, null, null, null,
+                null, null);
+        RuleSet set = new RuleSet("quality/t.yml", RuleSet.Kind.TABLE, "dw.fact_sales", "source = 'dummyjson'", key,
+                List.of(range, accepted, unique, notNull));
+        TableCheck check = new TableCheck(named, transactionManager, set, "quality-reasons",
+                catalogue.definition("dss_etl").orElseThrow().quality());
+
+        List<CheckResult> results = check.run();
+
+        long lines = count("select count(*) from dw.fact_sales where source = 'dummyjson'");
+        assertThat(results).extracting(CheckResult::failed).containsExactly(lines, lines, lines, 0L);
+        Map<String, String> firstReason = new java.util.TreeMap<>();
+        check.failedRecords().forEach(r -> firstReason.putIfAbsent(r.rule(), r.reason()));
+        assertThat(firstReason.get("cheap")).matches("quantity [0-9]+ is outside \\[, 0\\]");
+        assertThat(firstReason.get("only_shopee")).isEqualTo("source 'dummyjson' is not an accepted value");
+        assertThat(firstReason.get("one_per_source")).isEqualTo(lines + " rows share source");
+        assertThat(firstReason).doesNotContainKey("present");
     }
 
     private void rules(String file, String yaml) throws IOException {
