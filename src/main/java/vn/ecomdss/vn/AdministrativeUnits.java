@@ -144,8 +144,8 @@ final class AdministrativeUnits {
             Map.entry("95", "96"), Map.entry("96", "96"));
 
     /**
-     * Extra spellings, keyed by pre-2025 code: common abbreviations, old spellings, major cities and the districts
-     * of the big cities that customers type instead of the province.
+     * Extra spellings, keyed by pre-2025 code: common abbreviations, old and short spellings, and the districts of
+     * the big cities that customers type instead of the province; city names live in {@link #CAPITALS_AND_CITIES}.
      */
     static final Map<String, List<String>> ALIASES = Map.ofEntries(
             Map.entry("01", List.of("HN", "Hanoi", "Thủ đô Hà Nội",
@@ -153,38 +153,100 @@ final class AdministrativeUnits {
                     "Long Biên", "Hà Đông", "Bắc Từ Liêm", "Nam Từ Liêm")),
             Map.entry("06", List.of("Bắc Cạn")),
             Map.entry("10", List.of("Sa Pa")),
-            Map.entry("22", List.of("Hạ Long")),
             Map.entry("31", List.of("Haiphong")),
-            Map.entry("46", List.of("Huế", "Thừa Thiên - Huế", "TT Huế", "TT-Huế")),
+            // The bare names are ambiguous (see AMBIGUOUS), so only the city forms resolve.
+            Map.entry("40", List.of("Thành phố Vinh", "TP Vinh")),
+            Map.entry("46", List.of("Thừa Thiên - Huế", "TT Huế", "TT-Huế")),
             Map.entry("48", List.of("Danang", "Hải Châu", "Sơn Trà", "Thanh Khê", "Ngũ Hành Sơn", "Liên Chiểu",
                     "Cẩm Lệ")),
-            Map.entry("49", List.of("Hội An")),
-            Map.entry("52", List.of("Quy Nhơn", "Qui Nhơn")),
-            Map.entry("56", List.of("Nha Trang")),
-            Map.entry("60", List.of("Phan Thiết")),
+            Map.entry("52", List.of("Qui Nhơn")),
+            Map.entry("58", List.of("Phan Rang")),
             Map.entry("62", List.of("Kontum")),
-            Map.entry("66", List.of("Đắc Lắc", "Buôn Ma Thuột", "Ban Mê Thuột")),
-            Map.entry("68", List.of("Đà Lạt")),
-            Map.entry("74", List.of("Thủ Dầu Một")),
-            Map.entry("75", List.of("Biên Hòa")),
-            Map.entry("77", List.of("Vũng Tàu", "Bà Rịa", "BR-VT", "BRVT", "Bà Rịa Vũng Tàu")),
+            Map.entry("64", List.of("Plei Ku")),
+            Map.entry("66", List.of("Đắc Lắc", "Ban Mê Thuột")),
+            Map.entry("74", List.of("Thành phố Tân Uyên", "TP Tân Uyên")),
+            Map.entry("77", List.of("BR-VT", "BRVT", "Bà Rịa Vũng Tàu")),
             Map.entry("79", List.of("Hồ Chí Minh", "TP.HCM", "TPHCM", "HCM", "HCMC", "Ho Chi Minh City",
                     "Sài Gòn", "SG",
                     "Quận 1", "Quận 2", "Quận 3", "Quận 4", "Quận 5", "Quận 6", "Quận 7", "Quận 8", "Quận 9",
                     "Quận 10", "Quận 11", "Quận 12",
                     "Q1", "Q2", "Q3", "Q4", "Q5", "Q6", "Q7", "Q8", "Q9", "Q10", "Q11", "Q12",
                     "District 1", "District 3", "District 5", "District 7", "District 10",
-                    "Thủ Đức", "Bình Thạnh", "Gò Vấp", "Tân Bình", "Phú Nhuận", "Bình Tân", "Bình Chánh",
-                    "Hóc Môn", "Củ Chi", "Nhà Bè", "Cần Giờ")),
-            Map.entry("82", List.of("Mỹ Tho")),
-            Map.entry("89", List.of("Long Xuyên")),
-            Map.entry("91", List.of("Rạch Giá", "Phú Quốc")));
+                    "Bình Thạnh", "Gò Vấp", "Tân Bình", "Phú Nhuận", "Bình Tân", "Bình Chánh",
+                    "Hóc Môn", "Củ Chi", "Nhà Bè", "Cần Giờ")));
 
     /**
-     * Spellings shared by several provinces, answered with nothing rather than a guess: "DN" is used for Đà Nẵng,
-     * Đồng Nai and Đắk Nông alike, and a wrong guess would route an order to the wrong end of the country.
+     * Capital first (the five centrally-run cities have none), then the other provincial cities, by pre-2025 code,
+     * copied from the published list cited in src/test/resources/vn/provincial-cities.csv because customers write
+     * the town they live in rather than its province.
      */
-    static final List<String> AMBIGUOUS = List.of("DN", "ĐN");
+    static final Map<String, List<String>> CAPITALS_AND_CITIES = Map.ofEntries(
+            Map.entry("02", List.of("Hà Giang")),
+            Map.entry("04", List.of("Cao Bằng")),
+            Map.entry("06", List.of("Bắc Kạn")),
+            Map.entry("08", List.of("Tuyên Quang")),
+            Map.entry("10", List.of("Lào Cai")),
+            Map.entry("11", List.of("Điện Biên Phủ")),
+            Map.entry("12", List.of("Lai Châu")),
+            Map.entry("14", List.of("Sơn La")),
+            Map.entry("15", List.of("Yên Bái")),
+            Map.entry("17", List.of("Hòa Bình")),
+            Map.entry("19", List.of("Thái Nguyên", "Sông Công", "Phổ Yên")),
+            Map.entry("20", List.of("Lạng Sơn")),
+            Map.entry("22", List.of("Hạ Long", "Móng Cái", "Cẩm Phả", "Uông Bí")),
+            Map.entry("24", List.of("Bắc Giang")),
+            Map.entry("25", List.of("Việt Trì")),
+            Map.entry("26", List.of("Vĩnh Yên", "Phúc Yên")),
+            Map.entry("27", List.of("Bắc Ninh", "Từ Sơn")),
+            Map.entry("30", List.of("Hải Dương", "Chí Linh")),
+            Map.entry("33", List.of("Hưng Yên")),
+            Map.entry("34", List.of("Thái Bình")),
+            Map.entry("35", List.of("Phủ Lý")),
+            Map.entry("36", List.of("Nam Định")),
+            Map.entry("37", List.of("Ninh Bình", "Tam Điệp", "Hoa Lư")),
+            Map.entry("38", List.of("Thanh Hóa", "Sầm Sơn")),
+            Map.entry("42", List.of("Hà Tĩnh")),
+            Map.entry("44", List.of("Đồng Hới")),
+            Map.entry("45", List.of("Đông Hà")),
+            Map.entry("46", List.of("Huế")),
+            Map.entry("49", List.of("Tam Kỳ", "Hội An")),
+            Map.entry("51", List.of("Quảng Ngãi")),
+            Map.entry("52", List.of("Quy Nhơn")),
+            Map.entry("54", List.of("Tuy Hòa")),
+            Map.entry("56", List.of("Nha Trang", "Cam Ranh")),
+            Map.entry("58", List.of("Phan Rang–Tháp Chàm")),
+            Map.entry("60", List.of("Phan Thiết")),
+            Map.entry("62", List.of("Kon Tum")),
+            Map.entry("64", List.of("Pleiku")),
+            Map.entry("66", List.of("Buôn Ma Thuột")),
+            Map.entry("67", List.of("Gia Nghĩa")),
+            Map.entry("68", List.of("Đà Lạt", "Bảo Lộc")),
+            Map.entry("70", List.of("Đồng Xoài")),
+            Map.entry("72", List.of("Tây Ninh")),
+            Map.entry("74", List.of("Thủ Dầu Một", "Dĩ An", "Thuận An", "Bến Cát")),
+            Map.entry("75", List.of("Biên Hòa", "Long Khánh")),
+            Map.entry("77", List.of("Bà Rịa", "Vũng Tàu")),
+            Map.entry("79", List.of("Thủ Đức")),
+            Map.entry("80", List.of("Tân An")),
+            Map.entry("82", List.of("Mỹ Tho", "Gò Công")),
+            Map.entry("83", List.of("Bến Tre")),
+            Map.entry("84", List.of("Trà Vinh")),
+            Map.entry("86", List.of("Vĩnh Long")),
+            Map.entry("87", List.of("Cao Lãnh", "Sa Đéc", "Hồng Ngự")),
+            Map.entry("89", List.of("Long Xuyên", "Châu Đốc")),
+            Map.entry("91", List.of("Rạch Giá", "Hà Tiên", "Phú Quốc")),
+            Map.entry("93", List.of("Vị Thanh", "Ngã Bảy")),
+            Map.entry("94", List.of("Sóc Trăng")),
+            Map.entry("95", List.of("Bạc Liêu")),
+            Map.entry("96", List.of("Cà Mau")));
+
+    /**
+     * Spellings answered with nothing rather than a guess, because each names places in different provinces and a
+     * wrong guess would route an order to the wrong end of the country: "DN" (Đà Nẵng, Đồng Nai, Đắk Nông),
+     * "Vinh" (Nghệ An's capital, but also a "Vĩnh" typed without marks), "Tân Uyên" (a city of Bình Dương and a
+     * district of Lai Châu) and "Tân Châu" (a town of An Giang and a district of Tây Ninh).
+     */
+    static final List<String> AMBIGUOUS = List.of("DN", "ĐN", "Vinh", "Tân Uyên", "Tân Châu");
 
     private AdministrativeUnits() {
     }

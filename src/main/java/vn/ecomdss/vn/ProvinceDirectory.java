@@ -38,8 +38,11 @@ public final class ProvinceDirectory {
         for (Province province : AdministrativeUnits.BEFORE_2025) {
             register(province.name(), province);
         }
-        AdministrativeUnits.ALIASES.forEach((code, spellings) ->
-                spellings.forEach(spelling -> register(spelling, byCode.get(code))));
+        for (Map<String, List<String>> spellingsByCode
+                : List.of(AdministrativeUnits.ALIASES, AdministrativeUnits.CAPITALS_AND_CITIES)) {
+            spellingsByCode.forEach((code, spellings) ->
+                    spellings.forEach(spelling -> register(spelling, byCode.get(code))));
+        }
         for (String spelling : AdministrativeUnits.AMBIGUOUS) {
             ambiguousSpellings.add(key(spelling));
         }

@@ -3,19 +3,29 @@ package vn.ecomdss.vn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvFileSource;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class ProvinceDirectoryTest {
+
+    /** Published list of provincial capitals and cities; the file's comments name its sources and dates. */
+    private static final String PUBLISHED_CITIES = "/vn/provincial-cities.csv";
 
     private final ProvinceDirectory directory = ProvinceDirectory.standard();
 
@@ -287,5 +297,116 @@ class ProvinceDirectoryTest {
         Set<String> asciiNames = directory.provinces2025().stream().map(Province2025::asciiName)
                 .collect(Collectors.toSet());
         assertThat(asciiNames).contains("Hue", "Dak Lak", "TP. Ho Chi Minh");
+    }
+
+    /** Every row of the published list, as written there, without marks and with a city prefix. */
+    @ParameterizedTest(name = "{0}, {1}")
+    @CsvFileSource(resources = PUBLISHED_CITIES, numLinesToSkip = 1, encoding = "UTF-8")
+    void resolvesEveryPublishedCapitalAndProvincialCity(String city, String provinceInSource, String code,
+            Region region, boolean capital, String unit2025, boolean ambiguous) {
+        String ascii = ProvinceDirectory.withoutDiacritics(city);
+
+        assertThat(directory.resolve(provinceInSource)).map(Province::code).contains(code);
+        for (String spelling : List.of("TP. " + city, "Thành phố " + city, "Tp." + city, "TP " + ascii,
+                "thanh pho " + ascii, "THÀNH PHỐ " + city.toUpperCase(Locale.ROOT))) {
+            assertResolvesTo(spelling, code, region, unit2025);
+        }
+        for (String spelling : List.of(city, ascii, city.toUpperCase(Locale.ROOT),
+                Normalizer.normalize(city, Normalizer.Form.NFD))) {
+            if (ambiguous) {
+                assertThat(directory.resolve(spelling)).as(spelling).isEmpty();
+            } else {
+                assertResolvesTo(spelling, code, region, unit2025);
+            }
+        }
+        if (capital && !ambiguous) {
+            assertThat(ProvinceDirectory.fold(AdministrativeUnits.CAPITALS_AND_CITIES.get(code).get(0)))
+                    .isEqualTo(ProvinceDirectory.fold(city));
+        }
+    }
+
+    @Test
+    void capitalsAndCitiesHoldExactlyThePublishedListWithOneCapitalPerProvince() throws IOException {
+        List<String[]> rows = publishedCityRows();
+        Map<String, Set<String>> published = new TreeMap<>();
+        Map<String, Long> capitals = new TreeMap<>();
+        for (String[] row : rows) {
+            if (!Boolean.parseBoolean(row[6])) {
+                published.computeIfAbsent(row[2], c -> new TreeSet<>()).add(ProvinceDirectory.fold(row[0]));
+            }
+            if (Boolean.parseBoolean(row[4])) {
+                capitals.merge(row[2], 1L, Long::sum);
+            }
+        }
+        Map<String, Set<String>> inDirectory = new TreeMap<>();
+        AdministrativeUnits.CAPITALS_AND_CITIES.forEach((code, names) -> inDirectory.put(code,
+                names.stream().map(ProvinceDirectory::fold).collect(Collectors.toCollection(TreeSet::new))));
+
+        assertThat(rows).hasSize(86);
+        assertThat(inDirectory).isEqualTo(published);
+        Set<String> provinces = directory.provinces().stream().map(Province::code)
+                .filter(c -> !Set.of("01", "31", "48", "79", "92").contains(c)).collect(Collectors.toSet());
+        assertThat(capitals.keySet()).isEqualTo(provinces);
+        assertThat(capitals.values()).containsOnly(1L);
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            "Buôn Ma Thuột       | 66 | Đắk Lắk", "Buon Ma Thuot | 66 | Đắk Lắk", "Tuy Hòa | 66 | Đắk Lắk",
+            "Quy Nhơn            | 52 | Gia Lai", "Pleiku | 52 | Gia Lai",
+            "Vũng Tàu            | 79 | TP. Hồ Chí Minh", "TP. Vũng Tàu | 79 | TP. Hồ Chí Minh",
+            "Bà Rịa              | 79 | TP. Hồ Chí Minh", "Dĩ An | 79 | TP. Hồ Chí Minh",
+            "Thuận An            | 79 | TP. Hồ Chí Minh", "Thủ Đức | 79 | TP. Hồ Chí Minh",
+            "Biên Hòa            | 75 | Đồng Nai", "Đồng Xoài | 75 | Đồng Nai", "Long Khánh | 75 | Đồng Nai",
+            "Đà Lạt              | 68 | Lâm Đồng", "Phan Thiết | 68 | Lâm Đồng", "Gia Nghĩa | 68 | Lâm Đồng",
+            "Bảo Lộc             | 68 | Lâm Đồng",
+            "Phan Rang–Tháp Chàm | 56 | Khánh Hòa", "Phan Rang | 56 | Khánh Hòa", "Cam Ranh | 56 | Khánh Hòa",
+            "Kon Tum             | 51 | Quảng Ngãi", "Tam Kỳ | 48 | Đà Nẵng", "Hội An | 48 | Đà Nẵng",
+            "Đông Hà             | 44 | Quảng Trị", "Tân An | 80 | Tây Ninh", "Cao Lãnh | 82 | Đồng Tháp",
+            "Sa Đéc              | 82 | Đồng Tháp", "Rạch Giá | 91 | An Giang", "Long Xuyên | 91 | An Giang",
+            "Vị Thanh            | 92 | Cần Thơ", "Sóc Trăng | 92 | Cần Thơ", "Bạc Liêu | 96 | Cà Mau",
+            "Bến Tre             | 86 | Vĩnh Long", "Trà Vinh | 86 | Vĩnh Long", "Việt Trì | 25 | Phú Thọ",
+            "Vĩnh Yên            | 25 | Phú Thọ", "Hòa Bình | 25 | Phú Thọ", "Phủ Lý | 37 | Ninh Bình",
+            "Nam Định            | 37 | Ninh Bình", "Chí Linh | 31 | Hải Phòng", "Thái Bình | 33 | Hưng Yên",
+            "Hà Giang            | 08 | Tuyên Quang", "Yên Bái | 15 | Lào Cai", "Bắc Kạn | 19 | Thái Nguyên",
+            "Từ Sơn              | 24 | Bắc Ninh", "Huế | 46 | Huế", "Hạ Long | 22 | Quảng Ninh"})
+    void capitalsAndCitiesResolveToTheirPostMergerUnit(String spelling, String newCode, String newName) {
+        assertThat(directory.resolve2025(spelling)).map(Province2025::code).contains(newCode);
+        assertThat(directory.resolve2025(spelling)).map(Province2025::name).contains(newName);
+    }
+
+    /** Vinh and Tân Uyên also name a truncated "Vĩnh" and a Lai Châu district, so only their city forms resolve. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "TP Vinh | 40 | 40", "TP. Vinh | 40 | 40", "Thành phố Vinh | 40 | 40", "thanh pho vinh | 40 | 40",
+            "TP Tân Uyên | 74 | 79", "Thành phố Tân Uyên | 74 | 79", "tp tan uyen | 74 | 79"})
+    void ambiguousCityNamesResolveOnlyWithTheirCityPrefix(String spelling, String code, String newCode) {
+        assertThat(directory.resolve(spelling)).map(Province::code).contains(code);
+        assertThat(directory.resolve2025(spelling)).map(Province2025::code).contains(newCode);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Vinh", "vinh", "VINH", "Tân Uyên", "Tan Uyen", "Huyện Tân Uyên", "Thị xã Tân Uyên",
+            "Tân Châu", "Tan Chau", "Thị xã Tân Châu", "Huyện Tân Châu"})
+    void bareCityNamesSharedWithAnotherProvinceAreNotGuessed(String spelling) {
+        assertThat(directory.resolve(spelling)).isEmpty();
+        assertThat(directory.resolve2025(spelling)).isEmpty();
+    }
+
+    private void assertResolvesTo(String spelling, String code, Region region, String unit2025) {
+        assertThat(directory.resolve(spelling)).as(spelling).map(Province::code).contains(code);
+        assertThat(directory.resolve(spelling)).as(spelling).map(Province::region).contains(region);
+        assertThat(directory.resolve2025(spelling)).as(spelling).map(Province2025::name).contains(unit2025);
+    }
+
+    private static List<String[]> publishedCityRows() throws IOException {
+        try (InputStream in = ProvinceDirectoryTest.class.getResourceAsStream(PUBLISHED_CITIES)) {
+            assertThat(in).as(PUBLISHED_CITIES).isNotNull();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+                    .filter(line -> !line.isBlank() && !line.startsWith("#"))
+                    .skip(1)
+                    .map(line -> line.split(",", -1))
+                    .toList();
+        }
     }
 }
