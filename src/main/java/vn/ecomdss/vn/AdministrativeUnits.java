@@ -154,8 +154,6 @@ final class AdministrativeUnits {
             Map.entry("06", List.of("Bắc Cạn")),
             Map.entry("10", List.of("Sa Pa")),
             Map.entry("31", List.of("Haiphong")),
-            // The bare names are ambiguous (see AMBIGUOUS), so only the city forms resolve.
-            Map.entry("40", List.of("Thành phố Vinh", "TP Vinh")),
             Map.entry("46", List.of("Thừa Thiên - Huế", "TT Huế", "TT-Huế")),
             Map.entry("48", List.of("Danang", "Hải Châu", "Sơn Trà", "Thanh Khê", "Ngũ Hành Sơn", "Liên Chiểu",
                     "Cẩm Lệ")),
@@ -164,6 +162,7 @@ final class AdministrativeUnits {
             Map.entry("62", List.of("Kontum")),
             Map.entry("64", List.of("Plei Ku")),
             Map.entry("66", List.of("Đắc Lắc", "Ban Mê Thuột")),
+            // The bare name is ambiguous (see AMBIGUOUS), so only the city forms resolve.
             Map.entry("74", List.of("Thành phố Tân Uyên", "TP Tân Uyên")),
             Map.entry("77", List.of("BR-VT", "BRVT", "Bà Rịa Vũng Tàu")),
             Map.entry("79", List.of("Hồ Chí Minh", "TP.HCM", "TPHCM", "HCM", "HCMC", "Ho Chi Minh City",
@@ -205,6 +204,7 @@ final class AdministrativeUnits {
             Map.entry("36", List.of("Nam Định")),
             Map.entry("37", List.of("Ninh Bình", "Tam Điệp", "Hoa Lư")),
             Map.entry("38", List.of("Thanh Hóa", "Sầm Sơn")),
+            Map.entry("40", List.of("Vinh")),
             Map.entry("42", List.of("Hà Tĩnh")),
             Map.entry("44", List.of("Đồng Hới")),
             Map.entry("45", List.of("Đông Hà")),
@@ -243,10 +243,10 @@ final class AdministrativeUnits {
     /**
      * Spellings answered with nothing rather than a guess, because each names places in different provinces and a
      * wrong guess would route an order to the wrong end of the country: "DN" (Đà Nẵng, Đồng Nai, Đắk Nông),
-     * "Vinh" (Nghệ An's capital, but also a "Vĩnh" typed without marks), "Tân Uyên" (a city of Bình Dương and a
+     * "Tân Uyên" (a city of Bình Dương and a
      * district of Lai Châu) and "Tân Châu" (a town of An Giang and a district of Tây Ninh).
      */
-    static final List<String> AMBIGUOUS = List.of("DN", "ĐN", "Vinh", "Tân Uyên", "Tân Châu");
+    static final List<String> AMBIGUOUS = List.of("DN", "ĐN", "Tân Uyên", "Tân Châu");
 
     private AdministrativeUnits() {
     }
