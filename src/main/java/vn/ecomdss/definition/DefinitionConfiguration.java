@@ -1,6 +1,5 @@
 package vn.ecomdss.definition;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +7,8 @@ import java.util.TreeMap;
 
 import javax.sql.DataSource;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.configuration.DuplicateJobException;
 import org.springframework.batch.core.configuration.support.MapJobRegistry;
 import org.springframework.batch.core.job.Job;
@@ -17,11 +18,12 @@ import org.springframework.cloud.task.batch.listener.TaskBatchExecutionListener;
 import org.springframework.cloud.task.batch.listener.support.JdbcTaskBatchDao;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import vn.ecomdss.DssProperties;
-import vn.ecomdss.transform.LoadWatermarks;
 
 /**
  * Loads and validates {@code job-definitions/} at start-up (the application refuses to start on any problem),
@@ -30,12 +32,16 @@ import vn.ecomdss.transform.LoadWatermarks;
 @Configuration(proxyBeanMethods = false)
 public class DefinitionConfiguration {
 
+    private static final Logger log = LoggerFactory.getLogger(DefinitionConfiguration.class);
+
     @Bean
     MapJobRegistry jobRegistry() {
         return new MapJobRegistry();
     }
 
+    /** First of the run listeners: a run holds its liveness lock before anything else of it happens. */
     @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE)
     ExecutionLease executionLease(DataSource dataSource) {
         return new ExecutionLease(dataSource);
     }
@@ -50,19 +56,25 @@ public class DefinitionConfiguration {
     }
 
     @Bean
+    StagingCleanup stagingCleanup(JdbcTemplate jdbc) {
+        return new StagingCleanup(jdbc);
+    }
+
+    /**
+     * Every {@link JobExecutionListener} bean (the lease, staging cleanup, the task link, and what the stages
+     * declare, such as the load watermarks) listens to every assembled job, so no stage is named here.
+     */
+    @Bean
     JobCatalogue jobCatalogue(DssProperties properties, List<StepFactory> factories, JobRepository jobRepository,
-                              MapJobRegistry registry, ExecutionLease lease, JdbcTemplate jdbc,
-                              TaskBatchExecutionListener taskListener, LoadWatermarks watermarks)
+                              MapJobRegistry registry, List<JobExecutionListener> runListeners)
             throws DuplicateJobException {
         Map<String, StepFactory> catalogue = new TreeMap<>();
         factories.forEach(f -> catalogue.put(f.type(), f));
         DefinitionLoader.Definitions definitions = new DefinitionLoader().load(properties.definitions(), catalogue);
 
-        List<JobExecutionListener> listeners = new ArrayList<>();
-        listeners.add(lease);
-        listeners.add(new StagingCleanup(jdbc));
-        listeners.add(watermarks);
-        listeners.add(taskListener);
+        List<JobExecutionListener> listeners = List.copyOf(runListeners);
+        log.info("Run listeners of every job, in order: {}",
+                listeners.stream().map(l -> l.getClass().getSimpleName()).toList());
         SimpleAsyncTaskExecutor splitExecutor = new SimpleAsyncTaskExecutor("split-");
         splitExecutor.setConcurrencyLimit(4);
         JobAssembler assembler = new JobAssembler(jobRepository, catalogue, splitExecutor,
