@@ -23,14 +23,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import vn.ecomdss.definition.JobCatalogue;
-import vn.ecomdss.definition.RunParameters;
 import vn.ecomdss.embedded.KafkaEndpoint;
 import vn.ecomdss.notify.RunSummary;
 import vn.ecomdss.ops.JobControl;
 import vn.ecomdss.ops.OperationRefusedException;
+import vn.ecomdss.pipeline.RunParameters;
+import vn.ecomdss.quality.QualityReport;
 import vn.ecomdss.simulator.EventStreamSimulator;
 import vn.ecomdss.simulator.MarketEventStreams;
-import vn.ecomdss.quality.QualityReport;
 import vn.ecomdss.warehouse.ExchangeRateLoader;
 
 /**

@@ -13,17 +13,20 @@ import org.springframework.batch.core.configuration.DuplicateJobException;
 import org.springframework.batch.core.configuration.support.MapJobRegistry;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.cloud.task.batch.listener.TaskBatchExecutionListener;
 import org.springframework.cloud.task.batch.listener.support.JdbcTaskBatchDao;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
-import org.springframework.jdbc.core.JdbcTemplate;
 
+import io.micrometer.observation.ObservationRegistry;
 import vn.ecomdss.DssProperties;
+import vn.ecomdss.pipeline.JobDefinition;
+import vn.ecomdss.pipeline.SourceCatalogue;
+import vn.ecomdss.pipeline.StepFactory;
 
 /**
  * Loads and validates {@code job-definitions/} at start-up (the application refuses to start on any problem),
@@ -39,13 +42,6 @@ public class DefinitionConfiguration {
         return new MapJobRegistry();
     }
 
-    /** First of the run listeners: a run holds its liveness lock before anything else of it happens. */
-    @Bean
-    @Order(Ordered.HIGHEST_PRECEDENCE)
-    ExecutionLease executionLease(DataSource dataSource) {
-        return new ExecutionLease(dataSource);
-    }
-
     /**
      * Links each job execution to the Spring Cloud Task execution of the launch. Task's own auto-configuration
      * only does this for jobs declared as beans, and these jobs are assembled from definitions.
@@ -55,30 +51,29 @@ public class DefinitionConfiguration {
         return new TaskBatchExecutionListener(new JdbcTaskBatchDao(dataSource));
     }
 
-    @Bean
-    StagingCleanup stagingCleanup(JdbcTemplate jdbc) {
-        return new StagingCleanup(jdbc);
-    }
-
     /**
      * Every {@link JobExecutionListener} bean (the lease, staging cleanup, the task link, and what the stages
-     * declare, such as the load watermarks) listens to every assembled job, so no stage is named here.
+     * declare, such as the load watermarks) listens to every assembled job, and every {@link StepExecutionListener}
+     * bean (the operators' stop check) to every step, so no stage is named here.
      */
     @Bean
     JobCatalogue jobCatalogue(DssProperties properties, List<StepFactory> factories, JobRepository jobRepository,
-                              MapJobRegistry registry, List<JobExecutionListener> runListeners)
+                              MapJobRegistry registry, List<JobExecutionListener> runListeners,
+                              List<StepExecutionListener> stepListeners, ObjectProvider<ObservationRegistry> observations)
             throws DuplicateJobException {
         Map<String, StepFactory> catalogue = new TreeMap<>();
         factories.forEach(f -> catalogue.put(f.type(), f));
         DefinitionLoader.Definitions definitions = new DefinitionLoader().load(properties.definitions(), catalogue);
 
         List<JobExecutionListener> listeners = List.copyOf(runListeners);
-        log.info("Run listeners of every job, in order: {}",
-                listeners.stream().map(l -> l.getClass().getSimpleName()).toList());
+        log.info("Run listeners of every job, in order: {}; of every step: {}",
+                listeners.stream().map(l -> l.getClass().getSimpleName()).toList(),
+                stepListeners.stream().map(l -> l.getClass().getSimpleName()).toList());
         SimpleAsyncTaskExecutor splitExecutor = new SimpleAsyncTaskExecutor("split-");
         splitExecutor.setConcurrencyLimit(4);
         JobAssembler assembler = new JobAssembler(jobRepository, catalogue, splitExecutor,
-                new RunParametersValidator(definitions.sources()), listeners, definitions.sources());
+                new RunParametersValidator(definitions.sources()), listeners, List.copyOf(stepListeners),
+                observations.getIfAvailable(() -> ObservationRegistry.NOOP), definitions.sources());
 
         Map<String, JobDefinition> byName = new LinkedHashMap<>();
         Map<String, Job> jobs = new LinkedHashMap<>();
@@ -89,5 +84,11 @@ public class DefinitionConfiguration {
             jobs.put(definition.name(), job);
         }
         return new JobCatalogue(definitions.sources(), byName, jobs);
+    }
+
+    /** The sources of the loaded definitions, for the stages that read them outside a step (the quality rules). */
+    @Bean
+    SourceCatalogue sourceCatalogue(JobCatalogue catalogue) {
+        return catalogue.sources();
     }
 }

@@ -21,6 +21,13 @@ import org.springframework.scheduling.support.CronExpression;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
+import vn.ecomdss.pipeline.DefinitionProblems;
+import vn.ecomdss.pipeline.EntityDefinition;
+import vn.ecomdss.pipeline.JobDefinition;
+import vn.ecomdss.pipeline.SourceCatalogue;
+import vn.ecomdss.pipeline.SourceDefinition;
+import vn.ecomdss.pipeline.StepDefinition;
+import vn.ecomdss.pipeline.StepFactory;
 
 /**
  * Reads {@code job-definitions/} (jobs at the top, sources under {@code sources/}) and validates everything

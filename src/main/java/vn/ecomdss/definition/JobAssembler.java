@@ -14,14 +14,24 @@ import org.springframework.batch.core.job.flow.Flow;
 import org.springframework.batch.core.job.flow.support.SimpleFlow;
 import org.springframework.batch.core.job.parameters.JobParametersValidator;
 import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.AbstractStep;
 import org.springframework.batch.core.step.Step;
 import org.springframework.core.task.AsyncTaskExecutor;
+
+import io.micrometer.observation.ObservationRegistry;
+import vn.ecomdss.pipeline.JobDefinition;
+import vn.ecomdss.pipeline.SourceCatalogue;
+import vn.ecomdss.pipeline.StepDefinition;
+import vn.ecomdss.pipeline.StepFactory;
 
 /**
  * Turns a {@link JobDefinition} into a Spring Batch job. Steps are placed in levels (a step's level is one more
  * than the highest level it depends on); the levels run in order and the steps of one level run in parallel as
- * a split, so every dependency has finished before its dependants start.
+ * a split, so every dependency has finished before its dependants start. Every job gets the run listeners and
+ * every step the step listeners the application declares, and both record their metrics in the observation
+ * registry (Spring Batch only does that for jobs and steps declared as beans).
  */
 public final class JobAssembler {
 
@@ -30,12 +40,17 @@ public final class JobAssembler {
     private final AsyncTaskExecutor splitExecutor;
     private final JobParametersValidator parametersValidator;
     private final List<JobExecutionListener> listeners;
+    private final List<StepExecutionListener> stepListeners;
+    private final ObservationRegistry observations;
     private final SourceCatalogue sources;
 
     public JobAssembler(JobRepository jobRepository, Map<String, StepFactory> catalogue, AsyncTaskExecutor splitExecutor,
                         JobParametersValidator parametersValidator, List<JobExecutionListener> listeners,
+                        List<StepExecutionListener> stepListeners, ObservationRegistry observations,
                         SourceCatalogue sources) {
         this.sources = sources;
+        this.stepListeners = stepListeners;
+        this.observations = observations;
         this.jobRepository = jobRepository;
         this.catalogue = catalogue;
         this.splitExecutor = splitExecutor;
@@ -53,6 +68,7 @@ public final class JobAssembler {
         FlowJobBuilder job = flow.end();
         job.validator(parametersValidator);
         listeners.forEach(job::listener);
+        job.observationRegistry(observations);
         return job.build();
     }
 
@@ -99,6 +115,10 @@ public final class JobAssembler {
     private Flow stepFlow(StepDefinition step, JobDefinition definition) {
         StepFactory factory = catalogue.get(step.type());
         Step built = factory.create(step, definition, sources);
+        if (built instanceof AbstractStep abstractStep) {
+            abstractStep.setObservationRegistry(observations);
+            stepListeners.forEach(abstractStep::registerStepExecutionListener);
+        }
         FlowBuilder<SimpleFlow> flow = new FlowBuilder<>(definition.name() + "." + step.name());
         if (factory.continuesOnFailure(step, sources)) {
             return flow.start(built).on("FAILED").end().from(built).on("COMPLETED").end().build();

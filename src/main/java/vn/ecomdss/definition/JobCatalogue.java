@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.batch.core.job.Job;
+import vn.ecomdss.pipeline.JobDefinition;
+import vn.ecomdss.pipeline.SourceCatalogue;
 
 /** The pipelines this process knows: each definition with the Spring Batch job assembled from it. */
 public record JobCatalogue(SourceCatalogue sources, Map<String, JobDefinition> definitions, Map<String, Job> jobs) {

@@ -7,6 +7,9 @@ import org.springframework.batch.core.job.parameters.InvalidJobParametersExcepti
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersValidator;
 
+import vn.ecomdss.pipeline.RunParameters;
+import vn.ecomdss.pipeline.SourceCatalogue;
+
 /** Refuses a launch whose parameters a pipeline cannot honour, naming the parameter. */
 final class RunParametersValidator implements JobParametersValidator {
 

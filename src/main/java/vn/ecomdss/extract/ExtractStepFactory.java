@@ -29,13 +29,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.cfg.JsonNodeFeature;
 import tools.jackson.databind.json.JsonMapper;
 
-import vn.ecomdss.definition.DefinitionProblems;
-import vn.ecomdss.definition.JobDefinition;
-import vn.ecomdss.definition.RunParameters;
-import vn.ecomdss.definition.SourceCatalogue;
-import vn.ecomdss.definition.SourceDefinition;
-import vn.ecomdss.definition.StepDefinition;
-import vn.ecomdss.definition.StepFactory;
 import vn.ecomdss.embedded.KafkaEndpoint;
 import vn.ecomdss.extract.http.JsonHttpClient;
 import vn.ecomdss.extract.http.PagedJsonReader;
@@ -46,6 +39,13 @@ import vn.ecomdss.extract.scrape.SiteReader;
 import vn.ecomdss.extract.stream.TopicReader;
 import vn.ecomdss.lake.DataLake;
 import vn.ecomdss.lake.RawEnvelope;
+import vn.ecomdss.pipeline.DefinitionProblems;
+import vn.ecomdss.pipeline.JobDefinition;
+import vn.ecomdss.pipeline.RunParameters;
+import vn.ecomdss.pipeline.SourceCatalogue;
+import vn.ecomdss.pipeline.SourceDefinition;
+import vn.ecomdss.pipeline.StepDefinition;
+import vn.ecomdss.pipeline.StepFactory;
 
 /**
  * {@code type: extract}: reads one source's entities (a JSON API, a web site's listing pages or Kafka topics)
@@ -55,9 +55,6 @@ import vn.ecomdss.lake.RawEnvelope;
  */
 @Component
 public class ExtractStepFactory implements StepFactory {
-
-    /** The execution-context key under which an extract step names its source, for the run summary. */
-    public static final String SOURCE_KEY = "extract.source";
 
     private static final Logger log = LoggerFactory.getLogger(ExtractStepFactory.class);
 
@@ -151,7 +148,7 @@ public class ExtractStepFactory implements StepFactory {
             run = RunParameters.of(stepExecution.getJobExecution().getJobParameters());
             started = Instant.now();
             stats.restore(stepExecution.getExecutionContext());
-            stepExecution.getExecutionContext().putString(SOURCE_KEY, source.name());
+            stepExecution.getExecutionContext().putString(SourceDefinition.EXTRACTED_SOURCE_KEY, source.name());
             if (!run.includes(source.name())) {
                 reader = null;
                 return;

@@ -1,12 +1,16 @@
 package vn.ecomdss.extract;
 
 import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
 
 import vn.ecomdss.DssProperties;
-import vn.ecomdss.definition.SourceDefinition;
-import vn.ecomdss.simulator.VnMarketHost;
+import vn.ecomdss.pipeline.EmbeddedService;
+import vn.ecomdss.pipeline.SourceDefinition;
 
 /**
  * Where a source answers: the operator's {@code dss.sources.<name>.base-url} if set, else the definition's
@@ -16,11 +20,11 @@ import vn.ecomdss.simulator.VnMarketHost;
 public class SourceEndpoints {
 
     private final DssProperties properties;
-    private final VnMarketHost vnMarket;
+    private final Map<String, EmbeddedService> embedded;
 
-    public SourceEndpoints(DssProperties properties, VnMarketHost vnMarket) {
+    public SourceEndpoints(DssProperties properties, List<EmbeddedService> embedded) {
         this.properties = properties;
-        this.vnMarket = vnMarket;
+        this.embedded = embedded.stream().collect(Collectors.toMap(EmbeddedService::name, Function.identity()));
     }
 
     /** The operator's {@code dss.sources.<name>.base-url}, or null. */
@@ -36,6 +40,11 @@ public class SourceEndpoints {
         if (source.baseUrl() != null) {
             return URI.create(source.baseUrl());
         }
-        return vnMarket.baseUri();
+        EmbeddedService service = embedded.get(source.embedded());
+        if (service == null) {
+            throw new IllegalStateException(source.file() + ": embedded: no built-in service '" + source.embedded()
+                    + "' answers over HTTP here (known: " + embedded.keySet() + ")");
+        }
+        return service.baseUri();
     }
 }

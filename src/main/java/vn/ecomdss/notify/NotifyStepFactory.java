@@ -13,11 +13,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 
-import vn.ecomdss.definition.JobDefinition;
-import vn.ecomdss.definition.RunParameters;
-import vn.ecomdss.definition.SourceCatalogue;
-import vn.ecomdss.definition.StepDefinition;
-import vn.ecomdss.definition.StepFactory;
+import vn.ecomdss.pipeline.EventPublisher;
+import vn.ecomdss.pipeline.JobDefinition;
+import vn.ecomdss.pipeline.RunParameters;
+import vn.ecomdss.pipeline.SourceCatalogue;
+import vn.ecomdss.pipeline.StepDefinition;
+import vn.ecomdss.pipeline.StepFactory;
 
 /** {@code type: notify} with {@code topic}: publishes the run summary to Kafka and logs it. */
 @Component

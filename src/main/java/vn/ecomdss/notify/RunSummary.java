@@ -10,7 +10,7 @@ import java.util.Map;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepExecution;
 
-import vn.ecomdss.extract.ExtractStepFactory;
+import vn.ecomdss.pipeline.SourceDefinition;
 
 /**
  * What a run did, step by step, as published to {@code etl_notifications} and logged. {@code failedSources}
@@ -23,8 +23,8 @@ public record RunSummary(String job, long executionId, String runId, String logi
     public static List<String> failedSources(JobExecution execution) {
         return execution.getStepExecutions().stream()
                 .filter(s -> s.getStatus() == org.springframework.batch.core.BatchStatus.FAILED
-                        && s.getExecutionContext().containsKey(ExtractStepFactory.SOURCE_KEY))
-                .map(s -> s.getExecutionContext().getString(ExtractStepFactory.SOURCE_KEY)).sorted().toList();
+                        && s.getExecutionContext().containsKey(SourceDefinition.EXTRACTED_SOURCE_KEY))
+                .map(s -> s.getExecutionContext().getString(SourceDefinition.EXTRACTED_SOURCE_KEY)).sorted().toList();
     }
 
     public static RunSummary of(JobExecution execution, String runId, String logicalDate, Double qualityScore) {

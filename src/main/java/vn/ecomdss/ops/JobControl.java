@@ -35,10 +35,10 @@ import org.springframework.stereotype.Component;
 import io.micrometer.observation.ObservationRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import vn.ecomdss.definition.ExecutionLease;
-import vn.ecomdss.definition.OrphanedExecutions;
 import vn.ecomdss.definition.JobCatalogue;
-import vn.ecomdss.definition.RunParameters;
+import vn.ecomdss.ops.ExecutionLease;
+import vn.ecomdss.ops.OrphanedExecutions;
+import vn.ecomdss.pipeline.RunParameters;
 
 /**
  * The operator's actions on jobs: launch, stop, restart, abandon, pause and resume a schedule, for the admin API,

@@ -18,8 +18,8 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.stereotype.Component;
 
 import vn.ecomdss.definition.JobCatalogue;
-import vn.ecomdss.definition.JobDefinition;
-import vn.ecomdss.definition.RunParameters;
+import vn.ecomdss.pipeline.JobDefinition;
+import vn.ecomdss.pipeline.RunParameters;
 
 /**
  * Launches each job on its definition's cron, in the schedule's zone. A slot is launched by the one instance

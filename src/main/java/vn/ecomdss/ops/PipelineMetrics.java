@@ -14,8 +14,8 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import vn.ecomdss.definition.JobCatalogue;
-import vn.ecomdss.definition.JobDefinition;
-import vn.ecomdss.definition.StepDefinition;
+import vn.ecomdss.pipeline.JobDefinition;
+import vn.ecomdss.pipeline.StepDefinition;
 
 /**
  * The pipeline's figures as Prometheus sees them, read from the job repository and the quality tables, so a

@@ -9,7 +9,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.support.CronExpression;
 import org.springframework.stereotype.Component;
 
-import vn.ecomdss.definition.JobDefinition;
+import vn.ecomdss.pipeline.JobDefinition;
 
 /**
  * What the database knows about schedules: whether an operator paused one, and which instance claimed which

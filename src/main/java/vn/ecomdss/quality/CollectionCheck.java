@@ -16,10 +16,10 @@ import org.bson.Document;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
-import vn.ecomdss.definition.EntityDefinition;
-import vn.ecomdss.definition.JobDefinition;
 import vn.ecomdss.lake.DataLake;
 import vn.ecomdss.lake.PayloadPointer;
+import vn.ecomdss.pipeline.EntityDefinition;
+import vn.ecomdss.pipeline.JobDefinition;
 import vn.ecomdss.vn.PhoneNumber;
 import vn.ecomdss.vn.ProvinceDirectory;
 import vn.ecomdss.vn.VietnamesePhone;

@@ -15,11 +15,11 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 
-import vn.ecomdss.definition.JobDefinition;
-import vn.ecomdss.definition.RunParameters;
-import vn.ecomdss.definition.SourceCatalogue;
-import vn.ecomdss.definition.StepDefinition;
-import vn.ecomdss.definition.StepFactory;
+import vn.ecomdss.pipeline.JobDefinition;
+import vn.ecomdss.pipeline.RunParameters;
+import vn.ecomdss.pipeline.SourceCatalogue;
+import vn.ecomdss.pipeline.StepDefinition;
+import vn.ecomdss.pipeline.StepFactory;
 
 /**
  * {@code type: quality-final}: runs the table rules of {@code quality/*.yml} over the warehouse after the load

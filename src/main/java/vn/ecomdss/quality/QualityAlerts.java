@@ -5,7 +5,7 @@ import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
-import vn.ecomdss.notify.EventPublisher;
+import vn.ecomdss.pipeline.EventPublisher;
 
 /** Publishes a run's quality to {@code data_quality_alerts} when its score falls under the job's minimum. */
 @Component

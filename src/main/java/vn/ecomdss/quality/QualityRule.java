@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import vn.ecomdss.definition.JobDefinition;
+import vn.ecomdss.pipeline.JobDefinition;
 
 /**
  * One rule of a {@link RuleSet}, as declared at {@code file}/{@code field}. Only the parameters of its type are

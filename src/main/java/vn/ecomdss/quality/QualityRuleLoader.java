@@ -27,10 +27,10 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
-import vn.ecomdss.definition.DefinitionProblems;
-import vn.ecomdss.definition.EntityDefinition;
-import vn.ecomdss.definition.SourceCatalogue;
-import vn.ecomdss.definition.SourceDefinition;
+import vn.ecomdss.pipeline.DefinitionProblems;
+import vn.ecomdss.pipeline.EntityDefinition;
+import vn.ecomdss.pipeline.SourceCatalogue;
+import vn.ecomdss.pipeline.SourceDefinition;
 
 /**
  * Reads {@code job-definitions/quality/*.yml} and validates every file before any job runs, reporting all problems

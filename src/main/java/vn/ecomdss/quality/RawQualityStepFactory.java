@@ -18,15 +18,15 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 
-import vn.ecomdss.definition.EntityDefinition;
-import vn.ecomdss.definition.JobDefinition;
-import vn.ecomdss.definition.RunParameters;
-import vn.ecomdss.definition.SourceCatalogue;
-import vn.ecomdss.definition.SourceDefinition;
-import vn.ecomdss.definition.StepDefinition;
-import vn.ecomdss.definition.StepFactory;
 import vn.ecomdss.lake.DataLake;
 import vn.ecomdss.lake.QuarantinedRecord;
+import vn.ecomdss.pipeline.EntityDefinition;
+import vn.ecomdss.pipeline.JobDefinition;
+import vn.ecomdss.pipeline.RunParameters;
+import vn.ecomdss.pipeline.SourceCatalogue;
+import vn.ecomdss.pipeline.SourceDefinition;
+import vn.ecomdss.pipeline.StepDefinition;
+import vn.ecomdss.pipeline.StepFactory;
 
 /**
  * {@code type: quality-raw}: runs the rules of {@code quality/*.yml} over every collection the run extracted (a

@@ -6,8 +6,8 @@ import java.util.Map;
 
 import org.bson.Document;
 
-import vn.ecomdss.definition.EntityDefinition;
 import vn.ecomdss.lake.PayloadPointer;
+import vn.ecomdss.pipeline.EntityDefinition;
 
 /**
  * The raw gate for one record: a natural id, and every required field present with its declared type.

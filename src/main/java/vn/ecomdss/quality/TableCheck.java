@@ -17,7 +17,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import vn.ecomdss.definition.JobDefinition;
+import vn.ecomdss.pipeline.JobDefinition;
 
 /**
  * Runs one table's rules as set-based SQL. A record rule becomes one query flagging each row with a reason; its

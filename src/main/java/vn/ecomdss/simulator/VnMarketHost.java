@@ -7,12 +7,14 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
+import vn.ecomdss.pipeline.EmbeddedService;
+
 /**
  * Serves the built-in vnmarket simulator over local HTTP, started on first use so that a run without the
  * vnmarket source opens no port.
  */
 @Component
-public class VnMarketHost implements DisposableBean {
+public class VnMarketHost implements EmbeddedService, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(VnMarketHost.class);
 
@@ -23,6 +25,12 @@ public class VnMarketHost implements DisposableBean {
         this.properties = properties;
     }
 
+    @Override
+    public String name() {
+        return "vnmarket";
+    }
+
+    @Override
     public synchronized URI baseUri() {
         if (server == null) {
             server = VnMarketServer.start(new VnMarketSimulator(VnMarketSettings.defaults().withDirty(properties.rates())), 0);

@@ -5,9 +5,9 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 
-import vn.ecomdss.definition.EntityDefinition;
-import vn.ecomdss.definition.RunParameters;
 import vn.ecomdss.lake.LakeRecord;
+import vn.ecomdss.pipeline.EntityDefinition;
+import vn.ecomdss.pipeline.RunParameters;
 
 /**
  * Turns a raw behaviour event into an activity event. An event that cannot be counted (no customer, a time that

@@ -3,9 +3,9 @@ package vn.ecomdss.transform;
 import java.util.Locale;
 import java.util.Optional;
 
-import vn.ecomdss.definition.EntityDefinition;
-import vn.ecomdss.definition.RunParameters;
 import vn.ecomdss.lake.LakeRecord;
+import vn.ecomdss.pipeline.EntityDefinition;
+import vn.ecomdss.pipeline.RunParameters;
 import vn.ecomdss.vn.IncomeLevel;
 import vn.ecomdss.vn.PhoneNumber;
 import vn.ecomdss.vn.Province;

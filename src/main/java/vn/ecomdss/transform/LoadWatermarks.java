@@ -9,7 +9,7 @@ import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import vn.ecomdss.definition.RunParameters;
+import vn.ecomdss.pipeline.RunParameters;
 
 /**
  * Where each (source, entity) was last loaded: the last completed run that transformed it. An incremental

@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
-import vn.ecomdss.definition.RunParameters;
 import vn.ecomdss.lake.PayloadPointer;
+import vn.ecomdss.pipeline.RunParameters;
 
 /**
  * Reads a raw payload through the JSON pointers a source definition maps onto a target's fields. Values that

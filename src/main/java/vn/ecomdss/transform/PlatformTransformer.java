@@ -3,9 +3,9 @@ package vn.ecomdss.transform;
 import java.math.BigDecimal;
 import java.util.Locale;
 
-import vn.ecomdss.definition.EntityDefinition;
-import vn.ecomdss.definition.RunParameters;
 import vn.ecomdss.lake.LakeRecord;
+import vn.ecomdss.pipeline.EntityDefinition;
+import vn.ecomdss.pipeline.RunParameters;
 
 /** Maps a raw platform onto {@code staging.platform}; a commission rate is a fraction between 0 and 1. */
 public final class PlatformTransformer {

@@ -1,8 +1,8 @@
 package vn.ecomdss.transform;
 
-import vn.ecomdss.definition.EntityDefinition;
-import vn.ecomdss.definition.RunParameters;
 import vn.ecomdss.lake.LakeRecord;
+import vn.ecomdss.pipeline.EntityDefinition;
+import vn.ecomdss.pipeline.RunParameters;
 
 /** Maps a raw product onto the warehouse's product; prices stay in the source's currency. */
 public final class ProductTransformer {

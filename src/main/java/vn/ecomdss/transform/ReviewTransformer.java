@@ -4,9 +4,9 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
-import vn.ecomdss.definition.EntityDefinition;
-import vn.ecomdss.definition.RunParameters;
 import vn.ecomdss.lake.LakeRecord;
+import vn.ecomdss.pipeline.EntityDefinition;
+import vn.ecomdss.pipeline.RunParameters;
 
 /** Turns the reviews a raw product carries into review rows, numbered by position; ratings are 0 to 5. */
 public final class ReviewTransformer {

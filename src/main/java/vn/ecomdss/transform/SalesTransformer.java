@@ -7,9 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import vn.ecomdss.definition.EntityDefinition;
-import vn.ecomdss.definition.RunParameters;
 import vn.ecomdss.lake.LakeRecord;
+import vn.ecomdss.pipeline.EntityDefinition;
+import vn.ecomdss.pipeline.RunParameters;
 import vn.ecomdss.vn.PaymentMethod;
 
 /**

@@ -17,18 +17,18 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 
-import vn.ecomdss.definition.DefinitionProblems;
-import vn.ecomdss.definition.EntityDefinition;
-import vn.ecomdss.definition.JobDefinition;
-import vn.ecomdss.definition.RunParameters;
-import vn.ecomdss.definition.SourceCatalogue;
-import vn.ecomdss.definition.SourceDefinition;
-import vn.ecomdss.definition.StepDefinition;
-import vn.ecomdss.definition.StepFactory;
 import vn.ecomdss.lake.DataLake;
 import vn.ecomdss.lake.LakeReader;
 import vn.ecomdss.lake.LakeRecord;
 import vn.ecomdss.lake.QuarantinedRecord;
+import vn.ecomdss.pipeline.DefinitionProblems;
+import vn.ecomdss.pipeline.EntityDefinition;
+import vn.ecomdss.pipeline.JobDefinition;
+import vn.ecomdss.pipeline.RunParameters;
+import vn.ecomdss.pipeline.SourceCatalogue;
+import vn.ecomdss.pipeline.SourceDefinition;
+import vn.ecomdss.pipeline.StepDefinition;
+import vn.ecomdss.pipeline.StepFactory;
 
 /**
  * {@code type: transform} with {@code target: customers | products | sales | platforms | reviews | activity}: reads

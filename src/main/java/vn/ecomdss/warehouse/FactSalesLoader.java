@@ -9,7 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import vn.ecomdss.definition.RunParameters;
+import vn.ecomdss.pipeline.RunParameters;
 
 /**
  * Loads a run's staged order lines into {@code dw.fact_sales}, set-based, in transactions of its own: creates

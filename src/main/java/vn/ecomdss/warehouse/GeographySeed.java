@@ -5,8 +5,8 @@ import java.sql.PreparedStatement;
 import org.flywaydb.core.api.migration.Context;
 import org.springframework.stereotype.Component;
 
-import vn.ecomdss.vn.Province;
 import vn.ecomdss.vn.Province2025;
+import vn.ecomdss.vn.Province;
 import vn.ecomdss.vn.ProvinceDirectory;
 
 /**

@@ -17,13 +17,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 
-import vn.ecomdss.definition.DefinitionProblems;
-import vn.ecomdss.definition.JobDefinition;
-import vn.ecomdss.definition.RunParameters;
-import vn.ecomdss.definition.SourceCatalogue;
-import vn.ecomdss.definition.StepDefinition;
-import vn.ecomdss.definition.StepFactory;
 import vn.ecomdss.lake.DataLake;
+import vn.ecomdss.pipeline.DefinitionProblems;
+import vn.ecomdss.pipeline.JobDefinition;
+import vn.ecomdss.pipeline.RunParameters;
+import vn.ecomdss.pipeline.SourceCatalogue;
+import vn.ecomdss.pipeline.StepDefinition;
+import vn.ecomdss.pipeline.StepFactory;
 
 /**
  * {@code type: scd2} with {@code dimensions: [platform, product, customer]}: merges the run's staging rows into

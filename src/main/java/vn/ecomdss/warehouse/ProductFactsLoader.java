@@ -6,7 +6,7 @@ import java.sql.Timestamp;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import vn.ecomdss.definition.RunParameters;
+import vn.ecomdss.pipeline.RunParameters;
 
 /**
  * The facts a run's staged products and reviews feed, set-based, in the caller's transaction, each an upsert on

@@ -12,11 +12,11 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 
-import vn.ecomdss.definition.DefinitionProblems;
-import vn.ecomdss.definition.JobDefinition;
-import vn.ecomdss.definition.SourceCatalogue;
-import vn.ecomdss.definition.StepDefinition;
-import vn.ecomdss.definition.StepFactory;
+import vn.ecomdss.pipeline.DefinitionProblems;
+import vn.ecomdss.pipeline.JobDefinition;
+import vn.ecomdss.pipeline.SourceCatalogue;
+import vn.ecomdss.pipeline.StepDefinition;
+import vn.ecomdss.pipeline.StepFactory;
 
 /**
  * {@code type: refresh-views} with {@code views: [...]}: refreshes the marts concurrently (readers are never

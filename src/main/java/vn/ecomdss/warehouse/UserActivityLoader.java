@@ -3,7 +3,7 @@ package vn.ecomdss.warehouse;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import vn.ecomdss.definition.RunParameters;
+import vn.ecomdss.pipeline.RunParameters;
 
 /**
  * Counts a run's staged activity events into {@code dw.fact_user_activity_daily}, set-based, in the caller's

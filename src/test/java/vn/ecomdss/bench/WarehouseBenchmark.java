@@ -31,12 +31,12 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.ecomdss.DssApplication;
-import vn.ecomdss.definition.EntityDefinition;
 import vn.ecomdss.definition.JobCatalogue;
-import vn.ecomdss.definition.RunParameters;
-import vn.ecomdss.definition.SourceCatalogue;
-import vn.ecomdss.definition.SourceDefinition;
 import vn.ecomdss.lake.LakeRecord;
+import vn.ecomdss.pipeline.EntityDefinition;
+import vn.ecomdss.pipeline.RunParameters;
+import vn.ecomdss.pipeline.SourceCatalogue;
+import vn.ecomdss.pipeline.SourceDefinition;
 import vn.ecomdss.simulator.BenchmarkMarket;
 import vn.ecomdss.transform.CustomerTransformer;
 import vn.ecomdss.transform.ProductTransformer;

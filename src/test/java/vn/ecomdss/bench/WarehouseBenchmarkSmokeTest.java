@@ -13,9 +13,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 import vn.ecomdss.testsupport.PlatformTestSupport;
 import vn.ecomdss.transform.StagingWriter;
 import vn.ecomdss.warehouse.FactSalesLoader;
-import vn.ecomdss.warehouse.MartRefresher;
 import vn.ecomdss.warehouse.LoadDimensionsStepFactory;
 import vn.ecomdss.warehouse.LoadFactsStepFactory;
+import vn.ecomdss.warehouse.MartRefresher;
 import vn.ecomdss.warehouse.Scd2Invariants;
 import vn.ecomdss.warehouse.Scd2Merge;
 

@@ -16,6 +16,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 
 import vn.ecomdss.DssApplication;
+import vn.ecomdss.pipeline.InvalidDefinitionException;
+import vn.ecomdss.pipeline.JobDefinition;
+import vn.ecomdss.pipeline.StepDefinition;
+import vn.ecomdss.pipeline.StepFactory;
 import vn.ecomdss.testsupport.PlatformTestSupport;
 
 class DefinitionValidationTest extends PlatformTestSupport {

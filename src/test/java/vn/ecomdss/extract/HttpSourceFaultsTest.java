@@ -16,14 +16,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import tools.jackson.databind.json.JsonMapper;
 
-import vn.ecomdss.definition.SourceDefinition;
 import vn.ecomdss.extract.http.JsonHttpClient;
 import vn.ecomdss.extract.http.PagedJsonReader;
 import vn.ecomdss.extract.http.RequestThrottle;
 import vn.ecomdss.extract.http.SourceProgress;
 import vn.ecomdss.extract.http.SourceRequestException;
-import vn.ecomdss.testsupport.SiteServer;
+import vn.ecomdss.pipeline.SourceDefinition;
 import vn.ecomdss.testsupport.SiteServer.Fault;
+import vn.ecomdss.testsupport.SiteServer;
 
 /** The Fake Store connector over real HTTP against faults; each fault ends retried-and-complete or clearly failed. */
 class HttpSourceFaultsTest {

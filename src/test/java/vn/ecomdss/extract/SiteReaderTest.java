@@ -12,11 +12,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import tools.jackson.databind.json.JsonMapper;
 
-import vn.ecomdss.definition.SourceDefinition;
 import vn.ecomdss.extract.http.JsonHttpClient;
 import vn.ecomdss.extract.http.RequestThrottle;
 import vn.ecomdss.extract.http.SourceProgress;
 import vn.ecomdss.extract.scrape.SiteReader;
+import vn.ecomdss.pipeline.SourceDefinition;
 import vn.ecomdss.testsupport.SiteServer;
 
 /** The generic scraper on the authored Chợ Tốt pages: CSS extraction, Vietnamese prices, robots.txt, politeness. */

@@ -7,11 +7,11 @@ import java.util.TreeMap;
 import org.springframework.batch.core.step.Step;
 
 import vn.ecomdss.definition.DefinitionLoader;
-import vn.ecomdss.definition.JobDefinition;
-import vn.ecomdss.definition.SourceCatalogue;
-import vn.ecomdss.definition.SourceDefinition;
-import vn.ecomdss.definition.StepDefinition;
-import vn.ecomdss.definition.StepFactory;
+import vn.ecomdss.pipeline.JobDefinition;
+import vn.ecomdss.pipeline.SourceCatalogue;
+import vn.ecomdss.pipeline.SourceDefinition;
+import vn.ecomdss.pipeline.StepDefinition;
+import vn.ecomdss.pipeline.StepFactory;
 
 /** The real source definitions from {@code job-definitions/sources}, with test time-outs and rates when asked. */
 final class SourceDefinitions {

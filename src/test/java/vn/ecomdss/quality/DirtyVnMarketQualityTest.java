@@ -31,6 +31,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import vn.ecomdss.lake.DataLake;
+import vn.ecomdss.pipeline.JobDefinition;
 import vn.ecomdss.simulator.DefectType;
 import vn.ecomdss.simulator.VnMarketHost;
 import vn.ecomdss.testsupport.PlatformTestSupport;
@@ -120,7 +121,7 @@ class DirtyVnMarketQualityTest extends PlatformTestSupport {
                 resolved to a province other than by its official name; %d order lines with an unknown payment method.
                 Overall quality score of the run: %.4f (raw and final rules).
                 """, phonesNormalised, citiesResolved, unknownPayments, runScore));
-        var shipped = vn.ecomdss.definition.JobDefinition.QualityThresholds.defaults();
+        var shipped = vn.ecomdss.pipeline.JobDefinition.QualityThresholds.defaults();
         List<String> wouldStop = jdbc.query("""
                 select rule, target, rule_type, ratio::float8 from dq.check_result
                 where run_id = ? and stage = 'raw' and severity = 'error' order by target, rule

@@ -6,7 +6,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import vn.ecomdss.definition.JobDefinition;
+import vn.ecomdss.pipeline.JobDefinition;
 
 class QualityGateTest {
 

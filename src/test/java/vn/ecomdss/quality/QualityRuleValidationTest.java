@@ -17,7 +17,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import vn.ecomdss.DssApplication;
-import vn.ecomdss.definition.InvalidDefinitionException;
+import vn.ecomdss.pipeline.InvalidDefinitionException;
 import vn.ecomdss.testsupport.PlatformTestSupport;
 
 class QualityRuleValidationTest extends PlatformTestSupport {

@@ -23,8 +23,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import vn.ecomdss.definition.JobCatalogue;
-import vn.ecomdss.definition.RunParameters;
 import vn.ecomdss.embedded.KafkaEndpoint;
+import vn.ecomdss.pipeline.RunParameters;
 
 /**
  * The platform as the tests see it: the whole application on embedded PostgreSQL, the lake and a real Kafka

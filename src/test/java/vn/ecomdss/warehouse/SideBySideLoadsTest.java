@@ -9,7 +9,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import vn.ecomdss.definition.RunParameters;
+import vn.ecomdss.pipeline.RunParameters;
 import vn.ecomdss.testsupport.PlatformTestSupport;
 
 /**

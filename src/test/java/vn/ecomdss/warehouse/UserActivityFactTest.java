@@ -37,8 +37,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 import vn.ecomdss.cli.DssCommandLine;
-import vn.ecomdss.definition.RunParameters;
 import vn.ecomdss.lake.DataLake;
+import vn.ecomdss.pipeline.RunParameters;
 import vn.ecomdss.simulator.MarketEventStreams;
 import vn.ecomdss.testsupport.PlatformTestSupport;
 

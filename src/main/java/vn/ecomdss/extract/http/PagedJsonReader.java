@@ -14,9 +14,9 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import tools.jackson.databind.JsonNode;
 
-import vn.ecomdss.definition.EntityDefinition;
-import vn.ecomdss.definition.SourceDefinition;
 import vn.ecomdss.extract.FetchedRecord;
+import vn.ecomdss.pipeline.EntityDefinition;
+import vn.ecomdss.pipeline.SourceDefinition;
 
 /**
  * Reads every entity of a JSON source page by page. Its position (entity, page offset, record within the page)

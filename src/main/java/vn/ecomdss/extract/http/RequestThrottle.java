@@ -2,7 +2,7 @@ package vn.ecomdss.extract.http;
 
 import java.util.function.LongSupplier;
 
-import vn.ecomdss.definition.SourceDefinition;
+import vn.ecomdss.pipeline.SourceDefinition;
 
 /**
  * A token bucket: {@code burst} requests may go at once, then one more every {@code 3600 / requestsPerHour}

@@ -13,7 +13,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-import vn.ecomdss.definition.EntityDefinition;
+import vn.ecomdss.pipeline.EntityDefinition;
 import vn.ecomdss.vn.VietnamesePrice;
 
 /**

@@ -13,11 +13,11 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-import vn.ecomdss.definition.EntityDefinition;
-import vn.ecomdss.definition.SourceDefinition;
 import vn.ecomdss.extract.FetchedRecord;
 import vn.ecomdss.extract.http.JsonHttpClient;
 import vn.ecomdss.extract.http.SourceProgress;
+import vn.ecomdss.pipeline.EntityDefinition;
+import vn.ecomdss.pipeline.SourceDefinition;
 
 /**
  * Reads a site's listing pages one at a time (the client's throttle keeps the polite delay) and returns their

@@ -24,10 +24,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-import vn.ecomdss.definition.EntityDefinition;
-import vn.ecomdss.definition.SourceDefinition;
 import vn.ecomdss.extract.FetchedRecord;
 import vn.ecomdss.extract.http.SourceRequestException;
+import vn.ecomdss.pipeline.EntityDefinition;
+import vn.ecomdss.pipeline.SourceDefinition;
 
 /**
  * Reads a Kafka source's topics (one per entity) in bounded micro-batches: at its first open it fixes, for every

@@ -19,11 +19,11 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 import vn.ecomdss.definition.JobCatalogue;
-import vn.ecomdss.definition.JobDefinition;
 import vn.ecomdss.ops.ExecutionQueries;
 import vn.ecomdss.ops.JobControl;
 import vn.ecomdss.ops.OperationRefusedException;
 import vn.ecomdss.ops.ScheduleBook;
+import vn.ecomdss.pipeline.JobDefinition;
 
 /** Jobs as their definitions declare them, with their schedules, and the operator's launch and pause. */
 @RestController

@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
 
-import vn.ecomdss.definition.SourceDefinition;
+import vn.ecomdss.pipeline.SourceDefinition;
 
 class RequestThrottleTest {
 

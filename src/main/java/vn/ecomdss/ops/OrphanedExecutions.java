@@ -1,4 +1,4 @@
-package vn.ecomdss.definition;
+package vn.ecomdss.ops;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;

@@ -14,22 +14,24 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 import vn.ecomdss.embedded.KafkaEndpoint;
+import vn.ecomdss.pipeline.EventPublisher;
 
 /**
  * Publishes JSON messages to Kafka and waits for the broker's acknowledgement, so a step that notifies only
  * completes once the message is stored. The producer is idempotent and made on first use.
  */
 @Component
-public class EventPublisher implements DisposableBean {
+public class KafkaEventPublisher implements EventPublisher, DisposableBean {
 
     private final KafkaEndpoint endpoint;
     private final JsonMapper json = JsonMapper.builder().build();
     private KafkaProducer<String, String> producer;
 
-    public EventPublisher(KafkaEndpoint endpoint) {
+    public KafkaEventPublisher(KafkaEndpoint endpoint) {
         this.endpoint = endpoint;
     }
 
+    @Override
     public void publish(String topic, String key, Object message) {
         String payload = json.writeValueAsString(message);
         try {

@@ -16,12 +16,47 @@ import java.util.spi.ToolProvider;
 import org.junit.jupiter.api.Test;
 
 /**
- * The stages' packages import each other without cycles: read from the compiled classes by the JDK's jdeps, at
- * the level of the first package under {@code vn.ecomdss} (so {@code extract.http} counts as {@code extract}).
+ * The packages import only downward: read from the compiled classes by the JDK's jdeps, at the level of the first
+ * package under {@code vn.ecomdss} (so {@code extract.http} counts as {@code extract}; the root package, holding
+ * the application and its properties, is {@code (root)}).
  */
-class PackageCycleTest {
+class PackageLayersTest {
 
     private static final String ROOT = "vn.ecomdss.";
+
+    /**
+     * From the top down. A package imports only packages of the layers below its own; the packages of one layer
+     * (the stages) import none of each other, and reach one another only through the seams in {@code pipeline}.
+     */
+    private static final List<List<String>> LAYERS = List.of(
+            List.of("cli"),
+            List.of("ops"),
+            List.of("api"),
+            List.of("definition"),
+            List.of("extract", "quality", "transform", "warehouse", "notify", "simulator"),
+            List.of("pipeline"),
+            List.of("lake"),
+            List.of("embedded"),
+            List.of("vn"),
+            List.of("(root)"));
+
+    @Test
+    void everyPackageImportsOnlyTheLayersBelowItsOwn() {
+        Map<String, Set<String>> imports = stageImports(Path.of("target/classes"));
+        Map<String, Integer> layerOf = new TreeMap<>();
+        for (int i = 0; i < LAYERS.size(); i++) {
+            for (String name : LAYERS.get(i)) {
+                layerOf.put(name, i);
+            }
+        }
+        assertThat(layerOf.keySet()).as("packages the layer order places").containsAll(imports.keySet());
+
+        List<String> upward = new ArrayList<>();
+        imports.forEach((from, targets) -> targets.stream()
+                .filter(to -> layerOf.get(to) <= layerOf.get(from))
+                .forEach(to -> upward.add(from + " -> " + to)));
+        assertThat(upward).as("imports of a package in the same or a higher layer").isEmpty();
+    }
 
     @Test
     void noStagePackageImportsOneThatImportsItBack() {
@@ -68,7 +103,7 @@ class PackageCycleTest {
         Map<String, Set<String>> imports = new TreeMap<>();
         for (String line : out.toString().lines().toList()) {
             String[] words = line.trim().split("\\s+");
-            if (words.length >= 3 && words[1].equals("->") && words[0].startsWith(ROOT) && words[2].startsWith(ROOT)) {
+            if (words.length >= 3 && words[1].equals("->") && inProject(words[0]) && inProject(words[2])) {
                 String from = stage(words[0]);
                 String to = stage(words[2]);
                 imports.computeIfAbsent(from, k -> new TreeSet<>());
@@ -80,7 +115,14 @@ class PackageCycleTest {
         return imports;
     }
 
+    private static boolean inProject(String packageName) {
+        return packageName.equals("vn.ecomdss") || packageName.startsWith(ROOT);
+    }
+
     private static String stage(String packageName) {
+        if (packageName.equals("vn.ecomdss")) {
+            return "(root)";
+        }
         String rest = packageName.substring(ROOT.length());
         int dot = rest.indexOf('.');
         return dot < 0 ? rest : rest.substring(0, dot);

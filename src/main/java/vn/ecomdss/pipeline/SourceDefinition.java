@@ -1,4 +1,4 @@
-package vn.ecomdss.definition;
+package vn.ecomdss.pipeline;
 
 import java.time.Duration;
 import java.util.List;
@@ -23,6 +23,8 @@ public record SourceDefinition(String file, String name, String kind, String bas
     public static final List<String> ON_FAILURE = List.of("fail", "continue");
     public static final List<String> EMBEDDED = List.of("vnmarket", "kafka");
     public static final String DEFAULT_USER_AGENT = "ecommerce-dss/0.1 (+batch extract)";
+    /** The step execution-context key under which an extract step names its source, for the run summary. */
+    public static final String EXTRACTED_SOURCE_KEY = "extract.source";
 
     /** How a listing is paged: {@code limit-skip} (DummyJSON), {@code offset-limit} (Platzi) or {@code none}. */
     public record Paging(String style, String limitParam, String offsetParam, int pageSize, String totalField) {

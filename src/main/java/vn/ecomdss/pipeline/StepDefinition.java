@@ -1,4 +1,4 @@
-package vn.ecomdss.definition;
+package vn.ecomdss.pipeline;
 
 import java.util.List;
 import java.util.Map;

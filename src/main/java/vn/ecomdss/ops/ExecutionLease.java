@@ -1,4 +1,4 @@
-package vn.ecomdss.definition;
+package vn.ecomdss.ops;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -13,12 +13,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
 
 /**
  * Proves that a running execution's process is alive: the process holds a PostgreSQL advisory lock on the
  * execution id for as long as the execution runs, and PostgreSQL releases it when that process's connection
- * dies (kill -9, power loss). An execution still marked running whose lock can be taken is orphaned.
+ * dies (kill -9, power loss). An execution still marked running whose lock can be taken is orphaned. It is the
+ * first of the run listeners: a run holds its lock before anything else of it happens.
  */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
 public final class ExecutionLease implements JobExecutionListener {
 
     private static final Logger log = LoggerFactory.getLogger(ExecutionLease.class);

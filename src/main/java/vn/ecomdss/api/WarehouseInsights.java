@@ -1,4 +1,4 @@
-package vn.ecomdss.web;
+package vn.ecomdss.api;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package vn.ecomdss.web;
+package vn.ecomdss.api;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;

@@ -1,4 +1,4 @@
-package vn.ecomdss.definition;
+package vn.ecomdss.pipeline;
 
 import java.time.LocalDate;
 import java.time.ZoneId;

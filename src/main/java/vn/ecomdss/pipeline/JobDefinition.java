@@ -1,4 +1,4 @@
-package vn.ecomdss.definition;
+package vn.ecomdss.pipeline;
 
 import java.time.Duration;
 import java.time.ZoneId;
