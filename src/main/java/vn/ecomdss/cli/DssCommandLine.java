@@ -3,9 +3,7 @@ package vn.ecomdss.cli;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
-import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -133,8 +131,8 @@ public class DssCommandLine implements ApplicationRunner, ExitCodeGenerator {
     }
 
     private int demo() throws Exception {
-        String runId = "demo-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-        JobExecution execution = run("dss_etl", List.of("run_id=" + runId, "sources=vnmarket"));
+        JobExecution execution = run("dss_etl", List.of("sources=vnmarket"));
+        String runId = execution.getJobParameters().getString(RunParameters.RUN_ID);
         int code = report(execution);
         out.println();
         out.println("What landed in the warehouse:");

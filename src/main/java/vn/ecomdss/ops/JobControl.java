@@ -1,25 +1,22 @@
 package vn.ecomdss.ops;
 
 import java.time.Duration;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.regex.Pattern;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.configuration.JobRegistry;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobExecutionException;
 import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
 import org.springframework.batch.core.job.parameters.JobParameters;
-import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
 import org.springframework.batch.core.launch.JobExecutionNotRunningException;
 import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
@@ -33,11 +30,7 @@ import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.stereotype.Component;
 
 import io.micrometer.observation.ObservationRegistry;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import vn.ecomdss.definition.JobCatalogue;
-import vn.ecomdss.ops.ExecutionLease;
-import vn.ecomdss.ops.OrphanedExecutions;
 import vn.ecomdss.pipeline.RunParameters;
 
 /**
@@ -52,10 +45,7 @@ public class JobControl {
 
     private static final Logger log = LoggerFactory.getLogger(JobControl.class);
 
-    private static final Set<String> PARAMETERS = Set.of(RunParameters.RUN_ID, RunParameters.LOGICAL_DATE,
-            RunParameters.SOURCES, RunParameters.FULL_REFRESH);
     private static final Duration STARTING_GRACE = Duration.ofMinutes(1);
-    private static final Pattern RUN_ID = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
 
     private final JobCatalogue catalogue;
     private final JobRepository jobRepository;
@@ -105,50 +95,33 @@ public class JobControl {
 
     /** Starts a job after checking its parameters against the definition. */
     public JobExecution launch(String jobName, Map<String, String> requested, String actor, Mode mode) {
-        String target = "job " + jobName;
-        try {
+        return audited(actor, "launch", "job " + jobName, jobName, () -> {
             Job job = job(jobName);
-            JobParameters parameters = parameters(jobName, requested);
+            JobParameters parameters;
+            try {
+                parameters = RunParameters.jobParameters(jobName, requested, LocalDateTime.now());
+            } catch (RunParameters.InvalidParameterException e) {
+                throw OperationRefusedException.badParameter(e.parameter(), e.getMessage());
+            }
             job.getJobParametersValidator().validate(parameters);
             refuseWhileRunning(jobName);
             JobExecution execution = operatorFor(mode).start(job, parameters);
-            audit.record(actor, "launch", target, "accepted", "execution " + execution.getId() + " run_id="
+            return new Accepted<>(execution, "execution " + execution.getId() + " run_id="
                     + parameters.getString(RunParameters.RUN_ID));
-            return execution;
-        } catch (InvalidJobParametersException e) {
-            throw refused(actor, "launch", target, OperationRefusedException.badParameter(fieldOf(e.getMessage()),
-                    e.getMessage()));
-        } catch (JobInstanceAlreadyCompleteException e) {
-            throw refused(actor, "launch", target, OperationRefusedException.conflict(
-                    "this run_id already completed for " + jobName + "; choose a new run_id",
-                    Map.of("field", RunParameters.RUN_ID, "state", "COMPLETED")));
-        } catch (JobExecutionAlreadyRunningException e) {
-            throw refused(actor, "launch", target, runningConflict(jobName));
-        } catch (JobRestartException e) {
-            throw refused(actor, "launch", target, OperationRefusedException.conflict(e.getMessage(),
-                    Map.of("state", "NOT_RESTARTABLE")));
-        } catch (OperationRefusedException e) {
-            throw refused(actor, "launch", target, e);
-        }
+        });
     }
 
     public JobExecution stop(long executionId, String actor) {
-        String target = "execution " + executionId;
-        try {
+        return audited(actor, "stop", "execution " + executionId, null, () -> {
             JobExecution execution = execution(executionId);
             if (!execution.isRunning()) {
                 throw OperationRefusedException.conflict("execution " + executionId + " is " + execution.getStatus()
                         + "; only a running execution can be stopped", Map.of("state", execution.getStatus().name()));
             }
             operator.stop(execution);
-            audit.record(actor, "stop", target, "accepted", "stop requested at the next chunk boundary");
-            return jobRepository.getJobExecution(executionId);
-        } catch (JobExecutionNotRunningException e) {
-            throw refused(actor, "stop", target, OperationRefusedException.conflict(e.getMessage(),
-                    Map.of("state", "NOT_RUNNING")));
-        } catch (OperationRefusedException e) {
-            throw refused(actor, "stop", target, e);
-        }
+            return new Accepted<>(jobRepository.getJobExecution(executionId),
+                    "stop requested at the next chunk boundary");
+        });
     }
 
     /**
@@ -160,8 +133,7 @@ public class JobControl {
     }
 
     public JobExecution restart(long executionId, String actor, Mode mode) {
-        String target = "execution " + executionId;
-        try {
+        return audited(actor, "restart", "execution " + executionId, null, () -> {
             JobExecution recorded = execution(executionId);
             JobExecution execution;
             try {
@@ -180,20 +152,13 @@ public class JobControl {
                         executionId, recorded.getStatus());
             }
             JobExecution restarted = operatorFor(mode).restart(execution);
-            audit.record(actor, "restart", target, "accepted", "new execution " + restarted.getId());
-            return restarted;
-        } catch (JobRestartException e) {
-            throw refused(actor, "restart", target, OperationRefusedException.conflict(e.getMessage(),
-                    Map.of("state", "NOT_RESTARTABLE")));
-        } catch (OperationRefusedException e) {
-            throw refused(actor, "restart", target, e);
-        }
+            return new Accepted<>(restarted, "new execution " + restarted.getId());
+        });
     }
 
     /** Marks a stopped (or failed) execution as never to be restarted. */
     public JobExecution abandon(long executionId, String actor) {
-        String target = "execution " + executionId;
-        try {
+        return audited(actor, "abandon", "execution " + executionId, null, () -> {
             JobExecution execution = execution(executionId);
             BatchStatus status = execution.getStatus();
             if (status != BatchStatus.STOPPED && status != BatchStatus.FAILED) {
@@ -205,31 +170,20 @@ public class JobControl {
                         + " but some of its steps are still running; abandon it once they have ended",
                         Map.of("state", "STOPPING"));
             }
-            JobExecution abandoned = operator.abandon(execution);
-            audit.record(actor, "abandon", target, "accepted", null);
-            return abandoned;
-        } catch (JobExecutionAlreadyRunningException e) {
-            throw refused(actor, "abandon", target, OperationRefusedException.conflict(e.getMessage(),
-                    Map.of("state", "RUNNING")));
-        } catch (OperationRefusedException e) {
-            throw refused(actor, "abandon", target, e);
-        }
+            return new Accepted<>(operator.abandon(execution), null);
+        });
     }
 
     public void pause(String jobName, boolean paused, String actor) {
-        String action = paused ? "pause" : "resume";
-        String target = "schedule " + jobName;
-        try {
+        audited(actor, paused ? "pause" : "resume", "schedule " + jobName, jobName, () -> {
             if (catalogue.definition(jobName).orElseThrow(() -> OperationRefusedException.notFound("job", jobName))
                     .schedule() == null) {
                 throw OperationRefusedException.conflict("job " + jobName + " has no schedule",
                         Map.of("state", "UNSCHEDULED"));
             }
             schedules.setPaused(jobName, paused, actor);
-            audit.record(actor, action, target, "accepted", null);
-        } catch (OperationRefusedException e) {
-            throw refused(actor, action, target, e);
-        }
+            return new Accepted<>(null, null);
+        });
     }
 
     /**
@@ -288,61 +242,63 @@ public class JobControl {
         return execution;
     }
 
-    private JobParameters parameters(String jobName, Map<String, String> requested) {
-        Set<String> unknown = new TreeSet<>(requested.keySet());
-        unknown.removeAll(PARAMETERS);
-        if (!unknown.isEmpty()) {
-            String field = unknown.iterator().next();
-            throw OperationRefusedException.badParameter(field, "unknown parameter '" + field + "' (known: "
-                    + new TreeSet<>(PARAMETERS) + ")");
+    /** What an action did when carried out: its result, and the detail the audit log keeps. */
+    private record Accepted<T>(T value, String detail) {
+    }
+
+    @FunctionalInterface
+    private interface Action<T> {
+        Accepted<T> carryOut() throws JobExecutionException;
+    }
+
+    /**
+     * Carries out an operator's action and audits it, carried out or refused. Spring Batch's refusals become
+     * {@link OperationRefusedException}s naming the parameter or the state, so the API and the command line report
+     * them alike; {@code jobName}, when known, lets a refusal while the job runs name the running execution.
+     */
+    private <T> T audited(String actor, String action, String target, String jobName, Action<T> work) {
+        try {
+            Accepted<T> accepted = work.carryOut();
+            audit.record(actor, action, target, "accepted", accepted.detail());
+            return accepted.value();
+        } catch (OperationRefusedException | JobExecutionException e) {
+            OperationRefusedException refusal = refusal(e, jobName);
+            audit.record(actor, action, target, "refused " + refusal.status().value(), refusal.getMessage());
+            throw refusal;
         }
-        JobParametersBuilder parameters = new JobParametersBuilder();
-        String runId = requested.get(RunParameters.RUN_ID);
-        if (runId == null || runId.isBlank()) {
-            runId = jobName + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS"));
-        } else if (!RUN_ID.matcher(runId).matches()) {
-            throw OperationRefusedException.badParameter(RunParameters.RUN_ID, "run_id must be 1 to 100 letters, "
-                    + "digits or . _ : -, got '" + runId + "'");
+    }
+
+    private OperationRefusedException refusal(Exception e, String jobName) {
+        if (e instanceof OperationRefusedException refused) {
+            return refused;
         }
-        parameters.addString(RunParameters.RUN_ID, runId);
-        String date = requested.get(RunParameters.LOGICAL_DATE);
-        if (date == null || date.isBlank()) {
-            date = LocalDate.now(RunParameters.ZONE).toString();
-        } else {
-            try {
-                RunParameters.parseDate(date);
-            } catch (IllegalArgumentException e) {
-                throw OperationRefusedException.badParameter(RunParameters.LOGICAL_DATE, e.getMessage());
-            }
+        if (e instanceof InvalidJobParametersException) {
+            return OperationRefusedException.badParameter(fieldOf(e.getMessage()), e.getMessage());
         }
-        parameters.addString(RunParameters.LOGICAL_DATE, date);
-        String sources = requested.get(RunParameters.SOURCES);
-        if (sources != null && !sources.isBlank()) {
-            parameters.addString(RunParameters.SOURCES, sources);
+        if (e instanceof JobInstanceAlreadyCompleteException) {
+            return OperationRefusedException.conflict("this run_id already completed for " + jobName
+                    + "; choose a new run_id", Map.of("field", RunParameters.RUN_ID, "state", "COMPLETED"));
         }
-        String fullRefresh = requested.get(RunParameters.FULL_REFRESH);
-        if (fullRefresh != null && !fullRefresh.isBlank()) {
-            if (!fullRefresh.equals("true") && !fullRefresh.equals("false")) {
-                throw OperationRefusedException.badParameter(RunParameters.FULL_REFRESH,
-                        "full_refresh must be true or false, got '" + fullRefresh + "'");
-            }
-            parameters.addString(RunParameters.FULL_REFRESH, fullRefresh, false);
+        if (e instanceof JobExecutionAlreadyRunningException) {
+            return jobName != null ? runningConflict(jobName)
+                    : OperationRefusedException.conflict(e.getMessage(), Map.of("state", "RUNNING"));
         }
-        return parameters.toJobParameters();
+        if (e instanceof JobRestartException) {
+            return OperationRefusedException.conflict(e.getMessage(), Map.of("state", "NOT_RESTARTABLE"));
+        }
+        if (e instanceof JobExecutionNotRunningException) {
+            return OperationRefusedException.conflict(e.getMessage(), Map.of("state", "NOT_RUNNING"));
+        }
+        return OperationRefusedException.conflict(e.getMessage(), Map.of("state", "REFUSED"));
     }
 
     /** The validator's messages start with the parameter they concern ("sources: unknown source(s) ..."). */
     private static String fieldOf(String message) {
-        for (String parameter : PARAMETERS) {
+        for (String parameter : RunParameters.NAMES) {
             if (message != null && message.startsWith(parameter)) {
                 return parameter;
             }
         }
         return "parameters";
-    }
-
-    private OperationRefusedException refused(String actor, String action, String target, OperationRefusedException e) {
-        audit.record(actor, action, target, "refused " + e.status().value(), e.getMessage());
-        return e;
     }
 }

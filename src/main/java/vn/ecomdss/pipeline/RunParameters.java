@@ -1,18 +1,27 @@
 package vn.ecomdss.pipeline;
 
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 
 /**
  * The job parameters every pipeline understands. {@code run_id} identifies a run (a restart keeps it);
  * {@code logical_date} is the date stamped on records that carry none; {@code sources} limits a run to some
- * sources (empty means all); {@code full_refresh} asks for a rebuild instead of an incremental load.
+ * sources (empty means all); {@code full_refresh} asks for a rebuild instead of an incremental load. Every
+ * launch, from the admin API, the scheduler or the command line, turns its {@code key=value} request into job
+ * parameters here, so they are all checked alike.
  */
 public record RunParameters(String runId, LocalDate logicalDate, Set<String> sources, boolean fullRefresh) {
 
@@ -21,6 +30,72 @@ public record RunParameters(String runId, LocalDate logicalDate, Set<String> sou
     public static final String LOGICAL_DATE = "logical_date";
     public static final String SOURCES = "sources";
     public static final String FULL_REFRESH = "full_refresh";
+    public static final List<String> NAMES = List.of(RUN_ID, LOGICAL_DATE, SOURCES, FULL_REFRESH);
+
+    private static final Pattern RUN_ID_FORMAT = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
+    private static final DateTimeFormatter DEFAULT_RUN_ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
+
+    /** A requested parameter a pipeline cannot honour; the message names it and what was given. */
+    public static final class InvalidParameterException extends IllegalArgumentException {
+        private final String parameter;
+
+        InvalidParameterException(String parameter, String message) {
+            super(message);
+            this.parameter = parameter;
+        }
+
+        public String parameter() {
+            return parameter;
+        }
+    }
+
+    /**
+     * The job parameters of a requested run: unknown keys are refused; a missing run_id becomes
+     * {@code <job>-<yyyyMMdd-HHmmss-SSS>} of {@code now}, a missing logical_date today in Vietnam. Whether the
+     * sources exist is the job's validator's to say, since only the definitions know them.
+     */
+    public static JobParameters jobParameters(String jobName, Map<String, String> requested, LocalDateTime now) {
+        Set<String> unknown = new TreeSet<>(requested.keySet());
+        NAMES.forEach(unknown::remove);
+        if (!unknown.isEmpty()) {
+            String field = unknown.iterator().next();
+            throw new InvalidParameterException(field, "unknown parameter '" + field + "' (known: "
+                    + new TreeSet<>(NAMES) + ")");
+        }
+        JobParametersBuilder parameters = new JobParametersBuilder();
+        String runId = requested.get(RUN_ID);
+        if (runId == null || runId.isBlank()) {
+            runId = jobName + "-" + now.format(DEFAULT_RUN_ID_TIME);
+        } else if (!RUN_ID_FORMAT.matcher(runId).matches()) {
+            throw new InvalidParameterException(RUN_ID, "run_id must be 1 to 100 letters, digits or . _ : -, got '"
+                    + runId + "'");
+        }
+        parameters.addString(RUN_ID, runId);
+        String date = requested.get(LOGICAL_DATE);
+        if (date == null || date.isBlank()) {
+            date = LocalDate.now(ZONE).toString();
+        } else {
+            try {
+                parseDate(date);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidParameterException(LOGICAL_DATE, e.getMessage());
+            }
+        }
+        parameters.addString(LOGICAL_DATE, date);
+        String sources = requested.get(SOURCES);
+        if (sources != null && !sources.isBlank()) {
+            parameters.addString(SOURCES, sources);
+        }
+        String fullRefresh = requested.get(FULL_REFRESH);
+        if (fullRefresh != null && !fullRefresh.isBlank()) {
+            if (!fullRefresh.equals("true") && !fullRefresh.equals("false")) {
+                throw new InvalidParameterException(FULL_REFRESH, "full_refresh must be true or false, got '"
+                        + fullRefresh + "'");
+            }
+            parameters.addString(FULL_REFRESH, fullRefresh, false);
+        }
+        return parameters.toJobParameters();
+    }
 
     public static RunParameters of(JobParameters parameters) {
         String runId = parameters.getString(RUN_ID);
