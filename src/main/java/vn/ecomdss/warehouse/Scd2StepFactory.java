@@ -36,9 +36,9 @@ import vn.ecomdss.pipeline.StepFactory;
  * leaves the warehouse as it was.
  */
 @Component
-public class LoadDimensionsStepFactory implements StepFactory {
+public class Scd2StepFactory implements StepFactory {
 
-    private static final Logger log = LoggerFactory.getLogger(LoadDimensionsStepFactory.class);
+    private static final Logger log = LoggerFactory.getLogger(Scd2StepFactory.class);
     private static final Map<String, Scd2Spec> SPECS = Scd2Spec.ALL.stream()
             .collect(Collectors.toMap(Scd2Spec::name, Function.identity()));
 
@@ -50,9 +50,9 @@ public class LoadDimensionsStepFactory implements StepFactory {
     private final FullRefresh fullRefresh;
     private final LoadLanes lanes;
 
-    public LoadDimensionsStepFactory(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                                     Scd2Merge merge, JdbcTemplate jdbc, DataLake lake, FullRefresh fullRefresh,
-                                     LoadLanes lanes) {
+    public Scd2StepFactory(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                           Scd2Merge merge, JdbcTemplate jdbc, DataLake lake, FullRefresh fullRefresh,
+                           LoadLanes lanes) {
         this.lanes = lanes;
         this.jobRepository = jobRepository;
         this.transactionManager = transactionManager;

@@ -37,9 +37,9 @@ import vn.ecomdss.pipeline.StepFactory;
  * (page-structure drift), naming the URL and the selector.
  */
 @Component
-public class RawQualityStepFactory implements StepFactory {
+public class QualityRawStepFactory implements StepFactory {
 
-    private static final Logger log = LoggerFactory.getLogger(RawQualityStepFactory.class);
+    private static final Logger log = LoggerFactory.getLogger(QualityRawStepFactory.class);
     private static final int BATCH = 500;
 
     private final JobRepository jobRepository;
@@ -50,7 +50,7 @@ public class RawQualityStepFactory implements StepFactory {
     private final NamedParameterJdbcTemplate jdbc;
     private final ObjectProvider<QualityRuleBook> ruleBook;
 
-    public RawQualityStepFactory(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+    public QualityRawStepFactory(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                                  DataLake lake, QualityResults results, QualityAlerts alerts,
                                  NamedParameterJdbcTemplate jdbc, ObjectProvider<QualityRuleBook> ruleBook) {
         this.jobRepository = jobRepository;

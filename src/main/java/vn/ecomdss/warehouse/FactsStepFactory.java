@@ -24,9 +24,9 @@ import vn.ecomdss.pipeline.StepFactory;
  * neither collide nor deadlock.
  */
 @Component
-public class LoadFactsStepFactory implements StepFactory {
+public class FactsStepFactory implements StepFactory {
 
-    private static final Logger log = LoggerFactory.getLogger(LoadFactsStepFactory.class);
+    private static final Logger log = LoggerFactory.getLogger(FactsStepFactory.class);
 
     private final JobRepository jobRepository;
     private final PlatformTransactionManager transactionManager;
@@ -36,9 +36,9 @@ public class LoadFactsStepFactory implements StepFactory {
 
     private final LoadLanes lanes;
 
-    public LoadFactsStepFactory(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                                FactSalesLoader loader, ProductFactsLoader productFacts,
-                                UserActivityLoader userActivity, LoadLanes lanes) {
+    public FactsStepFactory(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                            FactSalesLoader loader, ProductFactsLoader productFacts,
+                            UserActivityLoader userActivity, LoadLanes lanes) {
         this.jobRepository = jobRepository;
         this.transactionManager = transactionManager;
         this.loader = loader;

@@ -28,9 +28,9 @@ import vn.ecomdss.pipeline.StepFactory;
  * {@code quality.final-min-score}, and fails the job when an error rule breaches its threshold.
  */
 @Component
-public class FinalQualityStepFactory implements StepFactory {
+public class QualityFinalStepFactory implements StepFactory {
 
-    private static final Logger log = LoggerFactory.getLogger(FinalQualityStepFactory.class);
+    private static final Logger log = LoggerFactory.getLogger(QualityFinalStepFactory.class);
     public static final String ALERT_TOPIC = QualityAlerts.TOPIC;
 
     private final JobRepository jobRepository;
@@ -40,7 +40,7 @@ public class FinalQualityStepFactory implements StepFactory {
     private final QualityAlerts alerts;
     private final ObjectProvider<QualityRuleBook> ruleBook;
 
-    public FinalQualityStepFactory(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+    public QualityFinalStepFactory(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                                    NamedParameterJdbcTemplate jdbc, QualityResults results, QualityAlerts alerts,
                                    ObjectProvider<QualityRuleBook> ruleBook) {
         this.jobRepository = jobRepository;
