@@ -1,12 +1,7 @@
 package vn.ecomdss.warehouse;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
-import org.springframework.batch.core.step.StepExecution;
-import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -15,6 +10,7 @@ import vn.ecomdss.pipeline.RunParameters;
 import vn.ecomdss.pipeline.SourceCatalogue;
 import vn.ecomdss.pipeline.StepDefinition;
 import vn.ecomdss.pipeline.StepFactory;
+import vn.ecomdss.pipeline.SummarisedSteps;
 
 /**
  * {@code type: facts}: loads the run's order lines into {@code dw.fact_sales} and, alongside on another
@@ -26,21 +22,16 @@ import vn.ecomdss.pipeline.StepFactory;
 @Component
 public class FactsStepFactory implements StepFactory {
 
-    private static final Logger log = LoggerFactory.getLogger(FactsStepFactory.class);
-
-    private final JobRepository jobRepository;
-    private final PlatformTransactionManager transactionManager;
+    private final SummarisedSteps steps;
     private final FactSalesLoader loader;
     private final ProductFactsLoader productFacts;
     private final UserActivityLoader userActivity;
-
     private final LoadLanes lanes;
 
     public FactsStepFactory(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                             FactSalesLoader loader, ProductFactsLoader productFacts,
                             UserActivityLoader userActivity, LoadLanes lanes) {
-        this.jobRepository = jobRepository;
-        this.transactionManager = transactionManager;
+        this.steps = new SummarisedSteps(jobRepository, transactionManager);
         this.loader = loader;
         this.productFacts = productFacts;
         this.userActivity = userActivity;
@@ -50,6 +41,28 @@ public class FactsStepFactory implements StepFactory {
     /** What one fact load did. */
     public record Loaded(FactSalesLoader.Result sales, ProductFactsLoader.Result products,
                          UserActivityLoader.Result activity) {
+
+        /** The staged order lines and behaviour events the loads read. */
+        public long read() {
+            return sales.staged() + activity.staged();
+        }
+
+        /** The fact_sales rows inserted or updated and the daily activity rows written. */
+        public long written() {
+            return sales.inserted() + sales.updated() + activity.rows();
+        }
+
+        public String summary() {
+            return String.format("fact_sales: %d staged lines, %d inserted, %d updated, %d moved to another date, "
+                            + "%d inferred customers, %d inferred products", sales.staged(), sales.inserted(),
+                    sales.updated(), sales.moved(), sales.inferredCustomers(), sales.inferredProducts())
+                    + String.format("; fact_inventory_snapshot: %d rows; fact_price_history: %d price changes; "
+                                    + "fact_review: %d reviews (%d inferred products)", products.inventoryRows(),
+                            products.priceChanges(), products.reviews(), products.inferredProducts())
+                    + String.format("; fact_user_activity_daily: %d staged events, %d counted, %d already counted, "
+                                    + "%d rows written, %d inferred customers", activity.staged(), activity.counted(),
+                            activity.alreadyCounted(), activity.rows(), activity.inferredCustomers());
+        }
     }
 
     /** The run's fact loads: order lines here, product facts then user activity alongside. */
@@ -70,30 +83,11 @@ public class FactsStepFactory implements StepFactory {
 
     @Override
     public Step create(StepDefinition step, JobDefinition job, SourceCatalogue sources) {
-        return new StepBuilder(step.name(), jobRepository)
-                .tasklet((contribution, context) -> {
-                    StepExecution execution = context.getStepContext().getStepExecution();
-                    RunParameters run = RunParameters.of(execution.getJobExecution().getJobParameters());
-                    Loaded loaded = load(run);
-                    FactSalesLoader.Result result = loaded.sales();
-                    ProductFactsLoader.Result products = loaded.products();
-                    UserActivityLoader.Result activity = loaded.activity();
-                    execution.setReadCount(result.staged() + activity.staged());
-                    contribution.incrementWriteCount(result.inserted() + result.updated() + activity.rows());
-                    String summary = String.format("fact_sales: %d staged lines, %d inserted, %d updated, %d moved to "
-                                    + "another date, %d inferred customers, %d inferred products", result.staged(),
-                            result.inserted(), result.updated(), result.moved(), result.inferredCustomers(),
-                            result.inferredProducts())
-                            + String.format("; fact_inventory_snapshot: %d rows; fact_price_history: %d price changes; "
-                                    + "fact_review: %d reviews (%d inferred products)", products.inventoryRows(),
-                            products.priceChanges(), products.reviews(), products.inferredProducts())
-                            + String.format("; fact_user_activity_daily: %d staged events, %d counted, %d already "
-                                    + "counted, %d rows written, %d inferred customers", activity.staged(),
-                            activity.counted(), activity.alreadyCounted(), activity.rows(), activity.inferredCustomers());
-                    log.info("{} {}", step.name(), summary);
-                    contribution.setExitStatus(contribution.getExitStatus().addExitDescription(summary));
-                    return RepeatStatus.FINISHED;
-                }, transactionManager)
-                .build();
+        return steps.step(step.name(), (run, contribution, execution) -> {
+            Loaded loaded = load(run);
+            execution.setReadCount(loaded.read());
+            contribution.incrementWriteCount(loaded.written());
+            return loaded.summary();
+        });
     }
 }
