@@ -3,12 +3,10 @@ package vn.ecomdss.warehouse;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
-import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -17,6 +15,7 @@ import vn.ecomdss.pipeline.JobDefinition;
 import vn.ecomdss.pipeline.SourceCatalogue;
 import vn.ecomdss.pipeline.StepDefinition;
 import vn.ecomdss.pipeline.StepFactory;
+import vn.ecomdss.pipeline.SummarisedSteps;
 
 /**
  * {@code type: refresh-views} with {@code views: [...]}: refreshes the marts concurrently (readers are never
@@ -26,17 +25,14 @@ import vn.ecomdss.pipeline.StepFactory;
 @Component
 public class RefreshViewsStepFactory implements StepFactory {
 
-    private static final Logger log = LoggerFactory.getLogger(RefreshViewsStepFactory.class);
     private static final Pattern QUALIFIED_NAME = Pattern.compile("[a-z_][a-z0-9_]*\\.[a-z_][a-z0-9_]*");
 
-    private final JobRepository jobRepository;
-    private final PlatformTransactionManager transactionManager;
+    private final SummarisedSteps steps;
     private final MartRefresher refresher;
 
     public RefreshViewsStepFactory(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                                    MartRefresher refresher) {
-        this.jobRepository = jobRepository;
-        this.transactionManager = transactionManager;
+        this.steps = new SummarisedSteps(jobRepository, transactionManager);
         this.refresher = refresher;
     }
 
@@ -62,20 +58,17 @@ public class RefreshViewsStepFactory implements StepFactory {
     @Override
     public Step create(StepDefinition step, JobDefinition job, SourceCatalogue sources) {
         List<String> views = step.list("views");
-        return new StepBuilder(step.name(), jobRepository)
-                .tasklet((contribution, context) -> {
-                    StringBuilder summary = new StringBuilder();
-                    for (MartRefresher.Refresh refresh : refresher.refreshAll(views)) {
-                        context.getStepContext().getStepExecution().getExecutionContext()
-                                .putLong("rows." + refresh.view(), refresh.rows());
-                        summary.append(String.format("%s: %d rows in %d ms; ", refresh.view(), refresh.rows(),
-                                refresh.millis()));
-                        contribution.incrementWriteCount(refresh.rows());
-                    }
-                    log.info("{} {}", step.name(), summary);
-                    contribution.setExitStatus(contribution.getExitStatus().addExitDescription(summary.toString().trim()));
-                    return RepeatStatus.FINISHED;
-                }, transactionManager)
-                .build();
+        return steps.step(step.name(), (run, contribution, execution) -> refresh(views, contribution, execution));
+    }
+
+    /** Refreshes the views; the summary has each one's rows and time, also kept in the step's context. */
+    private String refresh(List<String> views, StepContribution contribution, StepExecution execution) {
+        StringBuilder summary = new StringBuilder();
+        for (MartRefresher.Refresh refresh : refresher.refreshAll(views)) {
+            execution.getExecutionContext().putLong("rows." + refresh.view(), refresh.rows());
+            summary.append(String.format("%s: %d rows in %d ms; ", refresh.view(), refresh.rows(), refresh.millis()));
+            contribution.incrementWriteCount(refresh.rows());
+        }
+        return summary.toString().trim();
     }
 }

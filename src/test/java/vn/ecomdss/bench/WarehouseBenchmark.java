@@ -46,18 +46,18 @@ import vn.ecomdss.transform.StagedProduct;
 import vn.ecomdss.transform.StagedSalesLine;
 import vn.ecomdss.transform.StagingWriter;
 import vn.ecomdss.warehouse.FactSalesLoader;
-import vn.ecomdss.warehouse.LoadDimensionsStepFactory;
-import vn.ecomdss.warehouse.LoadFactsStepFactory;
+import vn.ecomdss.warehouse.FactsStepFactory;
 import vn.ecomdss.warehouse.MartRefresher;
 import vn.ecomdss.warehouse.Scd2Invariants;
 import vn.ecomdss.warehouse.Scd2Merge;
 import vn.ecomdss.warehouse.Scd2Spec;
+import vn.ecomdss.warehouse.Scd2StepFactory;
 
 /**
  * The warehouse load path at scale against PostgreSQL's own floor for the same rows. Day 1 loads N order lines
  * with every customer and product; day 2 loads the customers and products again with 10% and 5% changed, and the
  * 5% of orders that arrived late. Each stage runs the production components the ETL steps call (transformers,
- * {@link StagingWriter}, {@link LoadDimensionsStepFactory#merge}, {@link LoadFactsStepFactory#load}, the mart
+ * {@link StagingWriter}, {@link Scd2StepFactory#merge}, {@link FactsStepFactory#load}, the mart
  * refresh), one transaction per chunk and, as in the job, the dimensions side by side and the fact loads in their
  * lanes. The transforms run one after the other here (the job runs them side by side), and the records are
  * generated in memory instead of read from the lake; generating is timed apart and left out of the load path. The floor is measured in the same run on the same rows:
@@ -110,8 +110,8 @@ public final class WarehouseBenchmark {
     private final StagingWriter staging;
     private final Scd2Merge merge;
     private final FactSalesLoader salesFacts;
-    private final LoadFactsStepFactory facts;
-    private final LoadDimensionsStepFactory dimensions;
+    private final FactsStepFactory facts;
+    private final Scd2StepFactory dimensions;
     private final SourceCatalogue sources;
     private final Scd2Invariants invariants;
     private final MartRefresher marts;
@@ -121,7 +121,7 @@ public final class WarehouseBenchmark {
 
     public WarehouseBenchmark(JdbcTemplate jdbc, DataSource dataSource, PlatformTransactionManager transactionManager,
                               StagingWriter staging, Scd2Merge merge, FactSalesLoader salesFacts,
-                              LoadDimensionsStepFactory dimensions, LoadFactsStepFactory facts,
+                              Scd2StepFactory dimensions, FactsStepFactory facts,
                               Scd2Invariants invariants, MartRefresher marts, JobCatalogue catalogue) {
         this.dimensions = dimensions;
         this.sources = catalogue.sources();
@@ -157,8 +157,8 @@ public final class WarehouseBenchmark {
             WarehouseBenchmark benchmark = new WarehouseBenchmark(context.getBean(JdbcTemplate.class),
                     context.getBean(DataSource.class), context.getBean(PlatformTransactionManager.class),
                     context.getBean(StagingWriter.class), context.getBean(Scd2Merge.class),
-                    context.getBean(FactSalesLoader.class), context.getBean(LoadDimensionsStepFactory.class),
-                    context.getBean(LoadFactsStepFactory.class),
+                    context.getBean(FactSalesLoader.class), context.getBean(Scd2StepFactory.class),
+                    context.getBean(FactsStepFactory.class),
                     context.getBean(Scd2Invariants.class), context.getBean(MartRefresher.class),
                     context.getBean(JobCatalogue.class));
             benchmark.progress = System.out;
@@ -236,7 +236,7 @@ public final class WarehouseBenchmark {
                     result.staged(), result.nanos()));
         }
         time(day + " facts (fact_sales; inventory/price/review alongside)", () -> {
-            LoadFactsStepFactory.Loaded loaded = facts.load(run);
+            FactsStepFactory.Loaded loaded = facts.load(run);
             return (long) loaded.sales().staged() + loaded.products().inventoryRows()
                     + loaded.products().priceChanges() + loaded.products().reviews();
         });

@@ -13,11 +13,11 @@ import org.springframework.transaction.PlatformTransactionManager;
 import vn.ecomdss.testsupport.PlatformTestSupport;
 import vn.ecomdss.transform.StagingWriter;
 import vn.ecomdss.warehouse.FactSalesLoader;
-import vn.ecomdss.warehouse.LoadDimensionsStepFactory;
-import vn.ecomdss.warehouse.LoadFactsStepFactory;
+import vn.ecomdss.warehouse.FactsStepFactory;
 import vn.ecomdss.warehouse.MartRefresher;
 import vn.ecomdss.warehouse.Scd2Invariants;
 import vn.ecomdss.warehouse.Scd2Merge;
+import vn.ecomdss.warehouse.Scd2StepFactory;
 
 /** The benchmark end to end at 100,000 lines, for correctness only: SCD2 invariants, row counts, as-of versions. */
 class WarehouseBenchmarkSmokeTest extends PlatformTestSupport {
@@ -33,9 +33,9 @@ class WarehouseBenchmarkSmokeTest extends PlatformTestSupport {
     @Autowired
     FactSalesLoader salesFacts;
     @Autowired
-    LoadDimensionsStepFactory dimensions;
+    Scd2StepFactory dimensions;
     @Autowired
-    LoadFactsStepFactory facts;
+    FactsStepFactory facts;
     @Autowired
     Scd2Invariants invariants;
     @Autowired

@@ -19,7 +19,7 @@ import vn.ecomdss.testsupport.PlatformTestSupport;
 class SideBySideLoadsTest extends PlatformTestSupport {
 
     @Autowired
-    LoadFactsStepFactory facts;
+    FactsStepFactory facts;
     @Autowired
     MartRefresher marts;
     @Autowired
@@ -38,7 +38,7 @@ class SideBySideLoadsTest extends PlatformTestSupport {
                         product % 2 == 0 ? "2026-05-0" + round + "T10:00:00+07:00" : "2026-06-0" + round + "T10:00:00+07:00");
                 stageReview(run, source, productId);
             }
-            LoadFactsStepFactory.Loaded loaded = facts.load(run);
+            FactsStepFactory.Loaded loaded = facts.load(run);
 
             assertThat(loaded.sales().inserted()).isEqualTo(40);
             assertThat(loaded.sales().inferredProducts() + loaded.products().inferredProducts()).isEqualTo(40);

@@ -4,15 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.StepExecution;
-import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -24,6 +22,7 @@ import vn.ecomdss.pipeline.RunParameters;
 import vn.ecomdss.pipeline.SourceCatalogue;
 import vn.ecomdss.pipeline.StepDefinition;
 import vn.ecomdss.pipeline.StepFactory;
+import vn.ecomdss.pipeline.SummarisedSteps;
 
 /**
  * {@code type: scd2} with {@code dimensions: [platform, product, customer]}: merges the run's staging rows into
@@ -36,30 +35,27 @@ import vn.ecomdss.pipeline.StepFactory;
  * leaves the warehouse as it was.
  */
 @Component
-public class LoadDimensionsStepFactory implements StepFactory {
+public class Scd2StepFactory implements StepFactory {
 
-    private static final Logger log = LoggerFactory.getLogger(LoadDimensionsStepFactory.class);
     private static final Map<String, Scd2Spec> SPECS = Scd2Spec.ALL.stream()
             .collect(Collectors.toMap(Scd2Spec::name, Function.identity()));
 
-    private final JobRepository jobRepository;
-    private final PlatformTransactionManager transactionManager;
+    private final SummarisedSteps steps;
     private final Scd2Merge merge;
     private final JdbcTemplate jdbc;
     private final DataLake lake;
     private final FullRefresh fullRefresh;
     private final LoadLanes lanes;
 
-    public LoadDimensionsStepFactory(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                                     Scd2Merge merge, JdbcTemplate jdbc, DataLake lake, FullRefresh fullRefresh,
-                                     LoadLanes lanes) {
-        this.lanes = lanes;
-        this.jobRepository = jobRepository;
-        this.transactionManager = transactionManager;
+    public Scd2StepFactory(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                           Scd2Merge merge, JdbcTemplate jdbc, DataLake lake, FullRefresh fullRefresh,
+                           LoadLanes lanes) {
+        this.steps = new SummarisedSteps(jobRepository, transactionManager);
         this.merge = merge;
         this.jdbc = jdbc;
         this.lake = lake;
         this.fullRefresh = fullRefresh;
+        this.lanes = lanes;
     }
 
     @Override
@@ -93,41 +89,37 @@ public class LoadDimensionsStepFactory implements StepFactory {
         List<String> closeMissing = step.list("close-missing");
         List<Scd2Spec> specs = step.list("dimensions").stream().map(SPECS::get)
                 .map(spec -> spec.withCloseMissing(closeMissing.contains(spec.name()))).toList();
-        return new StepBuilder(step.name(), jobRepository)
-                .tasklet((contribution, context) -> {
-                    StepExecution execution = context.getStepContext().getStepExecution();
-                    RunParameters run = RunParameters.of(execution.getJobExecution().getJobParameters());
-                    StringBuilder summary = new StringBuilder();
-                    if (run.fullRefresh()) {
-                        List<String> rebuilt = List.copyOf(sources.transformedBy(run));
-                        summary.append(String.format("full refresh of %s: %d rows removed; ", rebuilt,
-                                fullRefresh.clear(rebuilt)));
-                    }
-                    List<Scd2Merge.Result> results = run.fullRefresh()
-                            ? specs.stream().map(spec -> mergeOne(spec, run, sources)).toList()
-                            : merge(specs, run, sources);
-                    for (Scd2Merge.Result result : results) {
-                        contribution.incrementWriteCount(result.versionsOpened() + result.typeOneUpdates()
-                                + result.inferredCompleted());
-                        execution.getExecutionContext().putInt("scd2." + result.dimension() + ".opened", result.versionsOpened());
-                        execution.getExecutionContext().putInt("scd2." + result.dimension() + ".closed", result.closed());
-                        summary.append(String.format("%s: %d staged events, %d new keys, %d versions opened, %d closed "
-                                        + "(%d deleted), %d type-1 updates, %d inferred completed in %.1f s; ",
-                                result.dimension(), result.staged(), result.newKeys(), result.versionsOpened(),
-                                result.closed(), result.deleted(), result.typeOneUpdates(), result.inferredCompleted(),
-                                result.nanos() / 1e9));
-                    }
-                    log.info("load_dimensions {}", summary);
-                    contribution.setExitStatus(contribution.getExitStatus().addExitDescription(summary.toString().trim()));
-                    return RepeatStatus.FINISHED;
-                }, transactionManager)
-                .build();
+        return steps.step(step.name(), (run, contribution, execution) ->
+                mergeDimensions(specs, run, sources, contribution, execution));
+    }
+
+    /** The step's merges, after the full refresh's clearing when asked; the summary has every dimension's figures. */
+    private String mergeDimensions(List<Scd2Spec> specs, RunParameters run, SourceCatalogue sources,
+                                   StepContribution contribution, StepExecution execution) {
+        StringBuilder summary = new StringBuilder();
+        if (run.fullRefresh()) {
+            List<String> rebuilt = List.copyOf(sources.transformedBy(run));
+            summary.append(String.format("full refresh of %s: %d rows removed; ", rebuilt, fullRefresh.clear(rebuilt)));
+        }
+        List<Scd2Merge.Result> results = run.fullRefresh()
+                ? specs.stream().map(spec -> mergeOne(spec, run, sources)).toList()
+                : merge(specs, run, sources);
+        for (Scd2Merge.Result result : results) {
+            contribution.incrementWriteCount(result.versionsOpened() + result.typeOneUpdates() + result.inferredCompleted());
+            execution.getExecutionContext().putInt("scd2." + result.dimension() + ".opened", result.versionsOpened());
+            execution.getExecutionContext().putInt("scd2." + result.dimension() + ".closed", result.closed());
+            summary.append(String.format("%s: %d staged events, %d new keys, %d versions opened, %d closed "
+                            + "(%d deleted), %d type-1 updates, %d inferred completed in %.1f s; ",
+                    result.dimension(), result.staged(), result.newKeys(), result.versionsOpened(), result.closed(),
+                    result.deleted(), result.typeOneUpdates(), result.inferredCompleted(), result.nanos() / 1e9));
+        }
+        return summary.toString().trim();
     }
 
     /** The dimensions' merges side by side, each in a transaction of its own; results in the order given. */
     public List<Scd2Merge.Result> merge(List<Scd2Spec> specs, RunParameters run, SourceCatalogue sources) {
         return lanes.all(specs.stream()
-                .<java.util.function.Supplier<Scd2Merge.Result>>map(spec -> () -> mergeOne(spec, run, sources)).toList());
+                .<Supplier<Scd2Merge.Result>>map(spec -> () -> mergeOne(spec, run, sources)).toList());
     }
 
     private Scd2Merge.Result mergeOne(Scd2Spec spec, RunParameters run, SourceCatalogue sources) {

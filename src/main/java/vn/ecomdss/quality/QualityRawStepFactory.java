@@ -6,13 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.StepExecution;
-import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -27,6 +24,7 @@ import vn.ecomdss.pipeline.SourceCatalogue;
 import vn.ecomdss.pipeline.SourceDefinition;
 import vn.ecomdss.pipeline.StepDefinition;
 import vn.ecomdss.pipeline.StepFactory;
+import vn.ecomdss.pipeline.SummarisedSteps;
 
 /**
  * {@code type: quality-raw}: runs the rules of {@code quality/*.yml} over every collection the run extracted (a
@@ -37,27 +35,25 @@ import vn.ecomdss.pipeline.StepFactory;
  * (page-structure drift), naming the URL and the selector.
  */
 @Component
-public class RawQualityStepFactory implements StepFactory {
+public class QualityRawStepFactory implements StepFactory {
 
-    private static final Logger log = LoggerFactory.getLogger(RawQualityStepFactory.class);
     private static final int BATCH = 500;
 
-    private final JobRepository jobRepository;
-    private final PlatformTransactionManager transactionManager;
+    private final SummarisedSteps steps;
     private final DataLake lake;
     private final QualityResults results;
-    private final QualityAlerts alerts;
+    private final QualityGate gate;
     private final NamedParameterJdbcTemplate jdbc;
     private final ObjectProvider<QualityRuleBook> ruleBook;
 
-    public RawQualityStepFactory(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+    public QualityRawStepFactory(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                                  DataLake lake, QualityResults results, QualityAlerts alerts,
                                  NamedParameterJdbcTemplate jdbc, ObjectProvider<QualityRuleBook> ruleBook) {
-        this.jobRepository = jobRepository;
-        this.transactionManager = transactionManager;
+        this.steps = new SummarisedSteps(jobRepository, transactionManager);
         this.lake = lake;
         this.results = results;
-        this.alerts = alerts;
+        this.gate = new QualityGate("raw", "the quarantine collection and dq.failed_record for each record's reason",
+                results, alerts);
         this.jdbc = jdbc;
         this.ruleBook = ruleBook;
     }
@@ -69,54 +65,42 @@ public class RawQualityStepFactory implements StepFactory {
 
     @Override
     public Step create(StepDefinition step, JobDefinition job, SourceCatalogue sources) {
-        JobDefinition.QualityThresholds thresholds = job.quality();
-        return new StepBuilder(step.name(), jobRepository)
-                .tasklet((contribution, context) -> {
-                    StepExecution execution = context.getStepContext().getStepExecution();
-                    RunParameters run = RunParameters.of(execution.getJobExecution().getJobParameters());
-                    results.clear(run.runId(), "raw");
-                    List<CheckResult> checks = new ArrayList<>();
-                    long quarantined = 0;
-                    for (String name : sources.names()) {
-                        if (!run.includes(name)) {
-                            continue;
-                        }
-                        SourceDefinition source = sources.get(name);
-                        for (EntityDefinition entity : source.entities().values()) {
-                            CollectionCheck.Outcome outcome = new CollectionCheck(lake, run.runId(), name, entity,
-                                    rules(name, entity), thresholds,
-                                    (stage, rule, target) -> TableCheck.previousObserved(jdbc, stage, rule, target, run.runId()))
-                                    .run();
-                            results.failedRecords(run.runId(), "raw", outcome.failures());
-                            quarantined += quarantine(run.runId(), name, entity.name(), outcome.failures());
-                            outcome.results().stream().filter(c -> c.ruleType().equals(RuleType.REQUIRED_FIELDS.key()))
-                                    .forEach(c -> execution.setReadCount(execution.getReadCount() + c.checked()));
-                            checks.addAll(outcome.results());
-                            if (source.kind().equals("html")) {
-                                checks.add(pageStructure(run.runId(), source, entity));
-                            }
-                        }
-                    }
-                    contribution.incrementFilterCount(quarantined);
-                    QualityResults.Scores scores = results.store(run.runId(), "raw", checks);
-                    execution.getExecutionContext().putDouble("quality.score", scores.stage());
-                    List<CheckResult> breaches = checks.stream().filter(CheckResult::blocking).toList();
-                    String summary = String.format("raw score %.4f over %d rules, %d failing (%d warn), %d records quarantined",
-                            scores.stage(), checks.size(), checks.stream().filter(c -> !c.passed()).count(),
-                            checks.stream().filter(c -> !c.passed() && !c.blocking()).count(), quarantined);
-                    log.info("{} {}", step.name(), summary);
-                    alerts.alertIfBelow(run.runId(), job.name(), "raw", scores, thresholds.finalMinScore(), checks);
-                    if (!breaches.isEmpty()) {
-                        throw new QualityGateException("raw quality gate: " + breaches.stream()
-                                .map(b -> String.format("%s on %s failed %d of %d (%.2f%% > %.2f%%), e.g. %s", b.rule(),
-                                        b.target(), b.failed(), b.checked(), 100 * b.ratio(), 100 * b.threshold(),
-                                        b.sampleKeys()))
-                                .toList() + "; see the quarantine collection and dq.failed_record for each record's reason");
-                    }
-                    contribution.setExitStatus(contribution.getExitStatus().addExitDescription(summary));
-                    return RepeatStatus.FINISHED;
-                }, transactionManager)
-                .build();
+        return steps.step(step.name(), (run, contribution, execution) ->
+                check(job, sources, run, contribution, execution));
+    }
+
+    /** Checks, records and quarantines every collection the run extracted, then closes the raw gate. */
+    private String check(JobDefinition job, SourceCatalogue sources, RunParameters run, StepContribution contribution,
+                         StepExecution execution) {
+        results.clear(run.runId(), "raw");
+        List<CheckResult> checks = new ArrayList<>();
+        long quarantined = 0;
+        for (String name : sources.names()) {
+            if (!run.includes(name)) {
+                continue;
+            }
+            SourceDefinition source = sources.get(name);
+            for (EntityDefinition entity : source.entities().values()) {
+                CollectionCheck.Outcome outcome = new CollectionCheck(lake, run.runId(), name, entity,
+                        rules(name, entity), job.quality(),
+                        (stage, rule, target) -> TableCheck.previousObserved(jdbc, stage, rule, target, run.runId()))
+                        .run();
+                results.failedRecords(run.runId(), "raw", outcome.failures());
+                quarantined += quarantine(run.runId(), name, entity.name(), outcome.failures());
+                outcome.results().stream().filter(c -> c.ruleType().equals(RuleType.REQUIRED_FIELDS.key()))
+                        .forEach(c -> execution.setReadCount(execution.getReadCount() + c.checked()));
+                checks.addAll(outcome.results());
+                if (source.kind().equals("html")) {
+                    checks.add(pageStructure(run.runId(), source, entity));
+                }
+            }
+        }
+        contribution.incrementFilterCount(quarantined);
+        long quarantinedRecords = quarantined;
+        return gate.close(run, job, checks, execution, scores -> String.format(
+                "raw score %.4f over %d rules, %d failing (%d warn), %d records quarantined", scores.stage(),
+                checks.size(), checks.stream().filter(c -> !c.passed()).count(),
+                checks.stream().filter(c -> !c.passed() && !c.blocking()).count(), quarantinedRecords));
     }
 
     /** Every listing path of the entity is a page checked; a drifted one is a failure, with its URL and selector. */
