@@ -1,0 +1,211 @@
+package vn.ecomdss.definition;
+
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.scheduling.support.CronExpression;
+import tools.jackson.databind.JsonNode;
+import vn.ecomdss.pipeline.DefinitionFile;
+import vn.ecomdss.pipeline.DefinitionNode;
+import vn.ecomdss.pipeline.DefinitionProblems;
+import vn.ecomdss.pipeline.JobDefinition;
+import vn.ecomdss.pipeline.SourceCatalogue;
+import vn.ecomdss.pipeline.StepDefinition;
+import vn.ecomdss.pipeline.StepFactory;
+
+/**
+ * Reads the job files at the top of {@code job-definitions/}: each job's steps (every type in the step catalogue,
+ * validated by its factory, the {@code depends-on} a DAG without cycles), its schedule and its quality thresholds.
+ */
+final class JobDefinitionLoader {
+
+    private static final Set<String> JOB_KEYS = Set.of("job", "description", "schedule", "quality", "steps");
+    private static final Set<String> STEP_KEYS = Set.of("name", "type", "depends-on");
+    private static final Set<String> QUALITY_KEYS = Set.of("raw-max-failed-ratio", "final-min-score",
+            "min-completeness", "max-duplicate-ratio", "min-accuracy", "max-age");
+
+    private final Map<String, StepFactory> catalogue;
+    private final SourceCatalogue sources;
+    private final DefinitionProblems problems;
+
+    JobDefinitionLoader(Map<String, StepFactory> catalogue, SourceCatalogue sources, DefinitionProblems problems) {
+        this.catalogue = catalogue;
+        this.sources = sources;
+        this.problems = problems;
+    }
+
+    List<JobDefinition> load(String location) {
+        List<JobDefinition> jobs = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (DefinitionFile file : DefinitionFile.in(location, "")) {
+            JobDefinition job = readJob(file);
+            if (job != null) {
+                if (!names.add(job.name())) {
+                    problems.add(job.file(), "job", "duplicate job name '" + job.name() + "'");
+                }
+                jobs.add(job);
+            }
+        }
+        return List.copyOf(jobs);
+    }
+
+    private JobDefinition readJob(DefinitionFile file) {
+        DefinitionNode root = file.root("expected a mapping at the top of the file", problems);
+        if (root == null) {
+            return null;
+        }
+        root.allowOnly(JOB_KEYS);
+        String name = root.get("job").requiredText();
+        JobDefinition.Schedule schedule = readSchedule(root.get("schedule"));
+        JobDefinition.QualityThresholds quality = readQuality(root.get("quality"));
+        List<StepDefinition> steps = new ArrayList<>();
+        DefinitionNode stepNodes = root.get("steps");
+        if (!stepNodes.isNonEmptyList()) {
+            stepNodes.problem("a job needs a non-empty list of steps");
+        } else {
+            Set<String> seen = new HashSet<>();
+            for (DefinitionNode node : stepNodes.items()) {
+                StepDefinition step = readStep(node);
+                if (step == null) {
+                    continue;
+                }
+                if (!seen.add(step.name())) {
+                    node.get("name").problem("duplicate step name '" + step.name() + "'");
+                    continue;
+                }
+                StepFactory factory = catalogue.get(step.type());
+                if (factory == null) {
+                    node.get("type").problem("unknown step type '" + step.type() + "' (known: "
+                            + String.join(", ", catalogue.keySet().stream().sorted().toList()) + ")");
+                } else {
+                    factory.validate(step, sources, problems);
+                }
+                steps.add(step);
+            }
+            checkDependencies(steps, file.name());
+        }
+        String description = root.get("description").text("");
+        return name == null ? null
+                : new JobDefinition(file.name(), name, description, schedule, quality, List.copyOf(steps));
+    }
+
+    private StepDefinition readStep(DefinitionNode node) {
+        if (!node.isMapping()) {
+            node.problem("a step is a mapping with name and type");
+            return null;
+        }
+        String name = node.get("name").requiredText();
+        String type = node.get("type").requiredText();
+        List<String> dependsOn = node.get("depends-on").texts("expected a step name or a list of step names");
+        Map<String, JsonNode> params = new LinkedHashMap<>();
+        node.entries().forEach((key, value) -> {
+            if (!STEP_KEYS.contains(key)) {
+                params.put(key, value.json());
+            }
+        });
+        if (name == null || type == null) {
+            return null;
+        }
+        return new StepDefinition(name, type, dependsOn, Map.copyOf(params), node.file(), node.field());
+    }
+
+    /** Every depends-on names a step of the same job, and following them never comes back (no cycle). */
+    private void checkDependencies(List<StepDefinition> steps, String file) {
+        Map<String, StepDefinition> byName = new HashMap<>();
+        steps.forEach(s -> byName.put(s.name(), s));
+        for (StepDefinition step : steps) {
+            for (int i = 0; i < step.dependsOn().size(); i++) {
+                String dependency = step.dependsOn().get(i);
+                if (!byName.containsKey(dependency)) {
+                    problems.add(file, step.field() + ".depends-on[" + i + "]",
+                            "step '" + step.name() + "' depends on unknown step '" + dependency + "'");
+                }
+            }
+        }
+        Map<String, Integer> state = new HashMap<>();
+        for (StepDefinition step : steps) {
+            List<String> cycle = findCycle(step.name(), byName, state, new ArrayList<>());
+            if (cycle != null) {
+                StepDefinition first = byName.get(cycle.get(0));
+                problems.add(file, first.field() + ".depends-on", "dependency cycle: " + String.join(" -> ", cycle));
+                return;
+            }
+        }
+    }
+
+    private List<String> findCycle(String name, Map<String, StepDefinition> byName, Map<String, Integer> state,
+                                   List<String> path) {
+        Integer current = state.get(name);
+        if (current != null && current == 2) {
+            return null;
+        }
+        if (current != null && current == 1) {
+            List<String> cycle = new ArrayList<>(path.subList(path.indexOf(name), path.size()));
+            cycle.add(name);
+            return cycle;
+        }
+        StepDefinition step = byName.get(name);
+        if (step == null) {
+            return null;
+        }
+        state.put(name, 1);
+        path.add(name);
+        for (String dependency : step.dependsOn()) {
+            List<String> cycle = findCycle(dependency, byName, state, path);
+            if (cycle != null) {
+                return cycle;
+            }
+        }
+        path.remove(path.size() - 1);
+        state.put(name, 2);
+        return null;
+    }
+
+    private JobDefinition.Schedule readSchedule(DefinitionNode node) {
+        if (node.isAbsent()) {
+            return null;
+        }
+        String cron = node.get("cron").text(null);
+        String zoneText = node.get("zone").text("Asia/Ho_Chi_Minh");
+        ZoneId zone = null;
+        try {
+            zone = ZoneId.of(zoneText);
+        } catch (RuntimeException e) {
+            node.get("zone").problem("unknown time zone '" + zoneText + "'");
+        }
+        if (cron == null || cron.isBlank()) {
+            node.get("cron").problem("a schedule needs a cron expression");
+            return null;
+        }
+        // An Airflow cron has five fields; Spring's has a leading seconds field.
+        String springCron = cron.trim().split("\\s+").length == 5 ? "0 " + cron.trim() : cron.trim();
+        try {
+            CronExpression.parse(springCron);
+        } catch (IllegalArgumentException e) {
+            node.get("cron").problem("bad cron '" + cron + "': " + e.getMessage());
+            return null;
+        }
+        return new JobDefinition.Schedule(springCron, zone);
+    }
+
+    private JobDefinition.QualityThresholds readQuality(DefinitionNode node) {
+        JobDefinition.QualityThresholds defaults = JobDefinition.QualityThresholds.defaults();
+        if (node.isAbsent()) {
+            return defaults;
+        }
+        node.allowOnly(QUALITY_KEYS);
+        return new JobDefinition.QualityThresholds(
+                node.get("raw-max-failed-ratio").ratio(defaults.rawMaxFailedRatio()),
+                node.get("final-min-score").ratio(defaults.finalMinScore()),
+                node.get("min-completeness").ratio(defaults.minCompleteness()),
+                node.get("max-duplicate-ratio").ratio(defaults.maxDuplicateRatio()),
+                node.get("min-accuracy").ratio(defaults.minAccuracy()),
+                node.get("max-age").duration(defaults.maxAge()));
+    }
+}

@@ -1,0 +1,246 @@
+package vn.ecomdss.definition;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import vn.ecomdss.pipeline.DefinitionFile;
+import vn.ecomdss.pipeline.DefinitionNode;
+import vn.ecomdss.pipeline.DefinitionProblems;
+import vn.ecomdss.pipeline.EntityDefinition;
+import vn.ecomdss.pipeline.SourceCatalogue;
+import vn.ecomdss.pipeline.SourceDefinition;
+
+/**
+ * Reads {@code job-definitions/sources/}: each source's kind, address, paging and politeness, and for each of its
+ * entities how the records map onto a warehouse target (JSON pointers, or for a web site the listing to scrape).
+ */
+final class SourceDefinitionLoader {
+
+    private static final Set<String> SOURCE_KEYS = Set.of("source", "kind", "base-url", "embedded", "currency",
+            "paging", "timeout-seconds", "max-retries", "entities", "rate-limit", "on-failure", "user-agent");
+    private static final Set<String> ENTITY_KEYS = Set.of("path", "items-field", "id", "target", "required",
+            "fields", "lines", "reviews", "snapshot", "changes-only", "incremental", "listing", "customer-source");
+    private static final Set<String> LISTING_KEYS = Set.of("paths", "page-param", "max-pages", "extract",
+            "json-ld-type", "script", "items", "fields", "price-fields");
+    private static final String POINTERS = "expected a JSON pointer such as /address/city or a list of them";
+
+    private final DefinitionProblems problems;
+
+    SourceDefinitionLoader(DefinitionProblems problems) {
+        this.problems = problems;
+    }
+
+    SourceCatalogue load(String location) {
+        Map<String, SourceDefinition> sources = new LinkedHashMap<>();
+        for (DefinitionFile file : DefinitionFile.in(location, "sources")) {
+            SourceDefinition source = readSource(file);
+            if (source != null && sources.putIfAbsent(source.name(), source) != null) {
+                problems.add(file.name(), "source", "duplicate source name '" + source.name() + "'");
+            }
+        }
+        checkCustomerSources(sources);
+        return new SourceCatalogue(sources);
+    }
+
+    private SourceDefinition readSource(DefinitionFile file) {
+        DefinitionNode root = file.root("expected a mapping at the top of the file", problems);
+        if (root == null) {
+            return null;
+        }
+        root.allowOnly(SOURCE_KEYS);
+        String name = root.get("source").requiredText();
+        String kind = root.get("kind").known(SourceDefinition.KINDS, "http-json", "source kind");
+        String baseUrl = root.get("base-url").text(null);
+        String embedded = root.get("embedded").known(SourceDefinition.EMBEDDED, null, "embedded service");
+        if (baseUrl == null && embedded == null) {
+            root.get("base-url").problem("a source needs a base-url (or embedded: vnmarket)");
+        }
+        String onFailure = root.get("on-failure").oneOf(SourceDefinition.ON_FAILURE, "fail",
+                "one of " + SourceDefinition.ON_FAILURE);
+        DefinitionNode rateNode = root.get("rate-limit");
+        rateNode.allowOnly(Set.of("requests-per-hour", "burst"));
+        SourceDefinition.RateLimit rateLimit = new SourceDefinition.RateLimit(
+                rateNode.get("requests-per-hour").integer(0), rateNode.get("burst").integer(1));
+        if (rateLimit.requestsPerHour() < 0 || rateLimit.burst() < 1) {
+            rateNode.problem("requests-per-hour must be 0 (unlimited) or more and burst at least 1");
+        }
+        DefinitionNode pagingNode = root.get("paging");
+        String style = pagingNode.get("style").known(SourceDefinition.PAGING_STYLES, "none", "paging style");
+        SourceDefinition.Paging paging = new SourceDefinition.Paging(style,
+                pagingNode.get("limit-param").text("limit"),
+                pagingNode.get("offset-param").text(style.equals("offset-limit") ? "offset" : "skip"),
+                pagingNode.get("page-size").integer(100, 1, Integer.MAX_VALUE),
+                pagingNode.get("total-field").text(null));
+        Duration timeout = Duration.ofSeconds(root.get("timeout-seconds").integer(30, 1, Integer.MAX_VALUE));
+        int maxRetries = root.get("max-retries").integer(3, 0, Integer.MAX_VALUE);
+        Map<String, EntityDefinition> entities = new LinkedHashMap<>();
+        DefinitionNode entityNodes = root.get("entities");
+        if (!entityNodes.isMapping() || entityNodes.entries().isEmpty()) {
+            entityNodes.problem("a source needs at least one entity");
+        } else {
+            entityNodes.entries().forEach((entityName, node) -> {
+                EntityDefinition entity = readEntity(name, entityName, node, kind);
+                if (entity != null) {
+                    entities.put(entity.name(), entity);
+                }
+            });
+        }
+        return name == null ? null : new SourceDefinition(file.name(), name, kind, baseUrl, embedded,
+                root.get("currency").text("VND"), paging, timeout, maxRetries, entities, rateLimit, onFailure,
+                root.get("user-agent").text(SourceDefinition.DEFAULT_USER_AGENT));
+    }
+
+    private EntityDefinition readEntity(String sourceName, String name, DefinitionNode node, String kind) {
+        node.allowOnly(ENTITY_KEYS);
+        EntityDefinition.Listing listing = null;
+        String path;
+        if (kind.equals("html")) {
+            listing = readListing(node.get("listing"));
+            path = listing == null || listing.paths().isEmpty() ? null : listing.paths().get(0);
+        } else {
+            path = node.get("path").requiredText();
+        }
+        EntityDefinition.Incremental incremental = null;
+        DefinitionNode incrementalNode = node.get("incremental");
+        if (node.has("incremental")) {
+            incrementalNode.allowOnly(Set.of("field", "param", "param-format"));
+            String marker = incrementalNode.get("field").requiredText();
+            pointer(incrementalNode.get("field"), marker);
+            String format = incrementalNode.get("param-format").oneOf(List.of("timestamp", "date"), "timestamp",
+                    "timestamp or date");
+            incremental = new EntityDefinition.Incremental(marker, incrementalNode.get("param").text(null), format);
+        }
+        DefinitionNode targetNode = node.get("target");
+        String target = targetNode.requiredText();
+        if (target != null && !EntityDefinition.TARGET_FIELDS.containsKey(target)) {
+            targetNode.problem("unknown target '" + target + "' (known: " + EntityDefinition.TARGET_FIELDS.keySet() + ")");
+            return null;
+        }
+        Map<String, String> required = new LinkedHashMap<>();
+        node.get("required").entries().forEach((pointer, type) -> {
+            required.put(pointer, type.known(EntityDefinition.TYPES, "", "type"));
+            pointer(node.get("required"), pointer);
+        });
+        Map<String, List<String>> fields = readFields(node.get("fields"),
+                target == null ? List.of() : EntityDefinition.TARGET_FIELDS.get(target));
+        EntityDefinition.Lines lines = null;
+        if ("order".equals(target)) {
+            lines = readLines(node.get("lines"), EntityDefinition.LINE_FIELDS);
+            for (String needed : List.of("product_id", "quantity", "unit_price")) {
+                if (!lines.fields().containsKey(needed)) {
+                    node.get("lines").get("fields").get(needed).problem("an order line needs " + needed);
+                }
+            }
+        }
+        String customerSource = null;
+        if ("activity".equals(target)) {
+            for (String needed : EntityDefinition.ACTIVITY_REQUIRED_FIELDS) {
+                if (!fields.containsKey(needed)) {
+                    node.get("fields").get(needed).problem("an activity event needs " + needed);
+                }
+            }
+            customerSource = node.get("customer-source").text(sourceName);
+        } else if (node.has("customer-source")) {
+            node.get("customer-source").problem("only an activity listing names the source of its customers");
+        }
+        EntityDefinition.Lines reviews = null;
+        if (node.has("reviews")) {
+            if (!"product".equals(target)) {
+                node.get("reviews").problem("only a product listing carries reviews");
+            }
+            reviews = readLines(node.get("reviews"), EntityDefinition.REVIEW_FIELDS);
+        }
+        String snapshot = node.get("snapshot").oneOf(List.of("full", "partial"), "partial", "full or partial");
+        boolean changesOnly = node.get("changes-only").json().asBoolean(false);
+        if ("full".equals(snapshot) && changesOnly) {
+            node.get("changes-only").problem("a full snapshot is read whole (missing keys count as deleted); "
+                    + "drop changes-only or snapshot: full");
+        }
+        String idPointer = node.get("id").text("/id");
+        pointer(node.get("id"), idPointer);
+        return path == null || target == null ? null : new EntityDefinition(name, path,
+                node.get("items-field").text(null), idPointer, target, required, fields, lines, reviews,
+                "full".equals(snapshot), changesOnly, incremental, listing, customerSource);
+    }
+
+    /** The nested records of an entity (an order's lines, a product's reviews): where they are and their fields. */
+    private EntityDefinition.Lines readLines(DefinitionNode node, List<String> known) {
+        return new EntityDefinition.Lines(node.get("path").requiredText(), readFields(node.get("fields"), known));
+    }
+
+    /** An activity listing's customers come from a declared source that lists customers. */
+    private void checkCustomerSources(Map<String, SourceDefinition> sources) {
+        for (SourceDefinition source : sources.values()) {
+            for (EntityDefinition entity : source.entities().values()) {
+                String customers = entity.customerSource();
+                if (customers == null || customers.equals(source.name())) {
+                    continue;
+                }
+                SourceDefinition named = sources.get(customers);
+                String field = "entities." + entity.name() + ".customer-source";
+                if (named == null) {
+                    problems.add(source.file(), field, "unknown source '" + customers + "' (known: "
+                            + sources.keySet().stream().sorted().toList() + ")");
+                } else if (named.entities().values().stream().noneMatch(e -> e.target().equals("customer"))) {
+                    problems.add(source.file(), field, "source '" + customers + "' has no customer listing");
+                }
+            }
+        }
+    }
+
+    private EntityDefinition.Listing readListing(DefinitionNode node) {
+        if (!node.isMapping()) {
+            node.problem("an html entity needs a listing (paths, extract, ...)");
+            return null;
+        }
+        node.allowOnly(LISTING_KEYS);
+        List<String> paths = node.get("paths").texts("expected a page path such as /dien-thoai or a list of them");
+        if (paths.isEmpty()) {
+            node.get("paths").problem("a listing needs at least one page path, such as /dien-thoai");
+        }
+        String extract = node.get("extract").known(EntityDefinition.EXTRACT_MODES, "json-ld", "extraction");
+        if (!extract.equals("json-ld")) {
+            node.get("items").requiredText();
+        }
+        if (extract.equals("embedded-json")) {
+            node.get("script").requiredText();
+            pointer(node.get("items"), node.get("items").text(null));
+        }
+        Map<String, String> cssFields = new LinkedHashMap<>();
+        node.get("fields").entries().forEach((key, selector) -> cssFields.put(key, selector.text(null)));
+        if (extract.equals("css") && cssFields.isEmpty()) {
+            node.get("fields").problem("css extraction needs fields mapped to selectors");
+        }
+        List<String> priceFields = node.get("price-fields").texts(POINTERS);
+        priceFields.forEach(p -> pointer(node.get("price-fields"), p));
+        return new EntityDefinition.Listing(paths, node.get("page-param").text(null),
+                node.get("max-pages").integer(1, 1, Integer.MAX_VALUE), extract,
+                node.get("json-ld-type").text("Product"), node.get("script").text(null),
+                node.get("items").text(null), cssFields, priceFields);
+    }
+
+    /** Each field of the target mapped to one JSON pointer, or to several tried in order. */
+    private Map<String, List<String>> readFields(DefinitionNode node, List<String> known) {
+        Map<String, List<String>> fields = new LinkedHashMap<>();
+        node.entries().forEach((key, value) -> {
+            if (!known.contains(key)) {
+                value.problem("unknown field '" + key + "' (known: " + known + ")");
+                return;
+            }
+            // A field written with nothing after it (title:) lacks its pointer; it does not map to no pointers.
+            List<String> pointers = value.isAbsent() ? List.of("") : value.texts(POINTERS);
+            pointers.forEach(p -> pointer(value, p));
+            fields.put(key, pointers);
+        });
+        return fields;
+    }
+
+    private void pointer(DefinitionNode at, String pointer) {
+        if (pointer == null || !pointer.startsWith("/")) {
+            at.problem("expected a JSON pointer such as /address/city, got '" + pointer + "'");
+        }
+    }
+}

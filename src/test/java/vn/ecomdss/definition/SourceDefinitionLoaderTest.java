@@ -1,0 +1,61 @@
+package vn.ecomdss.definition;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import vn.ecomdss.pipeline.DefinitionProblems;
+import vn.ecomdss.pipeline.SourceCatalogue;
+
+class SourceDefinitionLoaderTest {
+
+    @TempDir
+    Path dir;
+
+    private final DefinitionProblems problems = new DefinitionProblems();
+
+    @Test
+    void aSourceFileIsNamedWithItsFolderInEveryProblem() throws IOException {
+        source("broken.yml", "source: [shop\n");
+        source("a.yml", "source: shop\nbase-url: http://127.0.0.1:1\nentities: {products: {path: /p, target: product}}\n");
+        source("b.yml", "source: shop\nbase-url: http://127.0.0.1:1\nentities: {products: {path: /p, target: product}}\n");
+
+        new SourceDefinitionLoader(problems).load("file:" + dir);
+
+        assertThat(problems.all()).hasSize(2);
+        assertThat(problems.all().get(0)).isEqualTo("sources/b.yml: source: duplicate source name 'shop'");
+        assertThat(problems.all().get(1)).startsWith("sources/broken.yml: (document): not valid YAML: ");
+    }
+
+    @Test
+    void pagingAndPolitenessAreWholeNumbersInTheirRange() throws IOException {
+        source("shop.yml", """
+                source: shop
+                base-url: http://127.0.0.1:1
+                timeout-seconds: 0
+                max-retries: often
+                paging: {style: limit-skip, page-size: 0}
+                entities:
+                  products: {path: /products, target: product, fields: {title: null, price: /price}}
+                """);
+
+        SourceCatalogue sources = new SourceDefinitionLoader(problems).load("file:" + dir);
+
+        assertThat(problems.all()).containsExactly(
+                "sources/shop.yml: paging.page-size: at least 1",
+                "sources/shop.yml: timeout-seconds: at least 1",
+                "sources/shop.yml: max-retries: expected a whole number, got 'often'",
+                "sources/shop.yml: entities.products.fields.title: expected a JSON pointer such as /address/city, got ''");
+        assertThat(sources.get("shop").paging().pageSize()).isEqualTo(100);
+    }
+
+    private void source(String name, String yaml) throws IOException {
+        Files.createDirectories(dir.resolve("sources"));
+        Files.writeString(dir.resolve("sources").resolve(name), yaml);
+    }
+}
