@@ -19,7 +19,6 @@ import tools.jackson.databind.json.JsonMapper;
 import vn.ecomdss.extract.http.JsonHttpClient;
 import vn.ecomdss.extract.http.PagedJsonReader;
 import vn.ecomdss.extract.http.RequestThrottle;
-import vn.ecomdss.extract.http.SourceProgress;
 import vn.ecomdss.extract.http.SourceRequestException;
 import vn.ecomdss.pipeline.SourceDefinition;
 import vn.ecomdss.testsupport.SiteServer.Fault;

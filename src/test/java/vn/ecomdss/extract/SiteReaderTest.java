@@ -14,7 +14,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import vn.ecomdss.extract.http.JsonHttpClient;
 import vn.ecomdss.extract.http.RequestThrottle;
-import vn.ecomdss.extract.http.SourceProgress;
 import vn.ecomdss.extract.scrape.SiteReader;
 import vn.ecomdss.pipeline.SourceDefinition;
 import vn.ecomdss.testsupport.SiteServer;

@@ -11,10 +11,11 @@ import java.util.List;
 import java.util.function.LongConsumer;
 
 import org.springframework.batch.infrastructure.item.ExecutionContext;
-import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import tools.jackson.databind.JsonNode;
 
 import vn.ecomdss.extract.FetchedRecord;
+import vn.ecomdss.extract.SourceProgress;
+import vn.ecomdss.extract.SourceReader;
 import vn.ecomdss.pipeline.EntityDefinition;
 import vn.ecomdss.pipeline.SourceDefinition;
 
@@ -24,7 +25,7 @@ import vn.ecomdss.pipeline.SourceDefinition;
  * An incremental entity passes over records whose change marker is not after the entity's watermark (and, when
  * the API can filter, sends the watermark in the query); the highest marker seen becomes the next watermark.
  */
-public final class PagedJsonReader implements ItemStreamReader<FetchedRecord> {
+public final class PagedJsonReader implements SourceReader {
 
     private static final String ENTITY = "reader.entity";
     private static final String OFFSET = "reader.offset";
@@ -81,6 +82,7 @@ public final class PagedJsonReader implements ItemStreamReader<FetchedRecord> {
     }
 
     /** Entity name to the highest change marker read so far: the watermarks once the step completes. */
+    @Override
     public Map<String, String> newWatermarks() {
         return Map.copyOf(marks);
     }

@@ -3,19 +3,20 @@ package vn.ecomdss.extract.scrape;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
-import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 import vn.ecomdss.extract.FetchedRecord;
 import vn.ecomdss.extract.http.JsonHttpClient;
-import vn.ecomdss.extract.http.SourceProgress;
+import vn.ecomdss.extract.SourceProgress;
+import vn.ecomdss.extract.SourceReader;
 import vn.ecomdss.pipeline.EntityDefinition;
 import vn.ecomdss.pipeline.SourceDefinition;
 
@@ -26,7 +27,7 @@ import vn.ecomdss.pipeline.SourceDefinition;
  * is drift (the site changed its markup): it is reported with the URL and the selector, never taken as a
  * silent zero. Its position (entity, path, page, item) is saved with each chunk so a restart resumes there.
  */
-public final class SiteReader implements ItemStreamReader<FetchedRecord> {
+public final class SiteReader implements SourceReader {
 
     private static final Logger log = LoggerFactory.getLogger(SiteReader.class);
     private static final String ENTITY = "site.entity";
@@ -73,6 +74,12 @@ public final class SiteReader implements ItemStreamReader<FetchedRecord> {
         context.putInt(PATH, pathIndex);
         context.putInt(PAGE, pageNumber);
         context.putInt(POSITION, position);
+    }
+
+    /** None: a site cannot be asked for what changed, so every run reads every listing page. */
+    @Override
+    public Map<String, String> newWatermarks() {
+        return Map.of();
     }
 
     @Override

@@ -18,13 +18,13 @@ import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
-import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 import vn.ecomdss.extract.FetchedRecord;
+import vn.ecomdss.extract.SourceReader;
 import vn.ecomdss.extract.http.SourceRequestException;
 import vn.ecomdss.pipeline.EntityDefinition;
 import vn.ecomdss.pipeline.SourceDefinition;
@@ -37,7 +37,7 @@ import vn.ecomdss.pipeline.SourceDefinition;
  * A message that is not JSON is still returned (as {@code {"unparsed": text, "parse_error": ...}}) so the raw
  * quality check quarantines it with its reason instead of it being dropped.
  */
-public final class TopicReader implements ItemStreamReader<FetchedRecord> {
+public final class TopicReader implements SourceReader {
 
     private static final String NEXT = "stream.next.";
     private static final String END = "stream.end.";
@@ -147,6 +147,7 @@ public final class TopicReader implements ItemStreamReader<FetchedRecord> {
     }
 
     /** Entity name to {@code partition:next offset,...}: where the next run starts once this one completes. */
+    @Override
     public Map<String, String> newWatermarks() {
         Map<String, Map<Integer, Long>> byEntity = new HashMap<>();
         next.forEach((p, offset) -> byEntity.computeIfAbsent(byTopic.get(p.topic()).name(), e -> new TreeMap<>())

@@ -1,4 +1,4 @@
-package vn.ecomdss.extract.http;
+package vn.ecomdss.extract;
 
 import java.net.URI;
 
