@@ -1,5 +1,7 @@
 package vn.ecomdss.transform;
 
+import java.util.List;
+
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
@@ -14,13 +16,12 @@ import vn.ecomdss.pipeline.RunParameters;
 @Component
 final class StagingCleanup implements JobExecutionListener {
 
-    private static final String[] TABLES = {"staging.customer", "staging.product", "staging.sales_line",
-            "staging.platform", "staging.review", "staging.activity_event"};
-
     private final JdbcTemplate jdbc;
+    private final List<StagingTarget<?>> targets;
 
-    StagingCleanup(JdbcTemplate jdbc) {
+    StagingCleanup(JdbcTemplate jdbc, List<StagingTarget<?>> targets) {
         this.jdbc = jdbc;
+        this.targets = targets;
     }
 
     @Override
@@ -29,8 +30,8 @@ final class StagingCleanup implements JobExecutionListener {
             return;
         }
         String runId = jobExecution.getJobParameters().getString(RunParameters.RUN_ID);
-        for (String table : TABLES) {
-            jdbc.update("delete from " + table + " where run_id = ?", runId);
+        for (StagingTarget<?> target : targets) {
+            jdbc.update("delete from " + target.table() + " where run_id = ?", runId);
         }
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.springframework.batch.core.listener.SkipListener;
 import org.springframework.batch.core.listener.StepExecutionListener;
@@ -26,34 +27,31 @@ import vn.ecomdss.pipeline.EntityDefinition;
 import vn.ecomdss.pipeline.JobDefinition;
 import vn.ecomdss.pipeline.RunParameters;
 import vn.ecomdss.pipeline.SourceCatalogue;
-import vn.ecomdss.pipeline.SourceDefinition;
 import vn.ecomdss.pipeline.StepDefinition;
 import vn.ecomdss.pipeline.StepFactory;
 
 /**
- * {@code type: transform} with {@code target: customers | products | sales | platforms | reviews | activity}: reads
- * the envelopes the run accepted for every source entity mapped onto that target, cleans them and writes staging
- * rows. A record that cannot be transformed is skipped into the quarantine with the reason.
+ * {@code type: transform} with {@code target:} one of the {@link StagingTarget}s ({@code customers | products |
+ * sales | platforms | reviews | activity}): reads the envelopes the run accepted for every source entity the
+ * target reads, cleans them and writes staging rows. A record that cannot be transformed is skipped into the
+ * quarantine with the reason.
  */
 @Component
 public class TransformStepFactory implements StepFactory {
 
-    private static final Map<String, String> TARGETS = Map.of("customers", "customer", "products", "product",
-            "sales", "order", "platforms", "platform", "reviews", "review", "activity", "activity");
-
+    private final Map<String, StagingTarget<?>> targets = new TreeMap<>();
     private final JobRepository jobRepository;
     private final PlatformTransactionManager transactionManager;
     private final DataLake lake;
-    private final StagingWriter staging;
     private final LoadWatermarks watermarks;
 
     public TransformStepFactory(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                                DataLake lake, StagingWriter staging, LoadWatermarks watermarks) {
+                                DataLake lake, LoadWatermarks watermarks, List<StagingTarget<?>> targets) {
         this.jobRepository = jobRepository;
         this.transactionManager = transactionManager;
         this.lake = lake;
-        this.staging = staging;
         this.watermarks = watermarks;
+        targets.forEach(target -> this.targets.put(target.name(), target));
     }
 
     @Override
@@ -64,17 +62,21 @@ public class TransformStepFactory implements StepFactory {
     @Override
     public void validate(StepDefinition step, SourceCatalogue sources, DefinitionProblems problems) {
         String target = step.text("target", null);
-        if (!TARGETS.containsKey(target)) {
+        if (target == null || !targets.containsKey(target)) {
             problems.add(step.file(), step.field() + ".target", "unknown transform target '" + target
-                    + "' (known: " + TARGETS.keySet() + ")");
+                    + "' (known: " + targets.keySet() + ")");
         }
     }
 
     @Override
     public Step create(StepDefinition step, JobDefinition job, SourceCatalogue sources) {
-        Transformation transformation = new Transformation(TARGETS.get(step.text("target", null)), sources);
+        return create(step, targets.get(step.text("target", null)), sources);
+    }
+
+    private <T> Step create(StepDefinition step, StagingTarget<T> target, SourceCatalogue sources) {
+        TargetStep<T> transformation = new TargetStep<>(target, sources);
         return new StepBuilder(step.name(), jobRepository)
-                .<LakeRecord, List<Object>>chunk(step.integer("chunk-size", 500))
+                .<LakeRecord, List<T>>chunk(step.integer("chunk-size", 500))
                 .transactionManager(transactionManager)
                 .reader(transformation)
                 .processor(transformation::transform)
@@ -87,23 +89,19 @@ public class TransformStepFactory implements StepFactory {
                 .build();
     }
 
-    private final class Transformation implements ItemStreamReader<LakeRecord>, StepExecutionListener,
-            SkipListener<LakeRecord, List<Object>> {
+    private final class TargetStep<T> implements ItemStreamReader<LakeRecord>, StepExecutionListener,
+            SkipListener<LakeRecord, List<T>> {
 
-        private final String target;
+        private final StagingTarget<T> target;
+        private final StagingTarget.Transformation<T> transformer;
         private final SourceCatalogue sources;
         private final Map<String, EntityDefinition> entities = new HashMap<>();
-        private final CustomerTransformer customers = new CustomerTransformer();
-        private final ProductTransformer products = new ProductTransformer();
-        private final SalesTransformer sales = new SalesTransformer();
-        private final PlatformTransformer platforms = new PlatformTransformer();
-        private final ReviewTransformer reviews = new ReviewTransformer();
-        private final ActivityEventTransformer activity = new ActivityEventTransformer();
         private RunParameters run;
         private LakeReader reader;
 
-        Transformation(String target, SourceCatalogue sources) {
+        TargetStep(StagingTarget<T> target, SourceCatalogue sources) {
             this.target = target;
+            this.transformer = target.transformation();
             this.sources = sources;
         }
 
@@ -113,10 +111,7 @@ public class TransformStepFactory implements StepFactory {
             List<LakeReader.Listing> listings = new ArrayList<>();
             for (String name : sources.transformedBy(run)) {
                 for (EntityDefinition entity : sources.get(name).entities().values()) {
-                    boolean wanted = target.equals("review")
-                            ? entity.target().equals("product") && entity.reviews() != null
-                            : entity.target().equals(target);
-                    if (wanted) {
+                    if (target.reads(entity)) {
                         String since = entity.changesOnly() && !run.fullRefresh()
                                 ? watermarks.lastLoadedRun(name, entity.name()).orElse(null) : null;
                         watermarks.pending(run.runId(), name, entity.name());
@@ -148,29 +143,13 @@ public class TransformStepFactory implements StepFactory {
             return reader.read();
         }
 
-        List<Object> transform(LakeRecord record) {
-            EntityDefinition entity = entities.get(record.source() + "/" + record.entity());
-            SourceDefinition source = sources.get(record.source());
-            return switch (target) {
-                case "customer" -> List.of(customers.transform(record, entity, run));
-                case "product" -> List.of(products.transform(record, entity, source.currency(), run));
-                case "platform" -> List.of(platforms.transform(record, entity, run));
-                case "review" -> List.copyOf(reviews.transform(record, entity, run));
-                case "activity" -> List.of(activity.transform(record, entity, run));
-                default -> List.copyOf(sales.transform(record, entity, source.currency(), run));
-            };
+        List<T> transform(LakeRecord record) {
+            return transformer.transform(record, entities.get(record.source() + "/" + record.entity()),
+                    sources.get(record.source()), run);
         }
 
-        void write(Chunk<? extends List<Object>> chunk) {
-            List<Object> rows = chunk.getItems().stream().flatMap(List::stream).toList();
-            switch (target) {
-                case "customer" -> staging.customers(rows.stream().map(StagedCustomer.class::cast).toList());
-                case "product" -> staging.products(rows.stream().map(StagedProduct.class::cast).toList());
-                case "platform" -> staging.platforms(rows.stream().map(StagedPlatform.class::cast).toList());
-                case "review" -> staging.reviews(rows.stream().map(StagedReview.class::cast).toList());
-                case "activity" -> staging.activityEvents(rows.stream().map(StagedActivityEvent.class::cast).toList());
-                default -> staging.salesLines(rows.stream().map(StagedSalesLine.class::cast).toList());
-            }
+        void write(Chunk<? extends List<T>> chunk) {
+            target.write(chunk.getItems().stream().<T>flatMap(List::stream).toList());
         }
 
         @Override

@@ -38,8 +38,11 @@ import vn.ecomdss.pipeline.RunParameters;
 import vn.ecomdss.pipeline.SourceCatalogue;
 import vn.ecomdss.pipeline.SourceDefinition;
 import vn.ecomdss.simulator.BenchmarkMarket;
+import vn.ecomdss.transform.CustomerStaging;
 import vn.ecomdss.transform.CustomerTransformer;
+import vn.ecomdss.transform.ProductStaging;
 import vn.ecomdss.transform.ProductTransformer;
+import vn.ecomdss.transform.SalesLineStaging;
 import vn.ecomdss.transform.SalesTransformer;
 import vn.ecomdss.transform.StagedCustomer;
 import vn.ecomdss.transform.StagedProduct;
@@ -220,11 +223,14 @@ public final class WarehouseBenchmark {
         SalesTransformer sales = new SalesTransformer();
         long started = System.nanoTime();
         long generating = stage(day + " customers", sink -> market.customers(dayNumber, sink),
-                r -> List.of(customers.transform(r, entities.get("customers"), run)), staging::customers);
+                r -> List.of(customers.transform(r, entities.get("customers"), run)),
+                new CustomerStaging(staging)::write);
         generating += stage(day + " products", sink -> market.products(dayNumber, sink),
-                r -> List.of(products.transform(r, entities.get("products"), vnmarket.currency(), run)), staging::products);
+                r -> List.of(products.transform(r, entities.get("products"), vnmarket.currency(), run)),
+                new ProductStaging(staging)::write);
         generating += stage(day + " order lines", sink -> market.orders(dayNumber, sink),
-                r -> sales.transform(r, entities.get("orders"), vnmarket.currency(), run), staging::salesLines);
+                r -> sales.transform(r, entities.get("orders"), vnmarket.currency(), run),
+                new SalesLineStaging(staging)::write);
         List<Scd2Merge.Result> merged = new ArrayList<>();
         time(day + " dimensions (platform, product, customer side by side)", () -> {
             merged.addAll(dimensions.merge(List.of(Scd2Spec.PLATFORM, Scd2Spec.PRODUCT, Scd2Spec.CUSTOMER), run,

@@ -1,0 +1,52 @@
+package vn.ecomdss.transform;
+
+import java.util.List;
+
+import org.springframework.stereotype.Component;
+
+import vn.ecomdss.pipeline.EntityDefinition;
+
+/** {@code target: products}: the product entities of every source, in their source's currency, into {@code staging.product}. */
+@Component
+public final class ProductStaging implements StagingTarget<StagedProduct> {
+
+    private static final String COPY = """
+            copy staging.product (run_id, source, product_id, title, category, brand, price, availability_status,
+                currency, original_price, stock, rating, sku, description, platform, changed_at, is_deleted,
+                envelope_id) from stdin
+            """;
+
+    private final StagingWriter staging;
+
+    public ProductStaging(StagingWriter staging) {
+        this.staging = staging;
+    }
+
+    @Override
+    public String name() {
+        return "products";
+    }
+
+    @Override
+    public String table() {
+        return "staging.product";
+    }
+
+    @Override
+    public boolean reads(EntityDefinition entity) {
+        return entity.target().equals("product");
+    }
+
+    @Override
+    public Transformation<StagedProduct> transformation() {
+        ProductTransformer products = new ProductTransformer();
+        return (record, entity, source, run) -> List.of(products.transform(record, entity, source.currency(), run));
+    }
+
+    @Override
+    public void write(List<? extends StagedProduct> rows) {
+        staging.copy(table(), COPY, rows, p -> new Object[] {p.runId(), p.source(), p.productId(), p.title(),
+                p.category(), p.brand(), p.price(), p.availabilityStatus(), p.currency(), p.originalPrice(), p.stock(),
+                p.rating(), p.sku(), p.description(), p.platform(), p.changedAt(), p.deleted(), p.envelopeId()});
+    }
+}
