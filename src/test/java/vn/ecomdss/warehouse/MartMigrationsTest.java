@@ -31,7 +31,7 @@ import vn.ecomdss.testsupport.PlatformTestSupport;
 
 /**
  * Each mart is defined by one repeatable migration: a database at version 53 (the last one that defined marts)
- * upgrades to the same marts, changing any mart file rebuilds its marts and leaves every other standing, and the
+ * upgrades to the same marts a fresh database gets, changing any mart file rebuilds its marts and leaves every other standing, and the
  * Java migrations moved to {@code warehouse.migration} keep the versions and descriptions databases recorded.
  */
 class MartMigrationsTest extends PlatformTestSupport {
@@ -127,6 +127,7 @@ class MartMigrationsTest extends PlatformTestSupport {
             MigrateResult upgraded = migrate(url, endpoints, "latest");
             assertThat(upgraded.migrationsExecuted).isEqualTo(MART_FILES.size());
             assertThat(marts(upgrade)).isEqualTo(before);
+            assertThat(marts(jdbc)).as("the marts of the test's own database, migrated from empty").isEqualTo(before);
 
             for (String file : MART_FILES.keySet()) {
                 upgrade.update("update flyway_schema_history set checksum = ~checksum where script = ?", file);
