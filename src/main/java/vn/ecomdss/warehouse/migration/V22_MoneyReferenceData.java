@@ -1,4 +1,4 @@
-package vn.ecomdss.warehouse;
+package vn.ecomdss.warehouse.migration;
 
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -21,13 +21,13 @@ import vn.ecomdss.vn.VatSchedule;
  * {@link CustomerSegment} of each customer's average monthly spend over the last twelve months).
  */
 @Component
-public class MoneyReferenceData extends WarehouseMigration {
+public class V22_MoneyReferenceData extends WarehouseMigration {
 
     private static final LocalDate BEGINNING = LocalDate.of(1900, 1, 1);
     private static final LocalDate END = LocalDate.of(9999, 12, 31);
 
-    public MoneyReferenceData() {
-        super("22", "vat rates platform commission history and spend segments");
+    public V22_MoneyReferenceData() {
+        super("vat rates platform commission history and spend segments");
     }
 
     @Override

@@ -1,12 +1,10 @@
-package vn.ecomdss.warehouse;
+package vn.ecomdss.warehouse.migration;
 
 import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
 
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.springframework.stereotype.Component;
 
 import vn.ecomdss.vn.DateWindow;
@@ -18,30 +16,14 @@ import vn.ecomdss.vn.TetCalendar;
  * every year); the double-day festivals (9/9 to 12/12) are added from {@code dw.dim_date} by the next migration.
  */
 @Component
-public class CampaignCalendarSeed implements JavaMigration {
+public class V42_CampaignCalendarSeed extends WarehouseMigration {
 
     /** Buying peaks in the three weeks before Tết and tails off a few days after it. */
     static final int TET_DAYS_BEFORE = 21;
     static final int TET_DAYS_AFTER = 3;
 
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("42");
-    }
-
-    @Override
-    public String getDescription() {
-        return "campaign periods with the tet season from the lunar calendar";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return null;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
+    public V42_CampaignCalendarSeed() {
+        super("campaign periods with the tet season from the lunar calendar");
     }
 
     @Override

@@ -1,4 +1,4 @@
-package vn.ecomdss.warehouse;
+package vn.ecomdss.warehouse.migration;
 
 import org.flywaydb.core.api.migration.Context;
 import org.springframework.core.io.ClassPathResource;
@@ -11,15 +11,15 @@ import org.springframework.stereotype.Component;
  * libraries on the classpath.
  */
 @Component
-public class JobRepositorySchema extends WarehouseMigration {
+public class V2_JobRepositorySchema extends WarehouseMigration {
 
     private static final String[] SCRIPTS = {
             "org/springframework/batch/core/schema-postgresql.sql",
             "org/springframework/cloud/task/schema-postgresql.sql"
     };
 
-    public JobRepositorySchema() {
-        super("2", "spring batch job repository and spring cloud task metadata");
+    public V2_JobRepositorySchema() {
+        super("spring batch job repository and spring cloud task metadata");
     }
 
     @Override

@@ -1,4 +1,4 @@
-package vn.ecomdss.warehouse;
+package vn.ecomdss.warehouse.migration;
 
 import java.sql.Array;
 import java.sql.Date;
@@ -29,14 +29,14 @@ import vn.ecomdss.vn.VietnameseHolidays;
  * {@link #SEASON_DAYS_AFTER} days after Tết.
  */
 @Component
-public class CalendarLunarAttributes extends WarehouseMigration {
+public class V21_CalendarLunarAttributes extends WarehouseMigration {
 
     /** Gift, food and travel buying starts about three weeks before Tết and dies down a week after. */
     public static final int SEASON_DAYS_BEFORE = 21;
     public static final int SEASON_DAYS_AFTER = 7;
 
-    public CalendarLunarAttributes() {
-        super("21", "dim date lunar and holiday attributes");
+    public V21_CalendarLunarAttributes() {
+        super("dim date lunar and holiday attributes");
     }
 
     @Override

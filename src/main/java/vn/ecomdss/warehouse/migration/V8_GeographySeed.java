@@ -1,4 +1,4 @@
-package vn.ecomdss.warehouse;
+package vn.ecomdss.warehouse.migration;
 
 import java.sql.PreparedStatement;
 
@@ -15,10 +15,10 @@ import vn.ecomdss.vn.ProvinceDirectory;
  * cannot disagree.
  */
 @Component
-public class GeographySeed extends WarehouseMigration {
+public class V8_GeographySeed extends WarehouseMigration {
 
-    public GeographySeed() {
-        super("8", "seed dim geography from the province directory");
+    public V8_GeographySeed() {
+        super("seed dim geography from the province directory");
     }
 
     @Override
