@@ -16,6 +16,9 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.test.JobOperatorTestUtils;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -57,6 +60,8 @@ public abstract class PlatformTestSupport {
     @Autowired
     protected JobCatalogue catalogue;
     @Autowired
+    protected JobRepository jobRepository;
+    @Autowired
     protected JdbcTemplate jdbc;
     @Autowired
     protected KafkaEndpoint kafka;
@@ -67,6 +72,23 @@ public abstract class PlatformTestSupport {
                 .addString("logical_date", logicalDate)
                 .addString("sources", sources);
         return jobOperator.start(catalogue.jobs().get("dss_etl"), parameters.toJobParameters());
+    }
+
+    /**
+     * Runs one step of dss_etl alone, in spring-batch-test's one-step job, for a test about that step that need
+     * not wait for the whole DAG. Job listeners (the lease, the run summary) do not run; the step's own do.
+     */
+    protected JobExecution runEtlStep(String step, String runId, String logicalDate, String sources,
+                                      boolean fullRefresh) {
+        JobOperatorTestUtils steps = new JobOperatorTestUtils(jobOperator, jobRepository);
+        steps.setJob(catalogue.jobs().get("dss_etl"));
+        // Unique parameters, so that two steps of one run are two instances of the one-step job.
+        JobParametersBuilder parameters = steps.getUniqueJobParametersBuilder()
+                .addString("run_id", runId)
+                .addString("logical_date", logicalDate)
+                .addString("sources", sources)
+                .addString("full_refresh", Boolean.toString(fullRefresh), false);
+        return steps.startStep(step, parameters.toJobParameters(), new ExecutionContext());
     }
 
     /** How many steps the shipped dss_etl definition declares. */
