@@ -101,10 +101,10 @@ public final class JobAssembler {
             return stepFlow(steps.get(0), definition);
         }
         Flow[] branches = steps.stream().map(s -> stepFlow(s, definition)).toArray(Flow[]::new);
-        return indexed(new FlowBuilder<SimpleFlow>(definition.name() + ".level" + level)
+        return new FlowBuilder<SimpleFlow>(definition.name() + ".level" + level)
                 .split(splitExecutor)
                 .add(branches)
-                .build());
+                .build();
     }
 
     /**
@@ -121,21 +121,8 @@ public final class JobAssembler {
         }
         FlowBuilder<SimpleFlow> flow = new FlowBuilder<>(definition.name() + "." + step.name());
         if (factory.continuesOnFailure(step, sources)) {
-            return indexed(flow.start(built).on("FAILED").end().from(built).on("COMPLETED").end().build());
+            return flow.start(built).on("FAILED").end().from(built).on("COMPLETED").end().build();
         }
-        return indexed(flow.start(built).build());
-    }
-
-    /**
-     * A flow from a plain FlowBuilder indexes its states only when it first runs (the job's builder indexes the
-     * job's own flow); indexed here, so the job can name and locate its steps before it ever ran.
-     */
-    private static Flow indexed(SimpleFlow flow) {
-        try {
-            flow.afterPropertiesSet();
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot index the states of flow " + flow.getName(), e);
-        }
-        return flow;
+        return flow.start(built).build();
     }
 }
