@@ -34,18 +34,16 @@ public final class LoopbackHttpServer implements AutoCloseable {
         void handle(Exchange exchange) throws IOException, InterruptedException;
     }
 
-    private final String name;
     private final HttpServer server;
     private final ExecutorService executor;
 
-    private LoopbackHttpServer(String name, HttpServer server, ExecutorService executor) {
-        this.name = name;
+    private LoopbackHttpServer(HttpServer server, ExecutorService executor) {
         this.server = server;
         this.executor = executor;
     }
 
     /**
-     * @param name  names the threads and the log lines
+     * @param name  names the threads, and so the server in the log lines
      * @param port  0 for an ephemeral port
      */
     public static LoopbackHttpServer start(String name, int port, int threads, Handler handler) {
@@ -60,11 +58,10 @@ public final class LoopbackHttpServer implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        LoopbackHttpServer loopback = new LoopbackHttpServer(name, http, executor);
-        http.createContext("/", exchange -> loopback.dispatch(exchange, handler));
+        http.createContext("/", exchange -> dispatch(exchange, handler));
         http.setExecutor(executor);
         http.start();
-        return loopback;
+        return new LoopbackHttpServer(http, executor);
     }
 
     public URI baseUri() {
@@ -81,17 +78,19 @@ public final class LoopbackHttpServer implements AutoCloseable {
         executor.shutdownNow();
     }
 
-    private void dispatch(HttpExchange http, Handler handler) {
+    /** Runs on the server's threads, which are named after it: the log lines name the server by its thread. */
+    private static void dispatch(HttpExchange http, Handler handler) {
+        String server = Thread.currentThread().getName();
         try (http) {
             handler.handle(new Exchange(http));
         } catch (IOException e) {
             // The client went away, or a handler cut the answer short on purpose: nothing is left to answer.
-            log.debug("{}: exchange for {} ended early: {}", name, http.getRequestURI(), e.toString());
+            log.debug("{}: exchange for {} ended early: {}", server, http.getRequestURI(), e.toString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             // The exchange may be half-written; all we can do is not kill the dispatcher thread.
-            log.warn("{}: request {} failed", name, http.getRequestURI(), e);
+            log.warn("{}: request {} failed", server, http.getRequestURI(), e);
         }
     }
 

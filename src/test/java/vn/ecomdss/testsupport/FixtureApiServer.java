@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -327,7 +328,7 @@ public final class FixtureApiServer implements AutoCloseable {
                 String title = query.get("title").toLowerCase(Locale.ROOT);
                 selected = selected.stream().filter(p -> p.path("title").asString().toLowerCase(Locale.ROOT).contains(title)).toList();
             }
-            return platziPage(selected, query, categories);
+            return platziPage(selected, query, p -> platziProduct(p, categories));
         }
         if (parts.size() == 2 && parts.get(0).equals("products")) {
             return products.stream().filter(p -> p.path("id").asString().equals(parts.get(1))).findFirst()
@@ -340,20 +341,10 @@ public final class FixtureApiServer implements AutoCloseable {
                     .orElseGet(() -> notFound("Product", parts.get(2)));
         }
         if (parts.equals(List.of("users"))) {
-            if (badPaging(query)) {
-                return badPagingResponse();
-            }
-            ArrayNode array = JSON.createArrayNode();
-            page(PLATZI_USERS, query).forEach(u -> array.add(u.deepCopy()));
-            return Response.ok(array);
+            return platziPage(PLATZI_USERS, query, ObjectNode::deepCopy);
         }
         if (parts.equals(List.of("categories"))) {
-            if (badPaging(query)) {
-                return badPagingResponse();
-            }
-            ArrayNode array = JSON.createArrayNode();
-            page(categories, query).forEach(c -> array.add(c.deepCopy()));
-            return Response.ok(array);
+            return platziPage(categories, query, ObjectNode::deepCopy);
         }
         if (parts.size() >= 2 && parts.get(0).equals("categories")) {
             ObjectNode category = categories.stream().filter(c -> c.path("id").asString().equals(parts.get(1))).findFirst().orElse(null);
@@ -365,19 +356,21 @@ public final class FixtureApiServer implements AutoCloseable {
             }
             if (parts.size() == 3 && parts.get(2).equals("products")) {
                 return platziPage(products.stream().filter(p -> p.path("category_id").asString().equals(parts.get(1))).toList(),
-                        query, categories);
+                        query, p -> platziProduct(p, categories));
             }
         }
         return new Response(404, JSON.createObjectNode().put("message", "Cannot GET /api/v1/" + path)
                 .put("error", "Not Found").put("statusCode", 404));
     }
 
-    private Response platziPage(List<ObjectNode> products, Map<String, String> query, List<ObjectNode> categories) {
+    /** A Platzi listing: a bare array of the page's records, each in the shape the API answers. */
+    private static Response platziPage(List<ObjectNode> records, Map<String, String> query,
+                                       Function<ObjectNode, ObjectNode> shape) {
         if (badPaging(query)) {
             return badPagingResponse();
         }
         ArrayNode array = JSON.createArrayNode();
-        page(products, query).forEach(p -> array.add(platziProduct(p, categories)));
+        page(records, query).forEach(r -> array.add(shape.apply(r)));
         return Response.ok(array);
     }
 
