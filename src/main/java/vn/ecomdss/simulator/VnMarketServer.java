@@ -1,24 +1,14 @@
 package vn.ecomdss.simulator;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
+import vn.ecomdss.embedded.LoopbackHttpServer;
 
 /**
  * Serves a {@link VnMarketSimulator} over HTTP on 127.0.0.1:
@@ -30,81 +20,59 @@ public final class VnMarketServer implements AutoCloseable {
     static final int MAX_LIMIT = 500;
 
     private final VnMarketSimulator simulator;
-    private final HttpServer server;
-    private final ExecutorService executor;
+    private final LoopbackHttpServer server;
 
-    private VnMarketServer(VnMarketSimulator simulator, HttpServer server, ExecutorService executor) {
+    private VnMarketServer(VnMarketSimulator simulator, int port) {
         this.simulator = simulator;
-        this.server = server;
-        this.executor = executor;
+        this.server = LoopbackHttpServer.start("vnmarket-http", port, 4, this::handle);
     }
 
     /** @param port 0 for an ephemeral port */
     public static VnMarketServer start(VnMarketSimulator simulator, int port) {
-        try {
-            HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
-            ExecutorService executor = Executors.newFixedThreadPool(4, runnable -> {
-                Thread thread = new Thread(runnable, "vnmarket-http");
-                thread.setDaemon(true);
-                return thread;
-            });
-            VnMarketServer market = new VnMarketServer(simulator, http, executor);
-            http.createContext("/", market::handle);
-            http.setExecutor(executor);
-            http.start();
-            return market;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot bind the vnmarket server to 127.0.0.1:" + port, e);
-        }
+        return new VnMarketServer(simulator, port);
     }
 
     public URI baseUri() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        return server.baseUri();
     }
 
     public int port() {
-        return server.getAddress().getPort();
+        return server.port();
     }
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        server.close();
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            if (!"GET".equals(exchange.getRequestMethod())) {
-                exchange.getResponseHeaders().set("Allow", "GET");
-                reply(exchange, 405, error("method " + exchange.getRequestMethod() + " is not allowed; use GET"));
-                return;
+    private void handle(LoopbackHttpServer.Exchange exchange) throws IOException {
+        if (!"GET".equals(exchange.method())) {
+            exchange.setHeader("Allow", "GET")
+                    .json(405, error("method " + exchange.method() + " is not allowed; use GET"));
+            return;
+        }
+        String path = exchange.path();
+        if (!path.startsWith("/api/")) {
+            exchange.json(404, error("no such path: " + path));
+            return;
+        }
+        String resource = path.substring("/api/".length());
+        Map<String, String> query = exchange.query();
+        Optional<MarketEntity> entity = MarketEntity.fromPathName(resource);
+        try {
+            if (entity.isPresent()) {
+                exchange.json(200, page(entity.get(), query));
+            } else if ("platforms".equals(resource)) {
+                exchange.json(200, PlatformFees.json(simulator.json(), asOf(query),
+                        intParameter(query, "skip", 0, 0, Integer.MAX_VALUE),
+                        intParameter(query, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT)));
+            } else if ("defects".equals(resource)) {
+                exchange.json(200, simulator.defectsJson(asOf(query)));
+            } else {
+                exchange.json(404, error("no such path: " + path));
             }
-            String path = exchange.getRequestURI().getPath();
-            if (!path.startsWith("/api/")) {
-                reply(exchange, 404, error("no such path: " + path));
-                return;
-            }
-            String resource = path.substring("/api/".length());
-            Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
-            Optional<MarketEntity> entity = MarketEntity.fromPathName(resource);
-            try {
-                if (entity.isPresent()) {
-                    reply(exchange, 200, page(entity.get(), query));
-                } else if ("platforms".equals(resource)) {
-                    reply(exchange, 200, PlatformFees.json(simulator.json(), asOf(query),
-                            intParameter(query, "skip", 0, 0, Integer.MAX_VALUE),
-                            intParameter(query, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT)));
-                } else if ("defects".equals(resource)) {
-                    reply(exchange, 200, simulator.defectsJson(asOf(query)));
-                } else {
-                    reply(exchange, 404, error("no such path: " + path));
-                }
-            } catch (BadParameter e) {
-                reply(exchange, 400, error(e.getMessage()));
-            }
-        } catch (RuntimeException e) {
-            // The exchange may be half-written; all we can do is not kill the dispatcher thread.
-            System.err.println("vnmarket: request failed: " + e);
+        } catch (BadParameter e) {
+            exchange.json(400, error(e.getMessage()));
         }
     }
 
@@ -151,31 +119,8 @@ public final class VnMarketServer implements AutoCloseable {
         return parsed;
     }
 
-    private static Map<String, String> query(String rawQuery) {
-        Map<String, String> query = new HashMap<>();
-        if (rawQuery == null || rawQuery.isEmpty()) {
-            return query;
-        }
-        for (String pair : rawQuery.split("&")) {
-            int eq = pair.indexOf('=');
-            String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            query.putIfAbsent(key, value);
-        }
-        return query;
-    }
-
     private ObjectNode error(String message) {
         return simulator.json().createObjectNode().put("error", message);
-    }
-
-    private void reply(HttpExchange exchange, int status, ObjectNode body) throws IOException {
-        byte[] bytes = simulator.json().writeValueAsBytes(body);
-        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
     }
 
     private static final class BadParameter extends RuntimeException {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doCallRealMethod;
 import static org.mockito.Mockito.doThrow;
+import static vn.ecomdss.testsupport.StepExecutions.step;
 
 import java.util.List;
 
@@ -33,8 +34,8 @@ class RestartAfterFailureTest extends PlatformTestSupport {
         JobExecution failed = runEtl("restart-after-failure", "2026-09-15", "dummyjson");
 
         assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
-        assertThat(stepStatus(failed, "load_facts")).isEqualTo(BatchStatus.FAILED);
-        assertThat(stepStatus(failed, "load_dimensions")).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(step(failed, "load_facts").getStatus()).isEqualTo(BatchStatus.FAILED);
+        assertThat(step(failed, "load_dimensions").getStatus()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(count("select count(*) from dw.fact_sales where run_id = 'restart-after-failure'")).isZero();
 
         JobExecution restarted = commandLine.restart(failed.getId());
@@ -48,10 +49,5 @@ class RestartAfterFailureTest extends PlatformTestSupport {
                 select count(*) from (select source, order_id, line_number from dw.fact_sales
                                       group by 1, 2, 3 having count(*) > 1) duplicates
                 """)).isZero();
-    }
-
-    private static BatchStatus stepStatus(JobExecution execution, String step) {
-        return execution.getStepExecutions().stream().filter(s -> s.getStepName().equals(step)).findFirst()
-                .orElseThrow().getStatus();
     }
 }

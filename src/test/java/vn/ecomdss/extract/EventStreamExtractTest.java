@@ -1,6 +1,7 @@
 package vn.ecomdss.extract;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.ecomdss.testsupport.StepExecutions.step;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doCallRealMethod;
 
@@ -94,10 +95,5 @@ class EventStreamExtractTest extends PlatformTestSupport {
             }
         }
         return ids;
-    }
-
-    private static StepExecution step(JobExecution execution, String name) {
-        return execution.getStepExecutions().stream().filter(s -> s.getStepName().equals(name)).findFirst()
-                .orElseThrow();
     }
 }

@@ -1,6 +1,7 @@
 package vn.ecomdss.extract;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.ecomdss.testsupport.StepExecutions.step;
 
 import java.math.BigDecimal;
 import java.util.Map;
@@ -164,10 +165,5 @@ class SeedSourcesJobTest extends PlatformTestSupport {
 
     private org.springframework.data.mongodb.core.MongoTemplate lake() {
         return dataLake.template();
-    }
-
-    private static StepExecution step(JobExecution execution, String name) {
-        return execution.getStepExecutions().stream().filter(s -> s.getStepName().equals(name)).findFirst()
-                .orElseThrow(() -> new AssertionError("no step " + name + " in " + execution.getStepExecutions()));
     }
 }

@@ -1,15 +1,8 @@
 package vn.ecomdss.testsupport;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -25,13 +18,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
+import vn.ecomdss.embedded.LoopbackHttpServer;
 
 /**
  * Serves the DummyJSON and Platzi snapshots in {@code shared/fixtures} over HTTP on 127.0.0.1, in the
@@ -66,9 +59,8 @@ public final class FixtureApiServer implements AutoCloseable {
     private final Map<String, Failure> failures = new LinkedHashMap<>();
     private volatile long responseDelayMillis;
     private final ConcurrentLinkedQueue<String> requestedPaths = new ConcurrentLinkedQueue<>();
-    private final HttpServer server;
-    private final ExecutorService executor;
     private Instant lastPatch = Instant.EPOCH;
+    private final LoopbackHttpServer server;
 
     private static final class Failure {
         int remaining;
@@ -80,11 +72,10 @@ public final class FixtureApiServer implements AutoCloseable {
         }
     }
 
-    private FixtureApiServer(Map<String, List<ObjectNode>> original, HttpServer server, ExecutorService executor) {
+    private FixtureApiServer(Map<String, List<ObjectNode>> original, int port) {
         this.original = original;
-        this.server = server;
-        this.executor = executor;
         reset();
+        this.server = LoopbackHttpServer.start("fixture-api", port, 4, this::handle);
     }
 
     /** Serves {@link #fixturesDirectory()} on an ephemeral port. */
@@ -99,21 +90,7 @@ public final class FixtureApiServer implements AutoCloseable {
         }
         data.put(key(PLATZI, "categories"), platziCategories(records(fixturesDir.resolve("platzi/categories.json"))));
         data.put(key(PLATZI, "products"), platziProducts(records(fixturesDir.resolve("platzi/products.json"))));
-        try {
-            HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
-            ExecutorService executor = Executors.newFixedThreadPool(4, runnable -> {
-                Thread thread = new Thread(runnable, "fixture-api");
-                thread.setDaemon(true);
-                return thread;
-            });
-            FixtureApiServer fixtures = new FixtureApiServer(Map.copyOf(data), http, executor);
-            http.createContext("/", fixtures::handle);
-            http.setExecutor(executor);
-            http.start();
-            return fixtures;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot bind the fixture API to 127.0.0.1:" + port, e);
-        }
+        return new FixtureApiServer(Map.copyOf(data), port);
     }
 
     /** {@code $DSS_FIXTURES_DIR}, else {@code <project root>/../shared/fixtures}. */
@@ -134,7 +111,7 @@ public final class FixtureApiServer implements AutoCloseable {
 
     /** DummyJSON base: {@code baseUri().resolve("/products")}; Platzi lives under {@code /api/v1}. */
     public URI baseUri() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        return server.baseUri();
     }
 
     public URI platziBaseUri() {
@@ -190,42 +167,37 @@ public final class FixtureApiServer implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        server.close();
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            String path = exchange.getRequestURI().getPath();
-            requestedPaths.add(path);
-            long delay = responseDelayMillis;
-            if (delay > 0) {
-                Thread.sleep(delay);
-            }
-            Integer injected = takeFailure(path);
-            if (injected != null) {
-                if (injected == 429 || injected == 503) {
-                    // 0 so retrying connectors are exercised without slowing the tests down.
-                    exchange.getResponseHeaders().set("Retry-After", "0");
-                }
-                reply(exchange, injected, message("Injected failure " + injected + " for " + path));
-                return;
-            }
-            if (!"GET".equals(exchange.getRequestMethod())) {
-                reply(exchange, 405, message("Only GET is served by the fixture API"));
-                return;
-            }
-            Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
-            Response response;
-            synchronized (this) {
-                response = path.startsWith("/api/v1/") ? platzi(path.substring("/api/v1/".length()), query) : dummyJson(path, query);
-            }
-            reply(exchange, response.status(), response.body());
-        } catch (RuntimeException e) {
-            System.err.println("fixture API: request failed: " + e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    private void handle(LoopbackHttpServer.Exchange exchange) throws IOException, InterruptedException {
+        String path = exchange.path();
+        requestedPaths.add(path);
+        long delay = responseDelayMillis;
+        if (delay > 0) {
+            // The delay asked for by delayResponses: the answer itself is what is late.
+            Thread.sleep(delay);
         }
+        Integer injected = takeFailure(path);
+        if (injected != null) {
+            if (injected == 429 || injected == 503) {
+                // 0 so retrying connectors are exercised without slowing the tests down.
+                exchange.setHeader("Retry-After", "0");
+            }
+            exchange.json(injected, message("Injected failure " + injected + " for " + path));
+            return;
+        }
+        if (!"GET".equals(exchange.method())) {
+            exchange.json(405, message("Only GET is served by the fixture API"));
+            return;
+        }
+        Response response;
+        synchronized (this) {
+            response = path.startsWith("/api/v1/")
+                    ? platzi(path.substring("/api/v1/".length()), exchange.query())
+                    : dummyJson(path, exchange.query());
+        }
+        exchange.json(response.status(), response.body());
     }
 
     private record Response(int status, JsonNode body) {
@@ -356,7 +328,7 @@ public final class FixtureApiServer implements AutoCloseable {
                 String title = query.get("title").toLowerCase(Locale.ROOT);
                 selected = selected.stream().filter(p -> p.path("title").asString().toLowerCase(Locale.ROOT).contains(title)).toList();
             }
-            return platziPage(selected, query, categories);
+            return platziPage(selected, query, p -> platziProduct(p, categories));
         }
         if (parts.size() == 2 && parts.get(0).equals("products")) {
             return products.stream().filter(p -> p.path("id").asString().equals(parts.get(1))).findFirst()
@@ -369,20 +341,10 @@ public final class FixtureApiServer implements AutoCloseable {
                     .orElseGet(() -> notFound("Product", parts.get(2)));
         }
         if (parts.equals(List.of("users"))) {
-            if (badPaging(query)) {
-                return badPagingResponse();
-            }
-            ArrayNode array = JSON.createArrayNode();
-            page(PLATZI_USERS, query).forEach(u -> array.add(u.deepCopy()));
-            return Response.ok(array);
+            return platziPage(PLATZI_USERS, query, ObjectNode::deepCopy);
         }
         if (parts.equals(List.of("categories"))) {
-            if (badPaging(query)) {
-                return badPagingResponse();
-            }
-            ArrayNode array = JSON.createArrayNode();
-            page(categories, query).forEach(c -> array.add(c.deepCopy()));
-            return Response.ok(array);
+            return platziPage(categories, query, ObjectNode::deepCopy);
         }
         if (parts.size() >= 2 && parts.get(0).equals("categories")) {
             ObjectNode category = categories.stream().filter(c -> c.path("id").asString().equals(parts.get(1))).findFirst().orElse(null);
@@ -394,19 +356,21 @@ public final class FixtureApiServer implements AutoCloseable {
             }
             if (parts.size() == 3 && parts.get(2).equals("products")) {
                 return platziPage(products.stream().filter(p -> p.path("category_id").asString().equals(parts.get(1))).toList(),
-                        query, categories);
+                        query, p -> platziProduct(p, categories));
             }
         }
         return new Response(404, JSON.createObjectNode().put("message", "Cannot GET /api/v1/" + path)
                 .put("error", "Not Found").put("statusCode", 404));
     }
 
-    private Response platziPage(List<ObjectNode> products, Map<String, String> query, List<ObjectNode> categories) {
+    /** A Platzi listing: a bare array of the page's records, each in the shape the API answers. */
+    private static Response platziPage(List<ObjectNode> records, Map<String, String> query,
+                                       Function<ObjectNode, ObjectNode> shape) {
         if (badPaging(query)) {
             return badPagingResponse();
         }
         ArrayNode array = JSON.createArrayNode();
-        page(products, query).forEach(p -> array.add(platziProduct(p, categories)));
+        page(records, query).forEach(r -> array.add(shape.apply(r)));
         return Response.ok(array);
     }
 
@@ -555,33 +519,11 @@ public final class FixtureApiServer implements AutoCloseable {
         }
     }
 
-    private static Map<String, String> query(String rawQuery) {
-        Map<String, String> query = new HashMap<>();
-        if (rawQuery == null || rawQuery.isEmpty()) {
-            return query;
-        }
-        for (String pair : rawQuery.split("&")) {
-            int eq = pair.indexOf('=');
-            String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            query.putIfAbsent(key, eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-        }
-        return query;
-    }
-
     private static ObjectNode message(String text) {
         return JSON.createObjectNode().put("message", text);
     }
 
     private static String key(String dataset, String entity) {
         return dataset + "/" + entity;
-    }
-
-    private static void reply(HttpExchange exchange, int status, JsonNode body) throws IOException {
-        byte[] bytes = JSON.writeValueAsBytes(body);
-        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
     }
 }

@@ -1,13 +1,8 @@
 package vn.ecomdss.testsupport;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -15,10 +10,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Executors;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
+import vn.ecomdss.embedded.LoopbackHttpServer;
 
 /**
  * Serves one authored site from the test resources {@code sites/<name>/} on 127.0.0.1, with faults on demand.
@@ -33,40 +28,27 @@ public final class SiteServer implements AutoCloseable {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final String site;
-    private final HttpServer server;
     private final Map<String, List<Fault>> faults = new HashMap<>();
     private final Map<String, String> replaced = new HashMap<>();
     private final ConcurrentLinkedQueue<Request> requests = new ConcurrentLinkedQueue<>();
     private volatile long slowMillis = 2_000;
+    private final LoopbackHttpServer server;
 
     /** A request as received: when (nanoTime), its path with query, its user agent. */
     public record Request(long nanos, String target, String userAgent) {
     }
 
-    private SiteServer(String site, HttpServer server) {
+    private SiteServer(String site) {
         this.site = site;
-        this.server = server;
+        this.server = LoopbackHttpServer.start("site-" + site, 0, 2, this::handle);
     }
 
     public static SiteServer start(String site) {
-        try {
-            HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-            SiteServer sites = new SiteServer(site, http);
-            http.createContext("/", sites::handle);
-            http.setExecutor(Executors.newFixedThreadPool(2, runnable -> {
-                Thread thread = new Thread(runnable, "site-" + site);
-                thread.setDaemon(true);
-                return thread;
-            }));
-            http.start();
-            return sites;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start the " + site + " test site", e);
-        }
+        return new SiteServer(site);
     }
 
     public URI baseUri() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        return server.baseUri();
     }
 
     /** The next requests whose path starts with {@code prefix} meet these faults, in order. */
@@ -99,47 +81,42 @@ public final class SiteServer implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
+        server.close();
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            URI uri = exchange.getRequestURI();
-            String target = uri.getRawQuery() == null ? uri.getPath() : uri.getPath() + "?" + uri.getRawQuery();
-            requests.add(new Request(System.nanoTime(), target, exchange.getRequestHeaders().getFirst("User-Agent")));
-            Fault fault = takeFault(uri.getPath());
-            byte[] body = body(uri, target);
-            if (fault == Fault.STATUS_429) {
-                exchange.getResponseHeaders().set("Retry-After", "1");
-                reply(exchange, 429, "Too Many Requests".getBytes(StandardCharsets.UTF_8));
-                return;
-            }
-            if (fault == Fault.STATUS_500) {
-                reply(exchange, 500, "Internal Server Error".getBytes(StandardCharsets.UTF_8));
-                return;
-            }
-            if (fault == Fault.SLOW) {
-                sleep(slowMillis);
-            }
-            if (body == null) {
-                reply(exchange, 404, ("Not found: " + target).getBytes(StandardCharsets.UTF_8));
-                return;
-            }
-            if (fault == Fault.MALFORMED) {
-                reply(exchange, 200, "{\"products\": [{\"id\": 1, \"title\": ".getBytes(StandardCharsets.UTF_8));
-                return;
-            }
-            if (fault == Fault.TRUNCATED) {
-                exchange.sendResponseHeaders(200, body.length);
-                OutputStream out = exchange.getResponseBody();
-                out.write(body, 0, body.length / 2);
-                out.flush();
-                throw new IOException("truncated on purpose");
-            }
-            reply(exchange, 200, body);
-        } catch (IOException e) {
-            // The truncated response: closing the exchange with bytes missing makes the server drop the connection.
+    private void handle(LoopbackHttpServer.Exchange exchange) throws IOException, InterruptedException {
+        String target = exchange.target();
+        requests.add(new Request(System.nanoTime(), target, exchange.requestHeader("User-Agent")));
+        Fault fault = takeFault(exchange.path());
+        byte[] body = body(exchange.path(), exchange.rawQuery(), target);
+        if (fault == Fault.STATUS_429) {
+            exchange.setHeader("Retry-After", "1").text(429, "Too Many Requests");
+            return;
         }
+        if (fault == Fault.STATUS_500) {
+            exchange.text(500, "Internal Server Error");
+            return;
+        }
+        if (fault == Fault.SLOW) {
+            // The fault itself: an answer slower than the reader's timeout.
+            Thread.sleep(slowMillis);
+        }
+        if (body == null) {
+            exchange.text(404, "Not found: " + target);
+            return;
+        }
+        if (fault == Fault.MALFORMED) {
+            exchange.send(200, null, "{\"products\": [{\"id\": 1, \"title\": ".getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        if (fault == Fault.TRUNCATED) {
+            OutputStream out = exchange.body(200, body.length);
+            out.write(body, 0, body.length / 2);
+            out.flush();
+            // Closing the exchange with bytes missing makes the server drop the connection.
+            throw new IOException("truncated on purpose");
+        }
+        exchange.send(200, null, body);
     }
 
     private synchronized Fault takeFault(String path) {
@@ -151,16 +128,16 @@ public final class SiteServer implements AutoCloseable {
         return null;
     }
 
-    private synchronized byte[] body(URI uri, String target) throws IOException {
+    private synchronized byte[] body(String requestPath, String rawQuery, String target) throws IOException {
         if (replaced.containsKey(target)) {
             return replaced.get(target).getBytes(StandardCharsets.UTF_8);
         }
-        String path = uri.getPath().replaceAll("^/+", "");
+        String path = requestPath.replaceAll("^/+", "");
         List<String> candidates = new ArrayList<>();
-        if (uri.getRawQuery() != null) {
-            candidates.add(path + "@" + uri.getRawQuery() + ".html");
+        if (rawQuery != null) {
+            candidates.add(path + "@" + rawQuery + ".html");
         }
-        if (uri.getRawQuery() == null) {
+        if (rawQuery == null) {
             candidates.add(path + ".html");
         }
         candidates.addAll(List.of(path + ".json", path));
@@ -168,7 +145,7 @@ public final class SiteServer implements AutoCloseable {
             try (InputStream in = SiteServer.class.getResourceAsStream("/sites/" + site + "/" + candidate)) {
                 if (in != null && !candidate.isEmpty()) {
                     byte[] bytes = in.readAllBytes();
-                    return candidate.endsWith(".json") ? filterByDate(bytes, uri.getRawQuery()) : bytes;
+                    return candidate.endsWith(".json") ? filterByDate(bytes, rawQuery) : bytes;
                 }
             }
         }
@@ -188,20 +165,5 @@ public final class SiteServer implements AutoCloseable {
             }
         });
         return JSON.writeValueAsBytes(kept);
-    }
-
-    private static void reply(HttpExchange exchange, int status, byte[] body) throws IOException {
-        exchange.sendResponseHeaders(status, body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

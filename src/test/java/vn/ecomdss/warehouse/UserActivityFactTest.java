@@ -1,6 +1,7 @@
 package vn.ecomdss.warehouse;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.ecomdss.testsupport.StepExecutions.step;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doAnswer;
 
@@ -373,10 +374,5 @@ class UserActivityFactTest extends PlatformTestSupport {
                     order by activity_date, source, customer_key, platform_key, event_type)), 'none')
                 from dw.fact_user_activity_daily where activity_date between ? and ?
                 """, String.class, from, to);
-    }
-
-    private static StepExecution step(JobExecution execution, String name) {
-        return execution.getStepExecutions().stream().filter(s -> s.getStepName().equals(name)).findFirst()
-                .orElseThrow();
     }
 }
