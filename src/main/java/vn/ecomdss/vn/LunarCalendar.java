@@ -46,9 +46,12 @@ public final class LunarCalendar {
             throw new IllegalArgumentException(solar + " is outside the supported range 1900-2100");
         }
         long dayNumber = julianDay(solar);
-        long k = (long) Math.floor((dayNumber - LUNATION_EPOCH) / SYNODIC_MONTH);
-        long monthStart = newMoonDay(k + 1);
-        if (monthStart > dayNumber) {
+        // The mean lunation is only a guess: a true new moon can come up to half a day later, so step back until
+        // the month has started (2054-05-07 needs two steps).
+        long k = (long) Math.floor((dayNumber - LUNATION_EPOCH) / SYNODIC_MONTH) + 1;
+        long monthStart = newMoonDay(k);
+        while (monthStart > dayNumber) {
+            k--;
             monthStart = newMoonDay(k);
         }
         int solarYear = solar.getYear();

@@ -14,4 +14,10 @@ class IncomeLevelTest {
     void recognisesEnglishAndVietnameseLabels(String label, IncomeLevel level) {
         assertThat(IncomeLevel.resolve(label)).isEqualTo(level);
     }
+
+    @ParameterizedTest
+    @CsvSource({"LOW, low", "UPPER_MIDDLE, upper_middle", "UNKNOWN, unknown"})
+    void storesTheLowerCaseCodeInTheWarehouse(IncomeLevel level, String code) {
+        assertThat(level.code()).isEqualTo(code);
+    }
 }

@@ -135,16 +135,35 @@ class LunarCalendarTest {
         }
     }
 
+    /** The mean lunation guesses a month too late on these days: the true new moon comes the next morning. */
+    @ParameterizedTest
+    @CsvSource({"2054-05-07, 30, 3, 2054", "2062-04-09, 30, 2, 2062"})
+    void theDayBeforeALateNewMoonEndsThePreviousMonth(LocalDate solar, int day, int month, int year) {
+        assertThat(LunarCalendar.toLunar(solar)).isEqualTo(new LunarDate(day, month, year, false));
+        assertThat(LunarCalendar.toLunar(solar.plusDays(1))).isEqualTo(new LunarDate(1, month + 1, year, false));
+    }
+
+    @Test
+    void theFirstSupportedDayBelongsToTheTwelfthMonthOf1899() {
+        assertThat(LunarCalendar.toLunar(LocalDate.of(1900, 1, 1))).isEqualTo(new LunarDate(1, 12, 1899, false));
+        assertThat(LunarCalendar.toSolar(1, 12, 1899, false)).isEqualTo(LocalDate.of(1900, 1, 1));
+        assertThat(LunarCalendar.toSolar(1, 11, 1899, false)).isEqualTo(LocalDate.of(1899, 12, 3));
+        assertThatThrownBy(() -> LunarCalendar.toSolar(1, 1, 1898, false))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("lunar year 1898 is outside the supported range 1900-2100");
+    }
+
     @Test
     void rejectsDatesOutsideTheSupportedRange() {
         assertThatThrownBy(() -> LunarCalendar.toLunar(LocalDate.of(1899, 12, 31)))
-                .isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("1899-12-31 is outside the supported range 1900-2100");
         assertThatThrownBy(() -> LunarCalendar.toLunar(LocalDate.of(2101, 1, 1)))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> LunarCalendar.toSolar(1, 1, 2101, false))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> LunarCalendar.toSolar(31, 1, 2024, false))
-                .isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("no lunar date 31/1");
         assertThatThrownBy(() -> LunarCalendar.toSolar(1, 13, 2024, false))
                 .isInstanceOf(IllegalArgumentException.class);
     }

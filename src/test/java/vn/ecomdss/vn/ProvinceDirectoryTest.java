@@ -393,6 +393,15 @@ class ProvinceDirectoryTest {
         assertThat(directory.resolve2025(spelling)).isEmpty();
     }
 
+    /** Both kinds of unit derive their ASCII name from the official one, as ASCII-only sources spell it. */
+    @Test
+    void aUnitsAsciiNameIsItsNameWithoutDiacritics() {
+        assertThat(Province.of("48", "Đà Nẵng", Region.CENTRAL))
+                .isEqualTo(new Province("48", "Đà Nẵng", "Da Nang", Region.CENTRAL));
+        assertThat(Province2025.of("46", "Huế", Region.CENTRAL))
+                .isEqualTo(new Province2025("46", "Huế", "Hue", Region.CENTRAL));
+    }
+
     private void assertResolvesTo(String spelling, String code, Region region, String unit2025) {
         assertThat(directory.resolve(spelling)).as(spelling).map(Province::code).contains(code);
         assertThat(directory.resolve(spelling)).as(spelling).map(Province::region).contains(region);

@@ -118,6 +118,7 @@ class VietnamesePhoneTest {
             "0801234567        | unknown mobile prefix 080",
             "01301234567       | unknown mobile prefix 0130",
             "091234567         | 9 digits, expected 10 (mobile) or 11 (fixed line or pre-2018 mobile)",
+            "91234567          | 9 digits, expected 10 (mobile) or 11 (fixed line or pre-2018 mobile)",
             "0912345678901     | 13 digits, expected 10 (mobile) or 11 (fixed line or pre-2018 mobile)",
             "+8491234567       | 8 digits after country code, expected 9 or 10",
             "+84912345678901   | 12 digits after country code, expected 9 or 10",
