@@ -12,17 +12,7 @@ record CustomerAccount(int index, String id, String fullName, String phone, Stri
     }
 
     State stateAt(LocalDate day) {
-        int lo = 0;
-        int hi = states.size() - 1;
-        while (lo < hi) {
-            int mid = (lo + hi + 1) >>> 1;
-            if (states.get(mid).at().toLocalDate().isAfter(day)) {
-                hi = mid - 1;
-            } else {
-                lo = mid;
-            }
-        }
-        return states.get(lo);
+        return DatedStates.inForceAt(states, State::at, day);
     }
 
     boolean registeredBy(LocalDate day) {

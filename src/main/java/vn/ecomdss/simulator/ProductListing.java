@@ -18,17 +18,7 @@ record ProductListing(int index, String id, String name, String category, String
 
     /** The state in force at the end of {@code day}; callers make sure the product exists by then. */
     State stateAt(LocalDate day) {
-        int lo = 0;
-        int hi = states.size() - 1;
-        while (lo < hi) {
-            int mid = (lo + hi + 1) >>> 1;
-            if (states.get(mid).at().toLocalDate().isAfter(day)) {
-                hi = mid - 1;
-            } else {
-                lo = mid;
-            }
-        }
-        return states.get(lo);
+        return DatedStates.inForceAt(states, State::at, day);
     }
 
     boolean listedBy(LocalDate day) {
