@@ -25,7 +25,8 @@ import vn.ecomdss.pipeline.StepFactory;
  */
 final class JobDefinitionLoader {
 
-    private static final Set<String> JOB_KEYS = Set.of("job", "description", "schedule", "quality", "steps");
+    private static final Set<String> JOB_KEYS = Set.of("job", "description", "schedule", "quality", "alerts", "steps");
+    private static final Set<String> ALERT_KEYS = Set.of("channels", "email-to", "quiet-period");
     private static final Set<String> STEP_KEYS = Set.of("name", "type", "depends-on");
     private static final Set<String> QUALITY_KEYS = Set.of("raw-max-failed-ratio", "final-min-score",
             "min-completeness", "max-duplicate-ratio", "min-accuracy", "max-age");
@@ -64,6 +65,7 @@ final class JobDefinitionLoader {
         String name = root.get("job").requiredText();
         JobDefinition.Schedule schedule = readSchedule(root.get("schedule"));
         JobDefinition.QualityThresholds quality = readQuality(root.get("quality"));
+        JobDefinition.Alerting alerts = readAlerts(root.get("alerts"));
         List<StepDefinition> steps = new ArrayList<>();
         DefinitionNode stepNodes = root.get("steps");
         if (!stepNodes.isNonEmptyList()) {
@@ -92,7 +94,8 @@ final class JobDefinitionLoader {
         }
         String description = root.get("description").text("");
         return name == null ? null
-                : new JobDefinition(file.name(), name, description, schedule, quality, List.copyOf(steps));
+                : new JobDefinition(file.name(), name, description, schedule, quality, alerts,
+                        List.copyOf(steps));
     }
 
     private StepDefinition readStep(DefinitionNode node) {
@@ -207,5 +210,31 @@ final class JobDefinitionLoader {
                 node.get("max-duplicate-ratio").ratio(defaults.maxDuplicateRatio()),
                 node.get("min-accuracy").ratio(defaults.minAccuracy()),
                 node.get("max-age").duration(defaults.maxAge()));
+    }
+
+    private JobDefinition.Alerting readAlerts(DefinitionNode node) {
+        JobDefinition.Alerting defaults = JobDefinition.Alerting.defaults();
+        if (node.isAbsent()) {
+            return defaults;
+        }
+        node.allowOnly(ALERT_KEYS);
+        List<String> channels = new ArrayList<>();
+        DefinitionNode channelNodes = node.get("channels");
+        if (channelNodes.isAbsent()) {
+            channels.addAll(defaults.channels());
+        } else {
+            for (DefinitionNode channel : channelNodes.items()) {
+                String name = channel.known(JobDefinition.Alerting.CHANNELS, null, "alert channel");
+                if (JobDefinition.Alerting.CHANNELS.contains(name)) {
+                    channels.add(name);
+                }
+            }
+        }
+        List<String> emailTo = node.get("email-to").texts("a list of e-mail addresses");
+        if (channels.contains("email") && emailTo.isEmpty()) {
+            node.get("email-to").problem("the email channel needs at least one recipient");
+        }
+        return new JobDefinition.Alerting(List.copyOf(channels), List.copyOf(emailTo),
+                node.get("quiet-period").duration(defaults.quietPeriod()));
     }
 }

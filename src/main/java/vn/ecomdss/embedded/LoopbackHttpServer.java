@@ -134,6 +134,11 @@ public final class LoopbackHttpServer implements AutoCloseable {
             return http.getRequestHeaders().getFirst(name);
         }
 
+        /** The request's body as UTF-8 text (empty without one). */
+        public String requestBody() throws IOException {
+            return new String(http.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+
         public Exchange setHeader(String name, String value) {
             http.getResponseHeaders().set(name, value);
             return this;

@@ -8,10 +8,23 @@ import java.util.Optional;
 
 /**
  * One pipeline, as declared in one file of {@code job-definitions/}: its steps (a DAG through {@code depends-on}),
- * its schedule and its quality thresholds.
+ * its schedule, its quality thresholds and where its alerts go.
  */
 public record JobDefinition(String file, String name, String description, Schedule schedule,
-                            QualityThresholds quality, List<StepDefinition> steps) {
+                            QualityThresholds quality, Alerting alerts, List<StepDefinition> steps) {
+
+    /**
+     * {@code alerts:} the channels a job's alerts go to ({@code kafka}: the {@code etl_alerts} topic, {@code email}:
+     * to {@code emailTo} when SMTP is configured, {@code webhook}: the operator's {@code dss.alerts.webhook.url}),
+     * and how long a repeat of the same alert stays quiet.
+     */
+    public record Alerting(List<String> channels, List<String> emailTo, Duration quietPeriod) {
+        public static final List<String> CHANNELS = List.of("kafka", "email", "webhook");
+
+        public static Alerting defaults() {
+            return new Alerting(List.of("kafka"), List.of(), Duration.ofMinutes(30));
+        }
+    }
 
     /** Spring's six-field cron (a five-field Airflow cron gets a leading seconds field) in a time zone. */
     public record Schedule(String cron, ZoneId zone) {

@@ -5,18 +5,26 @@ import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
+import vn.ecomdss.pipeline.Alert;
+import vn.ecomdss.pipeline.AlertSink;
 import vn.ecomdss.pipeline.EventPublisher;
 
-/** Publishes a run's quality to {@code data_quality_alerts} when its score falls under the job's minimum. */
+/**
+ * When a run's quality score falls under the job's minimum: publishes the failed rules to
+ * {@code data_quality_alerts} (the original's topic, for consumers of the figures) and raises a data-quality alert
+ * on the job's alert channels, one per job and stage within the quiet period.
+ */
 @Component
 public class QualityAlerts {
 
     public static final String TOPIC = "data_quality_alerts";
 
     private final EventPublisher publisher;
+    private final AlertSink alerts;
 
-    public QualityAlerts(EventPublisher publisher) {
+    public QualityAlerts(EventPublisher publisher, AlertSink alerts) {
         this.publisher = publisher;
+        this.alerts = alerts;
     }
 
     /** Returns whether an alert was sent. */
@@ -32,6 +40,12 @@ public class QualityAlerts {
                         .map(c -> Map.of("rule", c.rule(), "target", c.target(), "severity", c.severity(),
                                 "failed", c.failed(), "checked", c.checked(), "sample", c.sampleKeys()))
                         .toList()));
+        List<String> failedRules = checks.stream().filter(c -> !c.passed()).map(CheckResult::rule).toList();
+        alerts.raise(new Alert("data_quality:" + job + ":" + stage, Alert.Kind.DATA_QUALITY, Alert.Severity.WARNING,
+                job, runId, String.format("%s quality of run %s is %.4f, under the minimum %.2f", stage, runId, worst,
+                        minimum),
+                "failing rules: " + failedRules, Map.of("score", scores.stage(), "overall_score", scores.overall(),
+                        "minimum", minimum, "failed_rules", failedRules)));
         return true;
     }
 }

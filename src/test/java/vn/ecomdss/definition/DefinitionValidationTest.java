@@ -71,6 +71,33 @@ class DefinitionValidationTest extends PlatformTestSupport {
     }
 
     @Test
+    void theShippedDssEtlAlertsOnEveryChannelToTheDataTeam() {
+        JobDefinition.Alerting alerts = catalogue.definition("dss_etl").orElseThrow().alerts();
+        assertThat(alerts.channels()).containsExactly("kafka", "email", "webhook");
+        assertThat(alerts.emailTo()).containsExactly("data-team@ecommerce-dss.local");
+        assertThat(alerts.quietPeriod()).isEqualTo(java.time.Duration.ofMinutes(30));
+    }
+
+    @Test
+    void anUnknownAlertChannelAndAnEmailChannelWithoutRecipientsAreRefused() throws IOException {
+        writeSource();
+        Files.writeString(dir.resolve("etl.yml"), """
+                job: etl
+                alerts:
+                  channels: [kafka, pager, email]
+                  quiet-period: soon
+                steps:
+                  - name: extract
+                    type: extract
+                    source: shop
+                """);
+        assertThat(problems()).containsExactly(
+                "etl.yml: alerts.channels[1]: unknown alert channel 'pager' (known: [kafka, email, webhook])",
+                "etl.yml: alerts.email-to: the email channel needs at least one recipient",
+                "etl.yml: alerts.quiet-period: expected an ISO-8601 duration such as PT2H, got 'soon'");
+    }
+
+    @Test
     void unknownSourceIsRefusedWithFileAndField() throws IOException {
         assertThat(problems(job("""
                   - name: extract

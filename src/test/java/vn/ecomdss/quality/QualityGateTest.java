@@ -24,7 +24,7 @@ class QualityGateTest {
 
     private static final RunParameters RUN = new RunParameters("run-7", LocalDate.of(2026, 3, 1), Set.of(), false);
     private static final JobDefinition JOB = new JobDefinition("etl.yml", "dss_etl", "", null,
-            JobDefinition.QualityThresholds.defaults(), List.of());
+            JobDefinition.QualityThresholds.defaults(), JobDefinition.Alerting.defaults(), List.of());
 
     private final JobDefinition.QualityThresholds defaults = JobDefinition.QualityThresholds.defaults();
 
@@ -65,7 +65,8 @@ class QualityGateTest {
         when(results.store(eq(RUN.runId()), eq("raw"), any())).thenReturn(new QualityResults.Scores(0.7, 0.8));
         List<String> published = new ArrayList<>();
         QualityGate gate = new QualityGate("raw", "dq.failed_record", results,
-                new QualityAlerts((topic, key, message) -> published.add(topic + " " + key)));
+                new QualityAlerts((topic, key, message) -> published.add(topic + " " + key),
+                        alert -> published.add("alert " + alert.key())));
         StepExecution execution = MetaDataInstanceFactory.createStepExecution();
 
         assertThatThrownBy(() -> gate.close(RUN, JOB, checks, execution, scores -> "raw score " + scores.stage()))
@@ -74,7 +75,7 @@ class QualityGateTest {
                         + "e.g. [p-7]]; see dq.failed_record; raw score 0.7");
         verify(results).store(RUN.runId(), "raw", checks);
         assertThat(execution.getExecutionContext().getDouble("quality.score")).isEqualTo(0.7);
-        assertThat(published).containsExactly("data_quality_alerts run-7");
+        assertThat(published).containsExactly("data_quality_alerts run-7", "alert data_quality:dss_etl:raw");
     }
 
     @Test
@@ -85,7 +86,8 @@ class QualityGateTest {
         when(results.store(eq(RUN.runId()), eq("final"), any())).thenReturn(new QualityResults.Scores(0.98, 0.97));
         List<String> published = new ArrayList<>();
         QualityGate gate = new QualityGate("final", "dq.failed_record", results,
-                new QualityAlerts((topic, key, message) -> published.add(topic)));
+                new QualityAlerts((topic, key, message) -> published.add(topic),
+                        alert -> published.add("alert " + alert.key())));
 
         assertThat(gate.close(RUN, JOB, checks, MetaDataInstanceFactory.createStepExecution(),
                 scores -> "final score " + scores.stage())).isEqualTo("final score 0.98");

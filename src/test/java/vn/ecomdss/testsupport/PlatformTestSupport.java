@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.Properties;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -46,6 +49,9 @@ public abstract class PlatformTestSupport {
     protected static final SiteServer SENDO = SiteServer.start("sendo");
     protected static final SiteServer FPTSHOP = SiteServer.start("fptshop");
     protected static final SiteServer CHOTOT = SiteServer.start("chotot");
+    /** A real SMTP server and a signature-checking webhook receiver, where the alert channels deliver. */
+    protected static final GreenMail SMTP = smtp();
+    protected static final WebhookReceiver WEBHOOK = WebhookReceiver.start();
 
     @DynamicPropertySource
     static void platform(DynamicPropertyRegistry registry) {
@@ -56,6 +62,16 @@ public abstract class PlatformTestSupport {
         registry.add("dss.sources.sendo.base-url", () -> SENDO.baseUri().toString());
         registry.add("dss.sources.fptshop.base-url", () -> FPTSHOP.baseUri().toString());
         registry.add("dss.sources.chotot.base-url", () -> CHOTOT.baseUri().toString());
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
+        registry.add("dss.alerts.webhook.url", () -> WEBHOOK.uri().toString());
+        registry.add("dss.alerts.webhook.secret", () -> WebhookReceiver.SECRET);
+    }
+
+    private static GreenMail smtp() {
+        GreenMail smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
+        smtp.start();
+        return smtp;
     }
 
     @Autowired
