@@ -125,7 +125,9 @@ class MartMigrationsTest extends PlatformTestSupport {
                     .anyMatch(fact -> fact.startsWith("CREATE UNIQUE INDEX")));
 
             MigrateResult upgraded = migrate(url, endpoints, "latest");
-            assertThat(upgraded.migrationsExecuted).isEqualTo(MART_FILES.size());
+            assertThat(upgraded.migrations).as("repeatable migrations of the upgrade (later versions may run too)")
+                    .extracting(migration -> migration.filepath).filteredOn(path -> path.contains("R__"))
+                    .hasSize(MART_FILES.size());
             assertThat(marts(upgrade)).isEqualTo(before);
             assertThat(marts(jdbc)).as("the marts of the test's own database, migrated from empty").isEqualTo(before);
 
