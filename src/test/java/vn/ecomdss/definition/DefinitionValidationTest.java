@@ -53,7 +53,8 @@ class DefinitionValidationTest extends PlatformTestSupport {
                         List.of("transform_customers", "transform_products", "transform_sales", "transform_platforms",
                                 "transform_reviews", "transform_user_activity"),
                         List.of("load_dimensions"), List.of("load_facts"), List.of("quality_check_final"),
-                        List.of("refresh_materialized_views"), List.of("notify"));
+                        List.of("refresh_materialized_views"), List.of("business_thresholds"),
+                        List.of("notify"));
         assertThat(etl.schedule().cron()).isEqualTo("0 0 2 * * *");
         assertThat(etl.schedule().zone().getId()).isEqualTo("Asia/Ho_Chi_Minh");
     }
