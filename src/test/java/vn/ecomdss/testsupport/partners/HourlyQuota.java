@@ -1,0 +1,43 @@
+package vn.ecomdss.testsupport.partners;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/** A fixed-window request quota per clock hour, as the Tiki and Sendo limits are stated (N requests per hour). */
+final class HourlyQuota {
+
+    private final FakeClock clock;
+    private int limit;
+    private long window = -1;
+    private int used;
+
+    HourlyQuota(FakeClock clock, int limit) {
+        this.clock = clock;
+        this.limit = limit;
+    }
+
+    synchronized void setLimit(int limit) {
+        this.limit = limit;
+    }
+
+    /** Counts one request; false when the hour's quota is already spent. */
+    synchronized boolean tryAcquire() {
+        long hour = clock.now().getEpochSecond() / 3600;
+        if (hour != window) {
+            window = hour;
+            used = 0;
+        }
+        if (used >= limit) {
+            return false;
+        }
+        used++;
+        return true;
+    }
+
+    /** Whole seconds until the next window opens, at least one: what a Retry-After header should say. */
+    synchronized long secondsUntilReset() {
+        Instant now = clock.now();
+        long next = (now.getEpochSecond() / 3600 + 1) * 3600;
+        return Math.max(1, Duration.between(now, Instant.ofEpochSecond(next)).toSeconds());
+    }
+}
