@@ -38,6 +38,8 @@ final class HourlyQuota {
     synchronized long secondsUntilReset() {
         Instant now = clock.now();
         long next = (now.getEpochSecond() / 3600 + 1) * 3600;
-        return Math.max(1, Duration.between(now, Instant.ofEpochSecond(next)).toSeconds());
+        long millis = Duration.between(now, Instant.ofEpochSecond(next)).toMillis();
+        // Rounded up: a client that waits exactly this long must find the new window open.
+        return Math.max(1, (millis + 999) / 1000);
     }
 }
