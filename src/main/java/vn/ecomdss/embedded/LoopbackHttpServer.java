@@ -134,9 +134,14 @@ public final class LoopbackHttpServer implements AutoCloseable {
             return http.getRequestHeaders().getFirst(name);
         }
 
-        /** The request's body as UTF-8 text (empty without one). */
+        /** The request's body (empty without one); it can be read once. */
+        public byte[] requestBytes() throws IOException {
+            return http.getRequestBody().readAllBytes();
+        }
+
+        /** The request's body as UTF-8 text (empty without one); it can be read once. */
         public String requestBody() throws IOException {
-            return new String(http.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            return new String(requestBytes(), java.nio.charset.StandardCharsets.UTF_8);
         }
 
         public Exchange setHeader(String name, String value) {

@@ -1,33 +1,21 @@
 package vn.ecomdss.testsupport.partners;
 
-import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
-import java.io.InputStream;
-import java.lang.reflect.Field;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import vn.ecomdss.embedded.LoopbackHttpServer;
 
-/**
- * Reads a request's body. {@link LoopbackHttpServer.Exchange} does not expose it yet and src/main is outside this
- * change, so the wrapped {@link HttpExchange} is reached by reflection until the exchange grows a body accessor.
- */
+/** Reads a request's body as the partner APIs send it: raw, as text or as an HTML form. */
 final class RequestBodies {
 
-    private static final Field HTTP = exchangeField();
-
     static byte[] bytes(LoopbackHttpServer.Exchange exchange) throws IOException {
-        try (InputStream in = ((HttpExchange) HTTP.get(exchange)).getRequestBody()) {
-            return in.readAllBytes();
-        } catch (IllegalAccessException e) {
-            throw new IllegalStateException("cannot reach the request body of " + exchange.path(), e);
-        }
+        return exchange.requestBytes();
     }
 
     static String text(LoopbackHttpServer.Exchange exchange) throws IOException {
-        return new String(bytes(exchange), StandardCharsets.UTF_8);
+        return exchange.requestBody();
     }
 
     /** An application/x-www-form-urlencoded body; of a repeated name the first value counts. */
@@ -44,16 +32,6 @@ final class RequestBodies {
             form.putIfAbsent(key, value);
         }
         return form;
-    }
-
-    private static Field exchangeField() {
-        try {
-            Field field = LoopbackHttpServer.Exchange.class.getDeclaredField("http");
-            field.setAccessible(true);
-            return field;
-        } catch (NoSuchFieldException e) {
-            throw new IllegalStateException("LoopbackHttpServer.Exchange no longer wraps an HttpExchange named http", e);
-        }
     }
 
     private RequestBodies() {
