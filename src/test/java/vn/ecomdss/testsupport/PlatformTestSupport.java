@@ -46,6 +46,8 @@ public abstract class PlatformTestSupport {
     protected static final SiteServer SENDO = SiteServer.start("sendo");
     protected static final SiteServer FPTSHOP = SiteServer.start("fptshop");
     protected static final SiteServer CHOTOT = SiteServer.start("chotot");
+    /** Lazada Open Platform for one seller; the source has no credentials unless a test adds them. */
+    protected static final LazadaFakeServer LAZADA = LazadaFakeServer.start();
 
     @DynamicPropertySource
     static void platform(DynamicPropertyRegistry registry) {
@@ -56,6 +58,7 @@ public abstract class PlatformTestSupport {
         registry.add("dss.sources.sendo.base-url", () -> SENDO.baseUri().toString());
         registry.add("dss.sources.fptshop.base-url", () -> FPTSHOP.baseUri().toString());
         registry.add("dss.sources.chotot.base-url", () -> CHOTOT.baseUri().toString());
+        registry.add("dss.sources.lazada.base-url", () -> LAZADA.baseUri() + "/rest");
     }
 
     @Autowired

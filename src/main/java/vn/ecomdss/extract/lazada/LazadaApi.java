@@ -37,6 +37,7 @@ final class LazadaApi implements PartnerApi {
     private static final Set<String> TOKEN_CODES = Set.of("IllegalAccessToken", "InvalidAccessToken", "AccessTokenExpired");
     private static final Set<String> SIGNATURE_CODES = Set.of("IncompleteSignature", "InvalidSignature");
     /** ApiCallLimit's message says how long the ban lasts ("This ban will last 1 seconds"). */
+    private static final int TOKEN_RETRIES = 4;
     private static final Pattern BAN = Pattern.compile("ban will last (\\d+) seconds?");
 
     private final URI apiUri;
@@ -78,8 +79,21 @@ final class LazadaApi implements PartnerApi {
         return send(apiUri, apiPath, params, accessToken);
     }
 
+    /** A token call, waiting out ApiCallLimit like any other call: losing a refresh to a rate limit would stop the run. */
     private PartnerToken token(String apiPath, Map<String, String> params) {
         PartnerResponse response = send(authUri, apiPath, params, null);
+        for (int attempt = 0; response.outcome() == PartnerResponse.Outcome.RATE_LIMITED && attempt < TOKEN_RETRIES;
+             attempt++) {
+            onRetry.accept(attempt + 1);
+            Duration wait = response.retryAfter() == null ? Duration.ofSeconds(1L << attempt) : response.retryAfter();
+            try {
+                Thread.sleep(Math.min(wait.toMillis(), 60_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new PartnerApiException("lazada: " + apiPath + " interrupted while waiting out a rate limit", e);
+            }
+            response = send(authUri, apiPath, params, null);
+        }
         if (response.outcome() != PartnerResponse.Outcome.OK) {
             throw new PartnerApiException("lazada: " + apiPath + " refused: " + response.describe()
                     + (response.outcome() == PartnerResponse.Outcome.SIGNATURE_REJECTED
