@@ -25,6 +25,8 @@ final class SourceDefinitionLoader {
             "fields", "lines", "reviews", "snapshot", "changes-only", "incremental", "listing", "customer-source");
     private static final Set<String> LISTING_KEYS = Set.of("paths", "page-param", "max-pages", "extract",
             "json-ld-type", "script", "items", "fields", "price-fields");
+    /** The listings the Lazada connector knows how to page (an order listing is completed by /orders/items/get). */
+    private static final List<String> LAZADA_LISTINGS = List.of("/products/get", "/orders/get");
     private static final String POINTERS = "expected a JSON pointer such as /address/city or a list of them";
 
     private final DefinitionProblems problems;
@@ -87,6 +89,9 @@ final class SourceDefinitionLoader {
                     entities.put(entity.name(), entity);
                 }
             });
+        }
+        if (kind.equals("lazada")) {
+            checkLazada(root, style, entities);
         }
         return name == null ? null : new SourceDefinition(file.name(), name, kind, baseUrl, embedded,
                 root.get("currency").text("VND"), paging, timeout, maxRetries, entities, rateLimit, onFailure,
@@ -164,6 +169,23 @@ final class SourceDefinitionLoader {
         return path == null || target == null ? null : new EntityDefinition(name, path,
                 node.get("items-field").text(null), idPointer, target, required, fields, lines, reviews,
                 "full".equals(snapshot), changesOnly, incremental, listing, customerSource);
+    }
+
+    /** Lazada pages with offset and limit, and only the listings its reader completes are declared. */
+    private void checkLazada(DefinitionNode root, String style, Map<String, EntityDefinition> entities) {
+        if (!style.equals("offset-limit")) {
+            root.get("paging").get("style").problem("a lazada source pages with offset-limit");
+        }
+        entities.values().forEach(entity -> {
+            String apiPath = entity.path().split("\\?", 2)[0];
+            if (!LAZADA_LISTINGS.contains(apiPath)) {
+                root.get("entities").get(entity.name()).get("path").problem("a lazada listing is one of "
+                        + LAZADA_LISTINGS + ", got '" + apiPath + "'");
+            } else if (apiPath.equals("/orders/get") != "order".equals(entity.target())) {
+                root.get("entities").get(entity.name()).get("target").problem("/orders/get is read as target: order, "
+                        + "and only it");
+            }
+        });
     }
 
     /** The nested records of an entity (an order's lines, a product's reviews): where they are and their fields. */

@@ -42,6 +42,7 @@ final class ExtractionReport implements StepExecutionListener {
             return new ExitStatus("COMPLETED", "skipped: source not in sources=" + run.sources());
         }
         String summary = stats.summary();
+        stats.executionReported();
         stats.update(stepExecution.getExecutionContext());
         if (stepExecution.getStatus() == BatchStatus.COMPLETED) {
             log.info("{}: source {}: {}", stepExecution.getStepName(), source.name(), summary);

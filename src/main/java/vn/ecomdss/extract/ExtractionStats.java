@@ -25,6 +25,7 @@ final class ExtractionStats implements SourceProgress, ItemStream {
     private final AtomicLong unchanged = new AtomicLong();
     private final AtomicLong millis = new AtomicLong();
     private volatile Instant started = Instant.now();
+    private volatile String skipped;
 
     /** Goes on from what an earlier execution of the step counted, timing this one from now. */
     void restore(ExecutionContext context) {
@@ -53,6 +54,9 @@ final class ExtractionStats implements SourceProgress, ItemStream {
     }
 
     String summary() {
+        if (skipped != null) {
+            return "skipped: " + skipped;
+        }
         double seconds = seconds();
         String text = String.format("%d pages, %d records, %d retries, %d bytes in %.1f s (%.0f records/s)",
                 pages.get(), records.get(), retries.get(), bytes.get(), seconds, records.get() / seconds);
@@ -66,6 +70,11 @@ final class ExtractionStats implements SourceProgress, ItemStream {
             text += String.format(", %d listing pages drifted (no item)", drifted.get());
         }
         return text;
+    }
+
+    /** Once an execution is reported: the next execution of the step decides afresh whether it skips. */
+    void executionReported() {
+        skipped = null;
     }
 
     void landed(long count) {
@@ -91,6 +100,11 @@ final class ExtractionStats implements SourceProgress, ItemStream {
     @Override
     public void disallowed(URI url) {
         disallowed.incrementAndGet();
+    }
+
+    @Override
+    public void skipped(String reason) {
+        skipped = reason;
     }
 
     @Override

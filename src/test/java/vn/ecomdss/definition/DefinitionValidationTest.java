@@ -48,7 +48,8 @@ class DefinitionValidationTest extends PlatformTestSupport {
                 .map(level -> level.stream().map(StepDefinition::name).toList()).toList())
                 .containsExactly(
                         List.of("extract_dummyjson", "extract_vnmarket", "extract_fakestore", "extract_platzi",
-                                "extract_sendo", "extract_fptshop", "extract_chotot", "extract_events"),
+                                "extract_sendo", "extract_fptshop", "extract_chotot", "extract_events",
+                                "extract_lazada"),
                         List.of("quality_check_raw"),
                         List.of("transform_customers", "transform_products", "transform_sales", "transform_platforms",
                                 "transform_reviews", "transform_user_activity"),

@@ -52,6 +52,8 @@ public abstract class PlatformTestSupport {
     /** A real SMTP server and a signature-checking webhook receiver, where the alert channels deliver. */
     protected static final GreenMail SMTP = smtp();
     protected static final WebhookReceiver WEBHOOK = WebhookReceiver.start();
+    /** Lazada Open Platform for one seller; the source has no credentials unless a test adds them. */
+    protected static final LazadaFakeServer LAZADA = LazadaFakeServer.start();
 
     @DynamicPropertySource
     static void platform(DynamicPropertyRegistry registry) {
@@ -62,6 +64,7 @@ public abstract class PlatformTestSupport {
         registry.add("dss.sources.sendo.base-url", () -> SENDO.baseUri().toString());
         registry.add("dss.sources.fptshop.base-url", () -> FPTSHOP.baseUri().toString());
         registry.add("dss.sources.chotot.base-url", () -> CHOTOT.baseUri().toString());
+        registry.add("dss.sources.lazada.base-url", () -> LAZADA.baseUri() + "/rest");
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
         registry.add("dss.alerts.webhook.url", () -> WEBHOOK.uri().toString());

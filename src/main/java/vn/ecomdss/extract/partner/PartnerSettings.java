@@ -1,0 +1,44 @@
+package vn.ecomdss.extract.partner;
+
+import java.util.Optional;
+
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads a partner source's credentials and the token key from the environment when a run starts, by Spring's
+ * relaxed binding ({@code DSS_SOURCES_LAZADA_APP_SECRET} is {@code dss.sources.lazada.app-secret},
+ * {@code DSS_TOKEN_KEY} is {@code dss.token-key}). They are bound per run rather than once at start-up so that a
+ * source configured later, or one whose credentials were withdrawn, is seen by the next run of a long-lived server.
+ */
+@Component
+public class PartnerSettings {
+
+    private final Environment environment;
+
+    public PartnerSettings(Environment environment) {
+        this.environment = environment;
+    }
+
+    /** The source's credentials, or empty when its app key or secret is not configured. */
+    public Optional<PartnerCredentials> credentials(String source) {
+        Binder binder = Binder.get(environment);
+        String prefix = "dss.sources." + source + ".";
+        PartnerCredentials credentials = new PartnerCredentials(
+                text(binder, prefix + "app-key"), text(binder, prefix + "app-secret"),
+                text(binder, prefix + "auth-code"), text(binder, prefix + "auth-url"));
+        return credentials.complete() ? Optional.of(credentials) : Optional.empty();
+    }
+
+    /** The base64 AES key tokens are encrypted under ({@code DSS_TOKEN_KEY}), or null. */
+    public String tokenKey() {
+        return text(Binder.get(environment), "dss.token-key");
+    }
+
+    private static String text(Binder binder, String name) {
+        String value = binder.bind(name, Bindable.of(String.class)).map(String::trim).orElse("");
+        return value.isEmpty() ? null : value;
+    }
+}
