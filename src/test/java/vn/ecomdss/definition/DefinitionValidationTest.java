@@ -188,9 +188,10 @@ class DefinitionValidationTest extends PlatformTestSupport {
                   - name: magic
                     type: teleport
                 """);
+        // Arguments, not default properties: application.yml's dss.data-dir would win over a default and put the
+        // application on ./var of the checkout.
         assertThatThrownBy(() -> new SpringApplicationBuilder(DssApplication.class)
-                .properties("dss.data-dir=" + DATA_DIR, "dss.definitions=file:" + dir)
-                .run().close())
+                .run("--dss.data-dir=" + DATA_DIR, "--dss.definitions=file:" + dir).close())
                 .hasRootCauseInstanceOf(InvalidDefinitionException.class)
                 .rootCause().hasMessageContaining("etl.yml: steps[0].type: unknown step type 'teleport'");
     }

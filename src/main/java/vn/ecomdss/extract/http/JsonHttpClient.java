@@ -56,13 +56,13 @@ public final class JsonHttpClient {
         for (int attempt = 0; ; attempt++) {
             Page page = fetch(uri, "application/json", onRetry);
             if (page.status() != 200) {
-                throw new SourceRequestException("GET " + uri + " answered " + page.status() + ": " + snippet(page.body()));
+                throw new SourceRequestException("GET " + shown(uri) + " answered " + page.status() + ": " + snippet(page.body()));
             }
             try {
                 return new JsonResponse(json.readTree(page.body()), page.body().length);
             } catch (RuntimeException e) {
                 if (attempt >= maxRetries) {
-                    throw new SourceRequestException("GET " + uri + " did not answer JSON after " + (attempt + 1)
+                    throw new SourceRequestException("GET " + shown(uri) + " did not answer JSON after " + (attempt + 1)
                             + " attempts (" + page.body().length + " bytes): " + e.getMessage().lines().findFirst().orElse("")
                             + "; body starts " + snippet(page.body()), e);
                 }
@@ -86,25 +86,25 @@ public final class JsonHttpClient {
                     return new Page(status, response.body());
                 }
                 if (attempt >= maxRetries) {
-                    throw new SourceRequestException("GET " + uri + " answered " + status + " after " + (attempt + 1)
+                    throw new SourceRequestException("GET " + shown(uri) + " answered " + status + " after " + (attempt + 1)
                             + " attempts: " + snippet(response.body()));
                 }
                 wait = response.headers().firstValue("Retry-After").map(JsonHttpClient::retryAfter)
                         .orElse(backoff(attempt));
             } catch (HttpTimeoutException e) {
                 if (attempt >= maxRetries) {
-                    throw new SourceRequestException("GET " + uri + " timed out after " + timeout.toMillis() + " ms, "
+                    throw new SourceRequestException("GET " + shown(uri) + " timed out after " + timeout.toMillis() + " ms, "
                             + (attempt + 1) + " attempts", e);
                 }
                 wait = backoff(attempt);
             } catch (IOException e) {
                 if (attempt >= maxRetries) {
-                    throw new SourceRequestException("GET " + uri + " failed after " + (attempt + 1) + " attempts: " + e, e);
+                    throw new SourceRequestException("GET " + shown(uri) + " failed after " + (attempt + 1) + " attempts: " + e, e);
                 }
                 wait = backoff(attempt);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new SourceRequestException("GET " + uri + " interrupted", e);
+                throw new SourceRequestException("GET " + shown(uri) + " interrupted", e);
             }
             onRetry.accept(attempt + 1);
             sleep(wait, uri);
@@ -129,12 +129,24 @@ public final class JsonHttpClient {
             Thread.sleep(wait.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new SourceRequestException("GET " + uri + " interrupted while backing off", e);
+            throw new SourceRequestException("GET " + shown(uri) + " interrupted while backing off", e);
         }
     }
 
     private static String snippet(byte[] body) {
         String text = new String(body, StandardCharsets.UTF_8);
         return text.length() > 200 ? text.substring(0, 200) + "..." : text;
+    }
+
+    private static final java.util.regex.Pattern SECRET_PARAMETER = java.util.regex.Pattern.compile(
+            "(?i)([?&](?:access_token|refresh_token|sign|code|client_secret|secret_key)=)[^&]*");
+
+    /**
+     * The address as errors show it: the values of credential parameters (a partner API's access token and
+     * signature travel in the query) are masked, since exit descriptions and logs are read by more people than
+     * hold the credentials.
+     */
+    static String shown(URI uri) {
+        return SECRET_PARAMETER.matcher(uri.toString()).replaceAll("$1***");
     }
 }
