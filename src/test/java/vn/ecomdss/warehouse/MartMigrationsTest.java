@@ -125,7 +125,9 @@ class MartMigrationsTest extends PlatformTestSupport {
                     .anyMatch(fact -> fact.startsWith("CREATE UNIQUE INDEX")));
 
             MigrateResult upgraded = migrate(url, endpoints, "latest");
-            assertThat(upgraded.migrationsExecuted).isEqualTo(MART_FILES.size());
+            // Versions added after the marts' last (V55 onwards) run too; the mart files each run once.
+            assertThat(upgraded.migrations.stream().filter(m -> "Repeatable".equals(m.category)).count())
+                    .isEqualTo(MART_FILES.size());
             assertThat(marts(upgrade)).isEqualTo(before);
             assertThat(marts(jdbc)).as("the marts of the test's own database, migrated from empty").isEqualTo(before);
 
