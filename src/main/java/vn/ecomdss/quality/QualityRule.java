@@ -22,7 +22,7 @@ public record QualityRule(String file, String field, String name, RuleType type,
 
     /**
      * The failing ratio the rule tolerates: its own, else the original thresholds kept in the job's quality block
-     * (completeness for presence, accuracy for values, the duplicate ratio for uniqueness). Freshness and row-count
+     * (completeness for presence, accuracy for values and row queries, the duplicate ratio for uniqueness). Freshness and row-count
      * rules judge one figure, so any failure breaches them.
      */
     public double threshold(JobDefinition.QualityThresholds defaults) {
@@ -33,7 +33,7 @@ public record QualityRule(String file, String field, String name, RuleType type,
             case REQUIRED_FIELDS -> defaults.rawMaxFailedRatio();
             case NOT_NULL -> 1.0 - defaults.minCompleteness();
             case UNIQUE -> defaults.maxDuplicateRatio();
-            case ACCEPTED_VALUES, RANGE, REGEX, PHONE, PROVINCE -> 1.0 - defaults.minAccuracy();
+            case ACCEPTED_VALUES, RANGE, REGEX, PHONE, PROVINCE, ROW_SQL -> 1.0 - defaults.minAccuracy();
             case REFERENTIAL, FRESHNESS, ROW_COUNT_CHANGE, CUSTOM_SQL -> 0.0;
         };
     }

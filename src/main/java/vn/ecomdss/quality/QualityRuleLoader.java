@@ -155,7 +155,7 @@ public final class QualityRuleLoader {
             columns.add(0, node.get("column").text(""));
         }
         boolean needsColumns = switch (type) {
-            case REQUIRED_FIELDS, FRESHNESS, ROW_COUNT_CHANGE, CUSTOM_SQL -> false;
+            case REQUIRED_FIELDS, FRESHNESS, ROW_COUNT_CHANGE, CUSTOM_SQL, ROW_SQL -> false;
             default -> true;
         };
         if (needsColumns && columns.isEmpty() && !(type == RuleType.UNIQUE && kind == RuleSet.Kind.COLLECTION)) {
@@ -196,6 +196,14 @@ public final class QualityRuleLoader {
                         + "sample keys as text[]); :run_id is the run");
             } else {
                 plans(sql, node.get("sql"));
+            }
+        }
+        if (type == RuleType.ROW_SQL) {
+            if (sql == null || sql.isBlank()) {
+                node.get("sql").problem("a row rule needs a query answering one row per checked record: record_key, "
+                        + "failing (boolean) and reason; :run_id is the run");
+            } else {
+                plans("select record_key::text, failing::boolean, reason::text from (" + sql + ") row_sql", node.get("sql"));
             }
         }
         String ruleWhere = node.get("where").text(null);

@@ -19,6 +19,8 @@ public enum RuleType {
     FRESHNESS("freshness", false, true, true),
     ROW_COUNT_CHANGE("row-count-change", false, true, true),
     CUSTOM_SQL("custom-sql", false, false, true),
+    /** A table query answering one row per checked record, (record_key, failing, reason), for checks that join. */
+    ROW_SQL("row-sql", true, false, true),
     PHONE("phone", true, true, false),
     PROVINCE("province", true, true, false);
 

@@ -20,8 +20,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 import vn.ecomdss.pipeline.JobDefinition;
 
 /**
- * Runs one table's rules as set-based SQL. A record rule becomes one query flagging each row with a reason; its
- * figures and its failing rows (for {@code dq.failed_record}) come from that query. Column and table names were
+ * Runs one table's rules as set-based SQL. A record rule becomes one query flagging each row with a reason (a
+ * {@code row-sql} rule is that query, written in its file); its figures and its failing rows (for
+ * {@code dq.failed_record}) come from that query. Column and table names were
  * checked against the database's catalogue at start-up and are quoted; values, and the names quoted in reasons,
  * travel as bind parameters. Every
  * rule runs in a READ ONLY transaction of its own, since its {@code where} and {@code sql} are text from a rule
@@ -152,7 +153,7 @@ final class TableCheck {
     }
 
     private CheckResult perRow(QualityRule rule) {
-        String flagged = flagged(rule);
+        String flagged = rule.type() == RuleType.ROW_SQL ? rule.sql() : flagged(rule);
         MapSqlParameterSource parameters = parameters(rule);
         CheckResult result = jdbc.queryForObject("""
                 select count(*), count(*) filter (where failing),

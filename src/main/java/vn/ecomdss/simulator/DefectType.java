@@ -10,7 +10,9 @@ public enum DefectType {
     /** A record emitted a second time, byte-identical, right after the original. */
     DUPLICATE,
     /** Product price_vnd or the first order line's unit_price_vnd negated. */
-    NEGATIVE_PRICE;
+    NEGATIVE_PRICE,
+    /** Product filed under a shop's own collection ("Hàng mới về") instead of a marketplace category. */
+    UNKNOWN_CATEGORY;
 
     public String jsonName() {
         return name().toLowerCase(java.util.Locale.ROOT);

@@ -82,6 +82,10 @@ final class ProductCatalogue {
             new Model("Sức khỏe", "Blackmores", "Viên uống Blackmores Fish Oil 1000mg 400 viên", 695_000, NONE),
             new Model("Sức khỏe", "DHC", "Viên uống vitamin C DHC 60 ngày", 135_000, NONE));
 
+    /** Collections sellers make of their own shop and file products under instead of a marketplace category. */
+    static final List<String> STOREFRONT_CATEGORIES = List.of("Hàng mới về", "Deal sốc 9.9", "Combo tiết kiệm",
+            "Hàng xách tay");
+
     /** Generic shop names per category; the rest of the listings are brand official stores. */
     static List<String> resellers(String category) {
         return switch (category) {

@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * How the built-in vnmarket simulator behaves: {@code dss.simulator.dirty=true} injects every defect type at the
  * default rate of {@link DirtyRates#defaults()}; {@code dss.simulator.dirty-rates.phone-format=0.1} (and
- * city-spelling, missing-field, duplicate, negative-price) sets rates one by one, unset ones being 0. What was
+ * city-spelling, missing-field, duplicate, negative-price, unknown-category) sets rates one by one, unset ones being 0. What was
  * injected is listed by {@code GET /api/defects?as_of=YYYY-MM-DD}.
  */
 @ConfigurationProperties("dss.simulator")

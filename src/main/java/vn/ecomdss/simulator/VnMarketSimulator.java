@@ -149,14 +149,24 @@ public final class VnMarketSimulator {
             node.put("created_at", timestamp(p.createdAt()));
             node.put("updated_at", timestamp(s.at()));
 
+            boolean otherDefect = false;
             if (defects.hits(DefectType.MISSING_FIELD, MarketEntity.PRODUCTS, p.index())) {
                 boolean name = SeededRandom.unit(settings.seed(), "missing-product-field", p.index()) < 0.5;
                 node.putNull(name ? "name" : "price_vnd");
                 defects.record(DefectType.MISSING_FIELD, p.id());
+                otherDefect = true;
             }
             if (node.get("price_vnd").isNumber() && defects.hits(DefectType.NEGATIVE_PRICE, MarketEntity.PRODUCTS, p.index())) {
                 node.put("price_vnd", -s.priceVnd());
                 defects.record(DefectType.NEGATIVE_PRICE, p.id());
+                otherDefect = true;
+            }
+            // A product quarantined or emitted twice for another defect never reaches the category mapping whole.
+            if (!otherDefect && !defects.hits(DefectType.DUPLICATE, MarketEntity.PRODUCTS, p.index())
+                    && defects.hits(DefectType.UNKNOWN_CATEGORY, MarketEntity.PRODUCTS, p.index())) {
+                node.put("category", SeededRandom.pick(defectRandom("category", p.index()),
+                        ProductCatalogue.STOREFRONT_CATEGORIES));
+                defects.record(DefectType.UNKNOWN_CATEGORY, p.id());
             }
             emit(items, node, defects, MarketEntity.PRODUCTS, p.index(), p.id());
         }

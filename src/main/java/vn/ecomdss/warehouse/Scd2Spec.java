@@ -16,10 +16,15 @@ public record Scd2Spec(String name, String table, String surrogateKey, String st
             List.of("full_name", "email", "city", "customer_segment", "income_level", "province_code", "region"),
             List.of("phone_raw", "phone_e164", "phone_carrier", "gender", "birth_year"), false);
 
+    /**
+     * A change of the source's category opens a version; its mapped category is our reading of it, so a corrected
+     * mapping is written into the current version in place.
+     */
     public static final Scd2Spec PRODUCT = new Scd2Spec("product", "dw.dim_product", "product_key",
             "staging.product", List.of("source", "product_id"),
             List.of("title", "category", "brand", "price", "availability_status"),
-            List.of("currency", "original_price", "stock", "rating", "sku", "description"), false);
+            List.of("currency", "original_price", "stock", "rating", "sku", "description", "mapped_category_code",
+                    "mapped_category_name"), false);
 
     /** Platforms are keyed by code alone: one marketplace seen by several sources is one platform. */
     public static final Scd2Spec PLATFORM = new Scd2Spec("platform", "dw.dim_platform", "platform_key",

@@ -59,7 +59,11 @@ class DirtyVnMarketQualityTest extends PlatformTestSupport {
             DefectType.CITY_SPELLING, List.of("city_is_a_province", "shipping_city_is_a_province"),
             DefectType.MISSING_FIELD, List.of("required_fields"),
             DefectType.NEGATIVE_PRICE, List.of("price_not_negative", "unit_price_not_negative"),
-            DefectType.DUPLICATE, List.of("unique_id"));
+            DefectType.DUPLICATE, List.of("unique_id"),
+            DefectType.UNKNOWN_CATEGORY, List.of("category_mapped"));
+
+    /** A category can only be judged once mapped, by the final rules, whose keys are source:product_id. */
+    private static final Map<DefectType, String> CATCHING_STAGE = Map.of(DefectType.UNKNOWN_CATEGORY, "final");
 
     @DynamicPropertySource
     static void dirty(DynamicPropertyRegistry registry) {
@@ -93,10 +97,12 @@ class DirtyVnMarketQualityTest extends PlatformTestSupport {
         for (DefectType type : DefectType.values()) {
             Set<String> injected = new HashSet<>();
             ledger.path("defects").path(type.jsonName()).path("ids").forEach(id -> injected.add(id.asString()));
-            Set<String> caught = keys("select distinct record_key from dq.failed_record where run_id = ? and stage = 'raw' "
-                    + "and rule = any(?)", CATCHING_RULES.get(type));
-            Set<String> quarantined = keys("select distinct record_key from dq.failed_record where run_id = ? "
-                    + "and stage = 'raw' and quarantined and rule = any(?)", CATCHING_RULES.get(type));
+            String stage = CATCHING_STAGE.getOrDefault(type, "raw");
+            Set<String> caught = keys("select distinct regexp_replace(record_key, '^vnmarket:', '') from dq.failed_record "
+                    + "where run_id = ? and stage = ? and rule = any(?)", stage, CATCHING_RULES.get(type));
+            Set<String> quarantined = keys("select distinct regexp_replace(record_key, '^vnmarket:', '') from "
+                    + "dq.failed_record where run_id = ? and stage = ? and quarantined and rule = any(?)", stage,
+                    CATCHING_RULES.get(type));
             caught.retainAll(injected);
             quarantined.retainAll(injected);
             Set<String> repaired = repaired(type, injected);
@@ -161,6 +167,39 @@ class DirtyVnMarketQualityTest extends PlatformTestSupport {
         assertThat(citiesResolved).isPositive();
         assertThat(lake.quarantinedCount(RUN)).isEqualTo(count(
                 "select count(distinct envelope_id) from dq.failed_record where run_id = ? and quarantined", RUN));
+        long unknownCategories = figures.get(DefectType.UNKNOWN_CATEGORY)[0];
+        assertThat(figures.get(DefectType.UNKNOWN_CATEGORY)[1]).as("every unknown category is reported")
+                .isEqualTo(unknownCategories);
+        // The rule reads every current product of the warehouse, which other tests' sources may share.
+        long unmappedInWarehouse = count("""
+                select count(*) from dw.dim_product
+                where is_current and not is_inferred and category is not null and mapped_category_code is null
+                """);
+        assertThat(jdbc.queryForMap("""
+                select checked, failed, cardinality(sample_keys) as samples from dq.check_result
+                where run_id = ? and rule = 'category_mapped'
+                """, RUN)).containsEntry("failed", unmappedInWarehouse).containsEntry("checked",
+                count("select count(*) from dw.dim_product where is_current and not is_inferred and category is not null"))
+                .containsEntry("samples", (int) Math.min(unmappedInWarehouse, CollectionCheck.SAMPLE));
+        assertThat(count("""
+                select count(*) from dq.failed_record
+                where run_id = ? and rule = 'category_mapped' and record_key like 'vnmarket:%'
+                """, RUN)).isEqualTo(unknownCategories);
+        assertThat(count("""
+                select count(*) from dw.dim_product
+                where source = 'vnmarket' and is_current and category is not null and mapped_category_code is null
+                """)).as("an unmapped product keeps its source category").isEqualTo(unknownCategories);
+        assertThat(jdbc.queryForList("select reason from dq.failed_record where run_id = ? and rule = 'category_mapped' "
+                + "and record_key like 'vnmarket:%'",
+                String.class, RUN)).allMatch(r -> r.matches("category '.+' of vnmarket \\(\\d+ current products\\) has no "
+                + "mapping in reference/categories.yml"));
+        // The loader converts every line from the same rate table the rule reads, and vnmarket sells in VND, so no
+        // dirty record can make an amount disagree with its rate; the rule still checks every line of the run.
+        assertThat(jdbc.queryForMap("""
+                select checked, failed from dq.check_result where run_id = ? and rule = 'amount_vnd_matches_rate'
+                """, RUN)).containsEntry("failed", 0L)
+                .containsEntry("checked", count("select count(*) from dw.fact_sales where run_id = ?", RUN));
+
         if (runScore < 0.95) {
             assertThat(messages(QualityAlerts.TOPIC)).anySatisfy(m -> assertThat(m).contains("\"run_id\":\"" + RUN + "\""));
         }
@@ -193,6 +232,16 @@ class DirtyVnMarketQualityTest extends PlatformTestSupport {
             var ps = con.prepareStatement(sql);
             ps.setString(1, RUN);
             ps.setArray(2, con.createArrayOf("text", rules.toArray()));
+            return ps;
+        }, (rs, i) -> rs.getString(1)));
+    }
+
+    private Set<String> keys(String sql, String stage, List<String> rules) {
+        return new HashSet<>(jdbc.query(con -> {
+            var ps = con.prepareStatement(sql);
+            ps.setString(1, RUN);
+            ps.setString(2, stage);
+            ps.setArray(3, con.createArrayOf("text", rules.toArray()));
             return ps;
         }, (rs, i) -> rs.getString(1)));
     }

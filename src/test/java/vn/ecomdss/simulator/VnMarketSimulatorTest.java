@@ -192,6 +192,9 @@ class VnMarketSimulatorTest {
                         } else if (record.get("price_vnd").asLong() < 0) {
                             seen.get(DefectType.NEGATIVE_PRICE).add(id);
                         }
+                        if (ProductCatalogue.STOREFRONT_CATEGORIES.contains(record.get("category").asString())) {
+                            seen.get(DefectType.UNKNOWN_CATEGORY).add(id);
+                        }
                     }
                     case CUSTOMERS -> {
                         if (!VALID_PHONE.matcher(record.get("phone").asString().replaceAll("[\\s.+()-]", "")).matches()) {

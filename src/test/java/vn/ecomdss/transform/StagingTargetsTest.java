@@ -95,7 +95,8 @@ class StagingTargetsTest {
         assertThat(writer.row("staging.product")).containsEntry("price", BigDecimal.TEN)
                 .containsEntry("availability_status", "in_stock").containsEntry("original_price", BigDecimal.ONE)
                 .containsEntry("rating", RATING).containsEntry("platform", "tiki")
-                .containsEntry("changed_at", at).containsEntry("envelope_id", "e2").hasSize(18);
+                .containsEntry("changed_at", at).containsEntry("envelope_id", "e2")
+                .containsEntry("mapped_category_code", null).containsEntry("mapped_category_name", null).hasSize(20);
 
         StagedSalesLine line = new StagedSalesLine("r", "shop", "O1", 2, "C1", "P1", at, "shop", "COD", "paid",
                 "Huế", 3, BigDecimal.TEN, BigDecimal.ONE, "VND", "e3", at);
