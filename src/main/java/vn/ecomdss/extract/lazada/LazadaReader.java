@@ -13,13 +13,11 @@ import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.batch.infrastructure.item.ExecutionContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-import vn.ecomdss.extract.FetchedRecord;
+import vn.ecomdss.extract.PagedEntityReader;
 import vn.ecomdss.extract.SourceProgress;
-import vn.ecomdss.extract.SourceReader;
 import vn.ecomdss.extract.partner.PartnerApiException;
 import vn.ecomdss.extract.partner.PartnerSession;
 import vn.ecomdss.pipeline.EntityDefinition;
@@ -31,15 +29,11 @@ import vn.ecomdss.pipeline.SourceDefinition;
  * is completed with its lines from {@code /orders/items/get} (GetMultipleOrderItems). Lazada writes times as
  * {@code 2018-02-01 18:28:17 +0800} and products' as epoch milliseconds: they are rewritten as ISO-8601 (the text as
  * sent is kept as {@code <field>_text}) so that watermarks and transforms read one format. The position and the
- * highest change marker are saved with each chunk, as {@code PagedJsonReader} does.
+ * highest change marker are saved with each chunk by {@link PagedEntityReader}.
  */
-final class LazadaReader implements SourceReader {
+final class LazadaReader extends PagedEntityReader {
 
     private static final Logger log = LoggerFactory.getLogger(LazadaReader.class);
-    private static final String ENTITY = "reader.entity";
-    private static final String OFFSET = "reader.offset";
-    private static final String POSITION = "reader.position";
-    private static final String MARK = "reader.mark.";
     /** Before any Lazada shop: a full read asks for everything updated after it, as GetOrders needs a time bound. */
     static final String EARLIEST = "2012-01-01T00:00:00Z";
     /** GetOrders pages no further than offset 5000 ("Get Order - Lazada", open.alitrip.com articleId=121327). */
@@ -47,94 +41,27 @@ final class LazadaReader implements SourceReader {
     private static final List<String> TIME_FIELDS = List.of("created_at", "updated_at", "created_time", "updated_time");
     private static final DateTimeFormatter LAZADA_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xx");
 
-    private final SourceDefinition source;
     private final PartnerSession session;
-    private final SourceProgress progress;
-    private final List<EntityDefinition> entities;
-    private final Map<String, String> watermarks;
-    private final Map<String, String> marks = new HashMap<>();
-
-    private int entityIndex;
-    private int offset;
-    private int position;
-    private List<JsonNode> page;
-    private boolean lastPage;
 
     LazadaReader(SourceDefinition source, PartnerSession session, SourceProgress progress,
                  Map<String, String> watermarks) {
-        this.source = source;
+        super(source, progress, watermarks);
         this.session = session;
-        this.progress = progress;
-        this.entities = List.copyOf(source.entities().values());
-        this.watermarks = Map.copyOf(watermarks);
+    }
+
+    /** Markers are instants written in more than one offset, so they are compared as instants. */
+    @Override
+    protected String marker(String text) {
+        return Instant.parse(text).toString();
     }
 
     @Override
-    public void open(ExecutionContext context) {
-        entityIndex = context.getInt(ENTITY, 0);
-        offset = context.getInt(OFFSET, 0);
-        position = context.getInt(POSITION, 0);
-        page = null;
-        marks.clear();
-        for (EntityDefinition entity : entities) {
-            if (context.containsKey(MARK + entity.name())) {
-                marks.put(entity.name(), context.getString(MARK + entity.name()));
-            }
-        }
+    protected int compareMarkers(String a, String b) {
+        return Instant.parse(a).compareTo(Instant.parse(b));
     }
 
     @Override
-    public void update(ExecutionContext context) {
-        context.putInt(ENTITY, entityIndex);
-        context.putInt(OFFSET, offset);
-        context.putInt(POSITION, position);
-        marks.forEach((entity, mark) -> context.putString(MARK + entity, mark));
-    }
-
-    @Override
-    public Map<String, String> newWatermarks() {
-        return Map.copyOf(marks);
-    }
-
-    @Override
-    public FetchedRecord read() {
-        while (entityIndex < entities.size()) {
-            EntityDefinition entity = entities.get(entityIndex);
-            if (page == null) {
-                fetch(entity);
-            }
-            if (position < page.size()) {
-                JsonNode item = page.get(position++);
-                if (entity.incremental() != null && !changed(entity, item)) {
-                    progress.unchanged();
-                    continue;
-                }
-                return new FetchedRecord(source.name(), entity.name(), entity.idPointer(), item);
-            }
-            if (lastPage || page.isEmpty()) {
-                entityIndex++;
-                offset = 0;
-            } else {
-                offset += page.size();
-            }
-            position = 0;
-            page = null;
-        }
-        return null;
-    }
-
-    private boolean changed(EntityDefinition entity, JsonNode item) {
-        JsonNode marker = item.at(entity.incremental().field());
-        if (marker.isMissingNode() || marker.isNull()) {
-            return true;
-        }
-        Instant value = Instant.parse(marker.asString());
-        marks.merge(entity.name(), value.toString(), (a, b) -> Instant.parse(a).isAfter(Instant.parse(b)) ? a : b);
-        String watermark = watermarks.get(entity.name());
-        return watermark == null || value.isAfter(Instant.parse(watermark));
-    }
-
-    private void fetch(EntityDefinition entity) {
+    protected Page fetch(EntityDefinition entity, int offset) {
         if (offset >= MAX_OFFSET) {
             throw new PartnerApiException(source.name() + ": more than " + MAX_OFFSET + " " + entity.name()
                     + " changed since " + since(entity) + ", past the deepest page Lazada serves; run the "
@@ -160,16 +87,16 @@ final class LazadaReader implements SourceReader {
             throw new PartnerApiException(source.name() + ": " + apiPath + " answered no array under data."
                     + entity.itemsField() + " (entity " + entity.name() + ")");
         }
-        page = new ArrayList<>();
+        List<JsonNode> page = new ArrayList<>();
         items.forEach(item -> page.add(normalised(item)));
-        lastPage = page.size() < source.paging().pageSize();
         if ("order".equals(entity.target()) && !page.isEmpty()) {
-            attachLines(entity);
+            attachLines(entity, page);
         }
+        return new Page(page, page.size() < source.paging().pageSize());
     }
 
     private String since(EntityDefinition entity) {
-        String watermark = watermarks.get(entity.name());
+        String watermark = watermark(entity);
         return OffsetDateTime.ofInstant(Instant.parse(watermark == null ? EARLIEST : watermark), ZoneOffset.UTC)
                 .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
     }
@@ -178,7 +105,7 @@ final class LazadaReader implements SourceReader {
      * Gives each order of the page its lines. Lazada lists one order item per unit sold, so each line is one unit.
      * An order the items call leaves out lands without lines: the raw quality check quarantines it, with the reason.
      */
-    private void attachLines(EntityDefinition entity) {
+    private void attachLines(EntityDefinition entity, List<JsonNode> page) {
         String linesField = entity.lines().pointer().substring(1);
         List<String> ids = page.stream().map(order -> order.at(entity.idPointer()).asString()).toList();
         JsonNode data = session.get("/orders/items/get", Map.of("order_ids", "[" + String.join(",", ids) + "]"),
