@@ -42,4 +42,11 @@ final class HourlyQuota {
         // Rounded up: a client that waits exactly this long must find the new window open.
         return Math.max(1, (millis + 999) / 1000);
     }
+
+    /** Spends the rest of this hour's quota, so the next request is refused. */
+    void exhaust() {
+        while (tryAcquire()) {
+            // Each turn uses one request of the hour's quota.
+        }
+    }
 }

@@ -28,7 +28,7 @@ import vn.ecomdss.embedded.LoopbackHttpServer;
  * {@code result / success / error / status_code} envelope, behind a 500-requests-an-hour quota. See
  * {@code README.md} beside this class for the documentation followed and the assumptions made where it is silent.
  */
-public final class SendoOpenApiFake implements AutoCloseable {
+public final class SendoOpenApiFake extends PartnerFake {
 
     public static final String LOGIN = "/login";
     public static final String PRODUCT_SEARCH = "/api/partner/product/search";
@@ -63,52 +63,26 @@ public final class SendoOpenApiFake implements AutoCloseable {
     }
 
     private final Credentials credentials = new Credentials("b1d67039b0bc44fd875a44bc7eef3778", "47d0ebcf5bfc4b4eb32b14217377e7a2");
-    private final FakeClock clock = new FakeClock();
-    private final PartnerShop shop;
-    private final RequestCounts requests = new RequestCounts();
     private final HourlyQuota quota = new HourlyQuota(clock, REQUESTS_PER_HOUR);
     private final Map<String, Instant> tokens = new ConcurrentHashMap<>();
     private final Map<String, PageToken> pageTokens = new ConcurrentHashMap<>();
     private final AtomicInteger failingAnswers = new AtomicInteger();
-    private final LoopbackHttpServer server;
 
     private SendoOpenApiFake() {
-        this.shop = PartnerShop.generate(17_003L, clock.now());
-        this.server = LoopbackHttpServer.start("sendo-fake", 0, 2, this::handle);
+        super("sendo-fake", 17_003L);
     }
 
     public static SendoOpenApiFake start() {
         return new SendoOpenApiFake();
     }
 
-    /** Stands for {@code https://open.sendo.vn}. */
-    public URI baseUri() {
-        return server.baseUri();
-    }
-
     public Credentials credentials() {
         return credentials;
-    }
-
-    public Instant now() {
-        return clock.now();
     }
 
     /** Today in Vietnam by the fake's clock, the day the update filters compare with. */
     public LocalDate today() {
         return LocalDate.ofInstant(clock.now(), VIETNAM);
-    }
-
-    public void advanceClock(Duration by) {
-        clock.advance(by);
-    }
-
-    public int requestCount(String path) {
-        return requests.count(path);
-    }
-
-    public Map<String, Integer> requestCounts() {
-        return requests.snapshot();
     }
 
     public void expireTokens() {
@@ -118,9 +92,7 @@ public final class SendoOpenApiFake implements AutoCloseable {
 
     /** Spends the rest of this hour's quota, so the next request is refused with 429. */
     public void exhaustRateLimit() {
-        while (quota.tryAcquire()) {
-            // Each turn uses one request of the hour's quota.
-        }
+        quota.exhaust();
     }
 
     public void limitRequestsPerHour(int limit) {
@@ -153,11 +125,7 @@ public final class SendoOpenApiFake implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        server.close();
-    }
-
-    private void handle(LoopbackHttpServer.Exchange exchange) throws IOException {
+    protected void handle(LoopbackHttpServer.Exchange exchange) throws IOException {
         String path = exchange.path();
         requests.record(path);
         try {

@@ -35,7 +35,7 @@ import vn.ecomdss.embedded.LoopbackHttpServer;
  * minutes, the access token and shop id). See {@code README.md} beside this class for the documentation followed and
  * the assumptions made where it is silent.
  */
-public final class ShopeeOpenPlatformFake implements AutoCloseable {
+public final class ShopeeOpenPlatformFake extends PartnerFake {
 
     public static final String TOKEN_GET = "/api/v2/auth/token/get";
     public static final String ACCESS_TOKEN_GET = "/api/v2/auth/access_token/get";
@@ -83,9 +83,6 @@ public final class ShopeeOpenPlatformFake implements AutoCloseable {
 
     private final Credentials credentials = new Credentials(2_001_887L,
             "4a6f686e5368656e674c6f6e674b65794d6f636b5061727469636970616e7431", 880_042_117L);
-    private final FakeClock clock = new FakeClock();
-    private final PartnerShop shop;
-    private final RequestCounts requests = new RequestCounts();
     private final Map<String, Instant> codes = new ConcurrentHashMap<>();
     private final Map<String, AccessToken> accessTokens = new ConcurrentHashMap<>();
     private final Map<String, RefreshToken> refreshTokens = new ConcurrentHashMap<>();
@@ -93,20 +90,13 @@ public final class ShopeeOpenPlatformFake implements AutoCloseable {
     private final Set<Long> withheldItems = ConcurrentHashMap.newKeySet();
     private final Set<String> withheldOrders = ConcurrentHashMap.newKeySet();
     private final AtomicLong requestIds = new AtomicLong(0x5e3d_0000L);
-    private final LoopbackHttpServer server;
 
     private ShopeeOpenPlatformFake() {
-        this.shop = PartnerShop.generate(17_001L, clock.now());
-        this.server = LoopbackHttpServer.start("shopee-fake", 0, 2, this::handle);
+        super("shopee-fake", 17_001L);
     }
 
     public static ShopeeOpenPlatformFake start() {
         return new ShopeeOpenPlatformFake();
-    }
-
-    /** The host part of {@code https://partner.shopeemobile.com}: paths such as {@link #GET_ITEM_LIST} go under it. */
-    public URI baseUri() {
-        return server.baseUri();
     }
 
     public Credentials credentials() {
@@ -123,22 +113,6 @@ public final class ShopeeOpenPlatformFake implements AutoCloseable {
     /** The fake's clock in Unix seconds, for signing: it runs ahead of the wall clock after {@link #advanceClock}. */
     public long timestamp() {
         return clock.now().getEpochSecond();
-    }
-
-    public Instant now() {
-        return clock.now();
-    }
-
-    public void advanceClock(Duration by) {
-        clock.advance(by);
-    }
-
-    public int requestCount(String path) {
-        return requests.count(path);
-    }
-
-    public Map<String, Integer> requestCounts() {
-        return requests.snapshot();
     }
 
     /** Every access token issued so far expires now; refresh tokens stay usable. */
@@ -186,11 +160,7 @@ public final class ShopeeOpenPlatformFake implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        server.close();
-    }
-
-    private void handle(LoopbackHttpServer.Exchange exchange) throws IOException {
+    protected void handle(LoopbackHttpServer.Exchange exchange) throws IOException {
         String path = exchange.path();
         requests.record(path);
         String requestId = Long.toHexString(requestIds.incrementAndGet());

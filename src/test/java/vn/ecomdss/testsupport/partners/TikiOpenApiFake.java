@@ -26,7 +26,7 @@ import vn.ecomdss.embedded.LoopbackHttpServer;
  * behind Bearer tokens and an 800-requests-an-hour quota. See {@code README.md} beside this class for the
  * documentation followed and the assumptions made where it is silent.
  */
-public final class TikiOpenApiFake implements AutoCloseable {
+public final class TikiOpenApiFake extends PartnerFake {
 
     public static final String TOKEN = "/sc/oauth2/token";
     public static final String PRODUCTS = "/integration/v2/products";
@@ -64,28 +64,18 @@ public final class TikiOpenApiFake implements AutoCloseable {
 
     private final Credentials credentials = new Credentials("7590139168389961",
             "tfSl0c6Q3mZ2Hk9wPx4bYv8RaLnE1uJd", "https://dss.example.vn/tiki/callback");
-    private final FakeClock clock = new FakeClock();
-    private final PartnerShop shop;
-    private final RequestCounts requests = new RequestCounts();
     private final HourlyQuota quota = new HourlyQuota(clock, REQUESTS_PER_HOUR);
     private final Map<String, Instant> codes = new ConcurrentHashMap<>();
     private final Map<String, Grant> accessTokens = new ConcurrentHashMap<>();
     private final Map<String, Instant> refreshTokens = new ConcurrentHashMap<>();
     private final AtomicInteger failingAnswers = new AtomicInteger();
-    private final LoopbackHttpServer server;
 
     private TikiOpenApiFake() {
-        this.shop = PartnerShop.generate(17_002L, clock.now());
-        this.server = LoopbackHttpServer.start("tiki-fake", 0, 2, this::handle);
+        super("tiki-fake", 17_002L);
     }
 
     public static TikiOpenApiFake start() {
         return new TikiOpenApiFake();
-    }
-
-    /** Stands for {@code https://api.tiki.vn}: {@link #TOKEN}, {@link #PRODUCTS} and {@link #ORDERS} go under it. */
-    public URI baseUri() {
-        return server.baseUri();
     }
 
     public Credentials credentials() {
@@ -99,22 +89,6 @@ public final class TikiOpenApiFake implements AutoCloseable {
         return code;
     }
 
-    public Instant now() {
-        return clock.now();
-    }
-
-    public void advanceClock(Duration by) {
-        clock.advance(by);
-    }
-
-    public int requestCount(String path) {
-        return requests.count(path);
-    }
-
-    public Map<String, Integer> requestCounts() {
-        return requests.snapshot();
-    }
-
     public void expireAccessTokens() {
         Instant past = clock.now().minusSeconds(1);
         accessTokens.replaceAll((token, grant) -> new Grant(past, grant.refreshable()));
@@ -122,9 +96,7 @@ public final class TikiOpenApiFake implements AutoCloseable {
 
     /** Spends the rest of this hour's quota, so the next request is answered 429. */
     public void exhaustRateLimit() {
-        while (quota.tryAcquire()) {
-            // Each turn uses one request of the hour's quota.
-        }
+        quota.exhaust();
     }
 
     /** The hourly quota, {@link #REQUESTS_PER_HOUR} unless a test wants to reach it in a few requests. */
@@ -158,11 +130,7 @@ public final class TikiOpenApiFake implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        server.close();
-    }
-
-    private void handle(LoopbackHttpServer.Exchange exchange) throws IOException {
+    protected void handle(LoopbackHttpServer.Exchange exchange) throws IOException {
         String path = exchange.path();
         requests.record(path);
         try {
