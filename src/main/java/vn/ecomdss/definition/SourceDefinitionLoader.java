@@ -29,6 +29,15 @@ final class SourceDefinitionLoader {
     private static final List<String> LAZADA_LISTINGS = List.of("/products/get", "/orders/get");
     private static final String POINTERS = "expected a JSON pointer such as /address/city or a list of them";
 
+    /** What a kind whose reader knows only some listings checks beyond the common keys. */
+    @FunctionalInterface
+    private interface KindCheck {
+        void check(DefinitionNode root, String pagingStyle, Map<String, EntityDefinition> entities);
+    }
+
+    private static final Map<String, KindCheck> KIND_CHECKS = Map.of(
+            "lazada", SourceDefinitionLoader::checkLazada);
+
     private final DefinitionProblems problems;
 
     SourceDefinitionLoader(DefinitionProblems problems) {
@@ -90,8 +99,9 @@ final class SourceDefinitionLoader {
                 }
             });
         }
-        if (kind.equals("lazada")) {
-            checkLazada(root, style, entities);
+        KindCheck kindCheck = KIND_CHECKS.get(kind);
+        if (kindCheck != null) {
+            kindCheck.check(root, style, entities);
         }
         return name == null ? null : new SourceDefinition(file.name(), name, kind, baseUrl, embedded,
                 root.get("currency").text("VND"), paging, timeout, maxRetries, entities, rateLimit, onFailure,
@@ -172,7 +182,7 @@ final class SourceDefinitionLoader {
     }
 
     /** Lazada pages with offset and limit, and only the listings its reader completes are declared. */
-    private void checkLazada(DefinitionNode root, String style, Map<String, EntityDefinition> entities) {
+    private static void checkLazada(DefinitionNode root, String style, Map<String, EntityDefinition> entities) {
         if (!style.equals("offset-limit")) {
             root.get("paging").get("style").problem("a lazada source pages with offset-limit");
         }

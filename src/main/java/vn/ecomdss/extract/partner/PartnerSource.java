@@ -1,0 +1,75 @@
+package vn.ecomdss.extract.partner;
+
+import java.util.Map;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+
+import vn.ecomdss.extract.FetchedRecord;
+import vn.ecomdss.extract.Source;
+import vn.ecomdss.extract.SourceProgress;
+import vn.ecomdss.extract.SourceReader;
+import vn.ecomdss.pipeline.RunParameters;
+import vn.ecomdss.pipeline.SourceDefinition;
+
+/**
+ * A marketplace's partner API as a {@link Source}: its credentials come from the environment when a run starts, and
+ * without them the source reads nothing and says which variables to set, so a deployment that sells on no shop of
+ * that marketplace runs the same jobs. A kind gives the reader it builds once credentials are there.
+ */
+public abstract class PartnerSource implements Source {
+
+    private static final Logger log = LoggerFactory.getLogger(PartnerSource.class);
+
+    protected final PartnerSettings settings;
+    protected final PartnerTokenStore tokens;
+
+    protected PartnerSource(PartnerSettings settings, PartnerTokenStore tokens) {
+        this.settings = settings;
+        this.tokens = tokens;
+    }
+
+    /** The reader of {@code source} with the operator's {@code credentials}. */
+    protected abstract SourceReader reader(SourceDefinition source, PartnerCredentials credentials,
+                                           Map<String, String> watermarks, SourceProgress progress);
+
+    @Override
+    public final SourceReader reader(SourceDefinition source, RunParameters run, Map<String, String> watermarks,
+                                     SourceProgress progress) {
+        Optional<PartnerCredentials> credentials = settings.credentials(source.name());
+        if (credentials.isEmpty()) {
+            String reason = source.name() + ": no credentials (" + PartnerCredentials.variables(source.name()) + ")";
+            log.warn("{}; the source is skipped and the job goes on", reason);
+            progress.skipped(reason);
+            return new NothingToRead();
+        }
+        return reader(source, credentials.get(), watermarks, progress);
+    }
+
+    /** The reader of a source skipped for want of credentials: nothing, and no watermark moves. */
+    private static final class NothingToRead implements SourceReader {
+        @Override
+        public FetchedRecord read() {
+            return null;
+        }
+
+        @Override
+        public void open(ExecutionContext context) {
+        }
+
+        @Override
+        public void update(ExecutionContext context) {
+        }
+
+        @Override
+        public void close() {
+        }
+
+        @Override
+        public Map<String, String> newWatermarks() {
+            return Map.of();
+        }
+    }
+}
