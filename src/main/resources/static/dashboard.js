@@ -215,7 +215,7 @@
     const svg = $('#run-gantt');
     svg.replaceChildren();
     const steps = run.steps.filter(s => s.startTime).slice().sort((a, b) => a.startTime.localeCompare(b.startTime) || a.id - b.id);
-    const row = 20, left = 170, width = 560;
+    const row = 20, left = 190, width = 900;
     svg.setAttribute('viewBox', '0 0 ' + (left + width + 70) + ' ' + (steps.length * row + 24));
     if (!steps.length) return;
     const ms = text => new Date(text).getTime();
