@@ -27,6 +27,8 @@ final class SourceDefinitionLoader {
             "json-ld-type", "script", "items", "fields", "price-fields");
     /** The listings the Lazada connector knows how to page (an order listing is completed by /orders/items/get). */
     private static final List<String> LAZADA_LISTINGS = List.of("/products/get", "/orders/get");
+    /** The listings the Tiki connector pages; an order carries its lines as {@code items}. */
+    private static final List<String> TIKI_LISTINGS = List.of("/integration/v2/products", "/integration/v2/orders");
     private static final String POINTERS = "expected a JSON pointer such as /address/city or a list of them";
 
     /** What a kind whose reader knows only some listings checks beyond the common keys. */
@@ -36,7 +38,8 @@ final class SourceDefinitionLoader {
     }
 
     private static final Map<String, KindCheck> KIND_CHECKS = Map.of(
-            "lazada", SourceDefinitionLoader::checkLazada);
+            "lazada", SourceDefinitionLoader::checkLazada,
+            "tiki", SourceDefinitionLoader::checkTiki);
 
     private final DefinitionProblems problems;
 
@@ -194,6 +197,24 @@ final class SourceDefinitionLoader {
             } else if (apiPath.equals("/orders/get") != "order".equals(entity.target())) {
                 root.get("entities").get(entity.name()).get("target").problem("/orders/get is read as target: order, "
                         + "and only it");
+            }
+        });
+    }
+
+    /** Tiki pages with page and limit, which the reader derives from offset-limit paging; only its listings are read. */
+    private static void checkTiki(DefinitionNode root, String style, Map<String, EntityDefinition> entities) {
+        if (!style.equals("offset-limit")) {
+            root.get("paging").get("style").problem("a tiki source pages with offset-limit (the page sent is "
+                    + "offset / page-size + 1)");
+        }
+        entities.values().forEach(entity -> {
+            String apiPath = entity.path().split("\\?", 2)[0];
+            if (!TIKI_LISTINGS.contains(apiPath)) {
+                root.get("entities").get(entity.name()).get("path").problem("a tiki listing is one of "
+                        + TIKI_LISTINGS + ", got '" + apiPath + "'");
+            } else if (apiPath.endsWith("/orders") != "order".equals(entity.target())) {
+                root.get("entities").get(entity.name()).get("target").problem("/integration/v2/orders is read as "
+                        + "target: order, and only it");
             }
         });
     }

@@ -54,6 +54,29 @@ class SourceDefinitionLoaderTest {
         assertThat(sources.get("shop").paging().pageSize()).isEqualTo(100);
     }
 
+    @Test
+    void aTikiSourceDeclaresOnlyTheListingsItsConnectorPagesAndOrdersOnlyAsOrders() throws IOException {
+        source("tiki.yml", """
+                source: tiki
+                kind: tiki
+                base-url: http://127.0.0.1:1
+                paging: {style: limit-skip}
+                entities:
+                  products: {path: /integration/v2/orders, target: product, fields: {title: /name}}
+                  reviews: {path: /integration/v2/reviews, target: raw}
+                """);
+
+        new SourceDefinitionLoader(problems).load("file:" + dir);
+
+        assertThat(problems.all()).containsExactly(
+                "sources/tiki.yml: paging.style: a tiki source pages with offset-limit (the page sent is "
+                        + "offset / page-size + 1)",
+                "sources/tiki.yml: entities.products.target: /integration/v2/orders is read as target: order, "
+                        + "and only it",
+                "sources/tiki.yml: entities.reviews.path: a tiki listing is one of [/integration/v2/products, "
+                        + "/integration/v2/orders], got '/integration/v2/reviews'");
+    }
+
     private void source(String name, String yaml) throws IOException {
         Files.createDirectories(dir.resolve("sources"));
         Files.writeString(dir.resolve("sources").resolve(name), yaml);

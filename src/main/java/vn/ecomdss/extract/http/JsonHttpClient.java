@@ -15,10 +15,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * GETs a source's pages, retrying what is worth retrying (429, 5xx, connection resets, truncated bodies,
- * time-outs, and a JSON page that does not parse) with exponential back-off and jitter, honouring
- * {@code Retry-After}; anything else fails at once with the URL and the status. Every attempt first waits for
- * the source's {@link RequestThrottle}.
+ * GETs a source's pages (and sends a partner API's token requests), retrying what is worth retrying (429, 5xx,
+ * connection resets, truncated bodies, time-outs, and a JSON page that does not parse) with exponential back-off
+ * and jitter, honouring {@code Retry-After}; anything else fails at once with the URL and the status. Every attempt
+ * first waits for the source's {@link RequestThrottle}.
  */
 public final class JsonHttpClient {
 
@@ -74,8 +74,16 @@ public final class JsonHttpClient {
 
     /** GETs a page, retrying 429, 5xx, resets and time-outs; any other status is returned to the caller. */
     public Page fetch(URI uri, String accept, LongConsumer onRetry) {
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", accept)
-                .header("User-Agent", userAgent).GET().build();
+        return send(HttpRequest.newBuilder(uri).header("Accept", accept).GET(), onRetry);
+    }
+
+    /**
+     * Sends a request the caller has built (a form POST, an {@code Authorization} header of its own), with this
+     * client's time-out and user agent, retrying as {@link #fetch} does; any other status is returned to the caller.
+     */
+    public Page send(HttpRequest.Builder builder, LongConsumer onRetry) {
+        HttpRequest request = builder.timeout(timeout).header("User-Agent", userAgent).build();
+        String what = request.method() + " " + shown(request.uri());
         for (int attempt = 0; ; attempt++) {
             Duration wait;
             try {
@@ -86,28 +94,28 @@ public final class JsonHttpClient {
                     return new Page(status, response.body());
                 }
                 if (attempt >= maxRetries) {
-                    throw new SourceRequestException("GET " + shown(uri) + " answered " + status + " after " + (attempt + 1)
+                    throw new SourceRequestException(what + " answered " + status + " after " + (attempt + 1)
                             + " attempts: " + snippet(response.body()));
                 }
                 wait = response.headers().firstValue("Retry-After").map(JsonHttpClient::retryAfter)
                         .orElse(backoff(attempt));
             } catch (HttpTimeoutException e) {
                 if (attempt >= maxRetries) {
-                    throw new SourceRequestException("GET " + shown(uri) + " timed out after " + timeout.toMillis() + " ms, "
+                    throw new SourceRequestException(what + " timed out after " + timeout.toMillis() + " ms, "
                             + (attempt + 1) + " attempts", e);
                 }
                 wait = backoff(attempt);
             } catch (IOException e) {
                 if (attempt >= maxRetries) {
-                    throw new SourceRequestException("GET " + shown(uri) + " failed after " + (attempt + 1) + " attempts: " + e, e);
+                    throw new SourceRequestException(what + " failed after " + (attempt + 1) + " attempts: " + e, e);
                 }
                 wait = backoff(attempt);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new SourceRequestException("GET " + shown(uri) + " interrupted", e);
+                throw new SourceRequestException(what + " interrupted", e);
             }
             onRetry.accept(attempt + 1);
-            sleep(wait, uri);
+            sleep(wait, request.uri());
         }
     }
 

@@ -1,6 +1,7 @@
 package vn.ecomdss.extract.partner;
 
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One marketplace's partner API as {@link PartnerSession} uses it: the token calls and a signed call. An
@@ -14,8 +15,20 @@ public interface PartnerApi {
     /** Exchanges the one-time authorization code of a seller's consent for the first tokens. */
     PartnerToken exchangeCode(String authCode);
 
-    /** Renews the tokens; the platform keeps accepting {@code refreshToken} until the new one is used. */
+    /**
+     * Renews the tokens. Some platforms keep accepting {@code refreshToken} until the new one is used (Lazada),
+     * others spend it at once (Tiki: single-use refresh tokens).
+     */
     PartnerToken refresh(String refreshToken);
+
+    /**
+     * Tokens without a seller's authorization code, for a platform where an app may act for the seller who owns it
+     * (OAuth 2.0 client credentials): asked for when no code is configured and again whenever such a token, which
+     * comes without a refresh token, is due. Empty where a seller's consent is the only way in.
+     */
+    default Optional<PartnerToken> authorizeWithoutCode() {
+        return Optional.empty();
+    }
 
     /** A signed call of {@code apiPath} with {@code params}, authorized by {@code accessToken}. */
     PartnerResponse call(String apiPath, Map<String, String> params, String accessToken);

@@ -6,11 +6,18 @@ import java.util.Locale;
 /**
  * What an operator configures for one partner API, from {@code dss.sources.<name>.*} (e.g.
  * {@code DSS_SOURCES_LAZADA_APP_KEY}): the app's key and secret, the one-time authorization code a seller's consent
- * gives (exchanged for the first tokens), and optionally where the platform's token endpoints answer.
+ * gives (exchanged for the first tokens), optionally where the platform's token endpoints answer, and for an OAuth
+ * 2.0 platform the redirect URI registered for the app, which the code exchange must repeat.
  */
-public record PartnerCredentials(String appKey, String appSecret, String authCode, String authUrl) {
+public record PartnerCredentials(String appKey, String appSecret, String authCode, String authUrl,
+                                 String redirectUri) {
 
     public static final List<String> KEYS = List.of("app-key", "app-secret", "auth-code");
+
+    /** The credentials of a platform whose code exchange names no redirect URI (Lazada). */
+    public PartnerCredentials(String appKey, String appSecret, String authCode, String authUrl) {
+        this(appKey, appSecret, authCode, authUrl, null);
+    }
 
     public boolean complete() {
         return present(appKey) && present(appSecret);
@@ -18,9 +25,12 @@ public record PartnerCredentials(String appKey, String appSecret, String authCod
 
     /** {@code DSS_SOURCES_LAZADA_APP_KEY, ...}: the environment variables a source's credentials come from. */
     public static String variables(String source) {
-        String prefix = "DSS_SOURCES_" + source.toUpperCase(Locale.ROOT).replace('-', '_') + "_";
-        return String.join(", ", KEYS.stream().map(key -> prefix + key.toUpperCase(Locale.ROOT).replace('-', '_'))
-                .toList());
+        return String.join(", ", KEYS.stream().map(key -> variable(source, key)).toList());
+    }
+
+    /** {@code DSS_SOURCES_TIKI_APP_SECRET} for {@code ("tiki", "app-secret")}: the variable of one setting. */
+    public static String variable(String source, String key) {
+        return ("DSS_SOURCES_" + source + "_" + key).toUpperCase(Locale.ROOT).replace('-', '_');
     }
 
     private static boolean present(String value) {

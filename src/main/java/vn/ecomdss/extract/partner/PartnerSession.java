@@ -3,6 +3,7 @@ package vn.ecomdss.extract.partner;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,9 +12,10 @@ import vn.ecomdss.extract.SourceProgress;
 
 /**
  * Calls one source's partner API with a valid token. The token comes from the {@link PartnerTokenStore}, or from
- * the operator's authorization code the first time; it is refreshed ahead of its expiry, and once more when the
- * platform rejects it anyway. A rate-limited call waits as the platform says (or backs off) and is retried, at most
- * {@code maxRetries} times; a refused signature fails at once, naming the secret to check.
+ * the operator's authorization code the first time (or, where the platform allows, without one); it is refreshed
+ * ahead of its expiry, and once more when the platform rejects it anyway. A rate-limited call waits as the platform
+ * says (or backs off) and is retried, at most {@code maxRetries} times; a refused signature fails at once, naming
+ * the secret to check.
  */
 public final class PartnerSession {
 
@@ -76,7 +78,7 @@ public final class PartnerSession {
                 }
                 case SIGNATURE_REJECTED -> throw new PartnerApiException(source + ": " + api.platform()
                         + " refused the signature of " + apiPath + ": " + response.describe()
-                        + "; check the app secret (DSS_SOURCES_" + source.toUpperCase(java.util.Locale.ROOT) + "_APP_SECRET)");
+                        + "; check the app secret (" + PartnerCredentials.variable(source, "app-secret") + ")");
                 case RATE_LIMITED -> {
                     if (attempt >= maxRetries) {
                         throw new PartnerApiException(source + ": " + apiPath + " still rate-limited after "
@@ -104,29 +106,55 @@ public final class PartnerSession {
         return token;
     }
 
+    /** The first tokens: from the operator's authorization code, or where the platform allows, without one. */
     private PartnerToken authorize() {
-        if (credentials.authCode() == null) {
-            throw new PartnerApiException(source + ": no stored token and no authorization code; have the seller "
-                    + "authorize the app and set DSS_SOURCES_" + source.toUpperCase(java.util.Locale.ROOT)
-                    + "_AUTH_CODE to the code of the callback");
+        PartnerToken first;
+        if (credentials.authCode() != null) {
+            first = api.exchangeCode(credentials.authCode());
+        } else {
+            first = api.authorizeWithoutCode().orElseThrow(() -> new PartnerApiException(source
+                    + ": no stored token and no authorization code; have the seller authorize the app and set "
+                    + PartnerCredentials.variable(source, "auth-code") + " to the code of the callback"));
         }
-        PartnerToken first = api.exchangeCode(credentials.authCode());
         tokens.save(source, first);
-        log.info("{}: exchanged the authorization code for tokens ({})", source, first);
+        log.info("{}: {} ({})", source, credentials.authCode() != null
+                ? "exchanged the authorization code for tokens" : "granted tokens without an authorization code", first);
         return first;
     }
 
-    /** The new pair is stored before it is used, so the old refresh token is only replaced once the new one is safe. */
+    /**
+     * The new pair is stored before it is used. A token that came without a refresh token is renewed the way the
+     * first was obtained.
+     */
     private PartnerToken refresh(PartnerToken current) {
+        if (!current.refreshable()) {
+            return authorize();
+        }
         if (current.refreshExpired(clock.instant())) {
             throw new PartnerApiException(source + ": the refresh token expired at " + current.refreshExpiresAt()
                     + "; have the seller authorize the app again and set a new authorization code ("
                     + PartnerCredentials.variables(source) + ")");
         }
-        PartnerToken renewed = api.refresh(current.refreshToken());
+        PartnerToken renewed;
+        try {
+            renewed = api.refresh(current.refreshToken());
+        } catch (PartnerApiException refused) {
+            PartnerToken stored = renewedMeanwhile(current).orElseThrow(() -> refused);
+            log.info("{}: the refresh token was spent by another run, which stored its successor ({})", source, stored);
+            return stored;
+        }
         tokens.save(source, renewed);
         log.info("{}: refreshed the tokens ({})", source, renewed);
         return renewed;
+    }
+
+    /**
+     * The pair another run of this source stored after spending {@code current}'s refresh token. A platform whose
+     * refresh tokens are single-use refuses one that a concurrent run (the daily ETL and the 15-minute job both at
+     * 02:00) has just renewed; that run's successor is then the one to go on with.
+     */
+    private Optional<PartnerToken> renewedMeanwhile(PartnerToken current) {
+        return tokens.load(source).filter(stored -> !stored.refreshToken().equals(current.refreshToken()));
     }
 
     private void sleep(Duration wait, String apiPath) {

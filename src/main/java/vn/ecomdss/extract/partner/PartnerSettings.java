@@ -28,7 +28,8 @@ public class PartnerSettings {
         String prefix = "dss.sources." + source + ".";
         PartnerCredentials credentials = new PartnerCredentials(
                 text(binder, prefix + "app-key"), text(binder, prefix + "app-secret"),
-                text(binder, prefix + "auth-code"), text(binder, prefix + "auth-url"));
+                text(binder, prefix + "auth-code"), text(binder, prefix + "auth-url"),
+                text(binder, prefix + "redirect-uri"));
         return credentials.complete() ? Optional.of(credentials) : Optional.empty();
     }
 

@@ -10,8 +10,10 @@ import org.springframework.stereotype.Component;
 /**
  * The partner APIs' tokens in {@code ops.partner_token}, encrypted. {@link #save} writes the access and refresh
  * tokens of a source in one statement: a refresh's new pair replaces the old one only once it is committed, so a
- * process killed between the platform's answer and this write still finds the previous refresh token, which the
- * platform accepts until the new one is used.
+ * process killed between the platform's answer and this write still finds the previous refresh token, which
+ * Lazada accepts until the new one is used. A platform with single-use refresh tokens (Tiki) has spent it by then:
+ * the next refresh is refused and the seller must authorize the app again. A token granted without a refresh token
+ * is stored with an empty one.
  */
 @Component
 public class PartnerTokenStore {
