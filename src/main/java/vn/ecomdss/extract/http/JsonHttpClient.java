@@ -15,10 +15,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * GETs a source's pages, retrying what is worth retrying (429, 5xx, connection resets, truncated bodies,
- * time-outs, and a JSON page that does not parse) with exponential back-off and jitter, honouring
- * {@code Retry-After}; anything else fails at once with the URL and the status. Every attempt first waits for
- * the source's {@link RequestThrottle}.
+ * GETs a source's pages (and POSTs a partner API's token calls), retrying what is worth retrying (429, 5xx,
+ * connection resets, truncated bodies, time-outs, and a JSON page that does not parse) with exponential back-off
+ * and jitter, honouring {@code Retry-After}; anything else fails at once with the URL and the status. Every attempt
+ * first waits for the source's {@link RequestThrottle}.
  */
 public final class JsonHttpClient {
 
@@ -74,8 +74,21 @@ public final class JsonHttpClient {
 
     /** GETs a page, retrying 429, 5xx, resets and time-outs; any other status is returned to the caller. */
     public Page fetch(URI uri, String accept, LongConsumer onRetry) {
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", accept)
-                .header("User-Agent", userAgent).GET().build();
+        return send(HttpRequest.newBuilder(uri).GET(), uri, accept, onRetry);
+    }
+
+    /**
+     * POSTs {@code body} as {@code contentType} and retries as {@link #fetch} does; for the partner APIs whose token
+     * calls take a body.
+     */
+    public Page post(URI uri, String contentType, byte[] body, String accept, LongConsumer onRetry) {
+        return send(HttpRequest.newBuilder(uri).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)), uri, accept, onRetry);
+    }
+
+    private Page send(HttpRequest.Builder builder, URI uri, String accept, LongConsumer onRetry) {
+        HttpRequest request = builder.timeout(timeout).header("Accept", accept).header("User-Agent", userAgent).build();
+        String shown = request.method() + " " + shown(uri);
         for (int attempt = 0; ; attempt++) {
             Duration wait;
             try {
@@ -86,25 +99,25 @@ public final class JsonHttpClient {
                     return new Page(status, response.body());
                 }
                 if (attempt >= maxRetries) {
-                    throw new SourceRequestException("GET " + shown(uri) + " answered " + status + " after " + (attempt + 1)
+                    throw new SourceRequestException(shown + " answered " + status + " after " + (attempt + 1)
                             + " attempts: " + snippet(response.body()));
                 }
                 wait = response.headers().firstValue("Retry-After").map(JsonHttpClient::retryAfter)
                         .orElse(backoff(attempt));
             } catch (HttpTimeoutException e) {
                 if (attempt >= maxRetries) {
-                    throw new SourceRequestException("GET " + shown(uri) + " timed out after " + timeout.toMillis() + " ms, "
+                    throw new SourceRequestException(shown + " timed out after " + timeout.toMillis() + " ms, "
                             + (attempt + 1) + " attempts", e);
                 }
                 wait = backoff(attempt);
             } catch (IOException e) {
                 if (attempt >= maxRetries) {
-                    throw new SourceRequestException("GET " + shown(uri) + " failed after " + (attempt + 1) + " attempts: " + e, e);
+                    throw new SourceRequestException(shown + " failed after " + (attempt + 1) + " attempts: " + e, e);
                 }
                 wait = backoff(attempt);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new SourceRequestException("GET " + shown(uri) + " interrupted", e);
+                throw new SourceRequestException(shown + " interrupted", e);
             }
             onRetry.accept(attempt + 1);
             sleep(wait, uri);

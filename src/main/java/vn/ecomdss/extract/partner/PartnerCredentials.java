@@ -2,15 +2,24 @@ package vn.ecomdss.extract.partner;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 /**
  * What an operator configures for one partner API, from {@code dss.sources.<name>.*} (e.g.
  * {@code DSS_SOURCES_LAZADA_APP_KEY}): the app's key and secret, the one-time authorization code a seller's consent
- * gives (exchanged for the first tokens), and optionally where the platform's token endpoints answer.
+ * gives (exchanged for the first tokens), optionally where the platform's token endpoints answer, and for a
+ * platform whose tokens and calls belong to one shop of the seller (Shopee) that shop's id.
  */
-public record PartnerCredentials(String appKey, String appSecret, String authCode, String authUrl) {
+public record PartnerCredentials(String appKey, String appSecret, String authCode, String authUrl, String shopId) {
 
     public static final List<String> KEYS = List.of("app-key", "app-secret", "auth-code");
+    /** The setting a per-shop platform needs besides {@link #KEYS}. */
+    public static final String SHOP_ID = "shop-id";
+
+    /** The credentials of a platform that authorizes the seller as a whole, without a shop id. */
+    public PartnerCredentials(String appKey, String appSecret, String authCode, String authUrl) {
+        this(appKey, appSecret, authCode, authUrl, null);
+    }
 
     public boolean complete() {
         return present(appKey) && present(appSecret);
@@ -18,8 +27,14 @@ public record PartnerCredentials(String appKey, String appSecret, String authCod
 
     /** {@code DSS_SOURCES_LAZADA_APP_KEY, ...}: the environment variables a source's credentials come from. */
     public static String variables(String source) {
+        return variables(source, false);
+    }
+
+    /** The variables of {@link #variables(String)}, and {@code DSS_SOURCES_X_SHOP_ID} for a per-shop platform. */
+    public static String variables(String source, boolean withShopId) {
         String prefix = "DSS_SOURCES_" + source.toUpperCase(Locale.ROOT).replace('-', '_') + "_";
-        return String.join(", ", KEYS.stream().map(key -> prefix + key.toUpperCase(Locale.ROOT).replace('-', '_'))
+        Stream<String> keys = withShopId ? Stream.concat(KEYS.stream(), Stream.of(SHOP_ID)) : KEYS.stream();
+        return String.join(", ", keys.map(key -> prefix + key.toUpperCase(Locale.ROOT).replace('-', '_'))
                 .toList());
     }
 
@@ -29,6 +44,7 @@ public record PartnerCredentials(String appKey, String appSecret, String authCod
 
     @Override
     public String toString() {
-        return "PartnerCredentials[appKey=" + appKey + ", secret and code hidden]";
+        return "PartnerCredentials[appKey=" + appKey + (shopId == null ? "" : ", shopId=" + shopId)
+                + ", secret and code hidden]";
     }
 }
