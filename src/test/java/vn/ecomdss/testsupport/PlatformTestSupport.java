@@ -34,6 +34,7 @@ import vn.ecomdss.pipeline.JobDefinition;
 import vn.ecomdss.pipeline.RunParameters;
 import vn.ecomdss.pipeline.StepDefinition;
 import vn.ecomdss.pipeline.StepFactory;
+import vn.ecomdss.testsupport.partners.ShopeeOpenPlatformFake;
 
 /**
  * The platform as the tests see it: the whole application on embedded PostgreSQL, the lake and a real Kafka
@@ -54,6 +55,7 @@ public abstract class PlatformTestSupport {
     protected static final WebhookReceiver WEBHOOK = WebhookReceiver.start();
     /** Lazada Open Platform for one seller; the source has no credentials unless a test adds them. */
     protected static final LazadaFakeServer LAZADA = LazadaFakeServer.start();
+    protected static final ShopeeOpenPlatformFake SHOPEE = ShopeeOpenPlatformFake.start();
 
     @DynamicPropertySource
     static void platform(DynamicPropertyRegistry registry) {
@@ -65,6 +67,7 @@ public abstract class PlatformTestSupport {
         registry.add("dss.sources.fptshop.base-url", () -> FPTSHOP.baseUri().toString());
         registry.add("dss.sources.chotot.base-url", () -> CHOTOT.baseUri().toString());
         registry.add("dss.sources.lazada.base-url", () -> LAZADA.baseUri() + "/rest");
+        registry.add("dss.sources.shopee.base-url", () -> SHOPEE.baseUri().toString());
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
         registry.add("dss.alerts.webhook.url", () -> WEBHOOK.uri().toString());
