@@ -20,7 +20,7 @@ public record SourceDefinition(String file, String name, String kind, String bas
                                Map<String, EntityDefinition> entities, RateLimit rateLimit, String onFailure,
                                String userAgent) {
 
-    public static final List<String> KINDS = List.of("http-json", "html", "kafka", "lazada", "tiki");
+    public static final List<String> KINDS = List.of("http-json", "html", "kafka", "lazada", "tiki", "shopee");
     public static final List<String> PAGING_STYLES = List.of("limit-skip", "offset-limit", "none");
     public static final List<String> ON_FAILURE = List.of("fail", "continue");
     public static final List<String> EMBEDDED = List.of("vnmarket", "kafka");

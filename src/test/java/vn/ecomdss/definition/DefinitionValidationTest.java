@@ -49,10 +49,10 @@ class DefinitionValidationTest extends PlatformTestSupport {
                 .containsExactly(
                         List.of("extract_dummyjson", "extract_vnmarket", "extract_fakestore", "extract_platzi",
                                 "extract_sendo", "extract_fptshop", "extract_chotot", "extract_events",
-                                "extract_lazada", "extract_tiki"),
+                                "extract_lazada", "extract_tiki", "extract_shopee"),
                         List.of("quality_check_raw"),
                         List.of("transform_customers", "transform_products", "transform_sales", "transform_platforms",
-                                "transform_reviews", "transform_user_activity"),
+                                "transform_reviews", "transform_user_activity", "transform_returns"),
                         List.of("load_dimensions"), List.of("load_facts"), List.of("quality_check_final"),
                         List.of("refresh_materialized_views"), List.of("business_thresholds"),
                         List.of("notify"));

@@ -77,6 +77,32 @@ class SourceDefinitionLoaderTest {
                         + "/integration/v2/orders], got '/integration/v2/reviews'");
     }
 
+    @Test
+    void aShopeeSourceDeclaresOnlyTheListingsItsReaderCompletesEachAsItsTarget() throws IOException {
+        source("shopee.yml", """
+                source: shopee
+                kind: shopee
+                base-url: http://127.0.0.1:1
+                paging: {style: offset-limit, page-size: 101}
+                entities:
+                  products: {path: /api/v2/product/get_item_list?item_status=NORMAL, target: product}
+                  orders:
+                    path: /api/v2/order/get_order_list
+                    target: raw
+                  returns: {path: /api/v2/returns/get_return_list, target: return, fields: {order_id: /order_sn}}
+                  shops: {path: /api/v2/shop/get_shop_info, target: raw}
+                """);
+
+        new SourceDefinitionLoader(problems).load("file:" + dir);
+
+        assertThat(problems.all()).containsExactly(
+                "sources/shopee.yml: paging.page-size: Shopee serves at most 100 records a page",
+                "sources/shopee.yml: entities.orders.target: /api/v2/order/get_order_list is read as target: order, "
+                        + "got 'raw'",
+                "sources/shopee.yml: entities.shops.path: a shopee listing is one of [/api/v2/order/get_order_list, "
+                        + "/api/v2/product/get_item_list, /api/v2/returns/get_return_list], got '/api/v2/shop/get_shop_info'");
+    }
+
     private void source(String name, String yaml) throws IOException {
         Files.createDirectories(dir.resolve("sources"));
         Files.writeString(dir.resolve("sources").resolve(name), yaml);

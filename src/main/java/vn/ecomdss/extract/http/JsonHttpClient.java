@@ -78,6 +78,15 @@ public final class JsonHttpClient {
     }
 
     /**
+     * POSTs {@code body} as {@code contentType} and retries as {@link #fetch} does; for the partner APIs whose token
+     * calls take a body.
+     */
+    public Page post(URI uri, String contentType, byte[] body, String accept, LongConsumer onRetry) {
+        return send(HttpRequest.newBuilder(uri).header("Content-Type", contentType).header("Accept", accept)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)), onRetry);
+    }
+
+    /**
      * Sends a request the caller has built (a form POST, an {@code Authorization} header of its own), with this
      * client's time-out and user agent, retrying as {@link #fetch} does; any other status is returned to the caller.
      */

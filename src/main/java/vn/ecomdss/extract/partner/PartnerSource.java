@@ -31,6 +31,14 @@ public abstract class PartnerSource implements Source {
         this.tokens = tokens;
     }
 
+    /**
+     * Whether the kind's calls name one shop of the seller, so that its credentials are complete only with
+     * {@code shop-id} and the skip names {@code DSS_SOURCES_X_SHOP_ID} too.
+     */
+    protected boolean needsShopId() {
+        return false;
+    }
+
     /** The reader of {@code source} with the operator's {@code credentials}. */
     protected abstract SourceReader reader(SourceDefinition source, PartnerCredentials credentials,
                                            Map<String, String> watermarks, SourceProgress progress);
@@ -38,9 +46,11 @@ public abstract class PartnerSource implements Source {
     @Override
     public final SourceReader reader(SourceDefinition source, RunParameters run, Map<String, String> watermarks,
                                      SourceProgress progress) {
-        Optional<PartnerCredentials> credentials = settings.credentials(source.name());
+        Optional<PartnerCredentials> credentials = settings.credentials(source.name())
+                .filter(found -> !needsShopId() || found.shopId() != null);
         if (credentials.isEmpty()) {
-            String reason = source.name() + ": no credentials (" + PartnerCredentials.variables(source.name()) + ")";
+            String reason = source.name() + ": no credentials ("
+                    + PartnerCredentials.variables(source.name(), needsShopId()) + ")";
             log.warn("{}; the source is skipped and the job goes on", reason);
             progress.skipped(reason);
             return new NothingToRead();
