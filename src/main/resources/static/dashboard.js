@@ -7,7 +7,7 @@
   const PALETTE = ['#0f6f5c', '#e07a1f', '#3a6ea5', '#b3261e', '#7b5ea7', '#5d8a2f', '#c2a000', '#8c564b'];
   const LIVE = ['STARTING', 'STARTED', 'STOPPING'];
   const vnd = new Intl.NumberFormat('vi-VN');
-  const state = {jobs: [], selected: null, source: null, stepsTotal: {}, logStep: null, run: null};
+  const state = {jobs: [], selected: null, source: null, stepsTotal: {}, backfill: null, logStep: null, run: null};
 
   const csrf = () => decodeURIComponent((document.cookie.split('; ').find(c => c.startsWith('XSRF-TOKEN=')) || '').slice(11));
 
@@ -104,8 +104,44 @@
         el('td', {}, schedule ? schedule.cron + ' ' + schedule.zone + (schedule.paused ? ' (paused)' : '') : 'manual'),
         el('td', {}, schedule && !schedule.paused ? time(schedule.nextFireTime) : '—'),
         el('td', {}, last ? [status(last.status), ' #' + last.id + ' ' + time(last.startTime)] : 'never'),
-        el('td', {class: 'operator launch'}, sources, date, launch, ' ', pause));
+        el('td', {class: 'operator launch'}, el('div', {}, sources, date, launch, ' ', pause), backfillForm(job.name)));
     }));
+  }
+
+  // One run per logical date from 'from' to 'to'; the same range again skips completed dates and restarts failed ones.
+  function backfillForm(job) {
+    const from = el('input', {id: 'backfill-from-' + job, placeholder: 'from', title: 'first logical date YYYY-MM-DD'});
+    const to = el('input', {id: 'backfill-to-' + job, placeholder: 'to', title: 'last logical date YYYY-MM-DD'});
+    const concurrency = el('input', {id: 'backfill-concurrency-' + job, class: 'narrow', placeholder: '1', title: 'dates at once (1 unless the job is date-partitioned)'});
+    const start = el('button', {class: 'secondary', id: 'backfill-' + job, onclick: async () => {
+      const request = {from: from.value.trim(), to: to.value.trim()};
+      if (concurrency.value.trim()) request.concurrency = concurrency.value.trim();
+      const started = await act('Backfill of ' + job, '/api/v1/jobs/' + job + '/backfill', {body: JSON.stringify(request)});
+      if (started) followBackfill(job, started.id);
+    }}, 'Backfill');
+    return el('div', {class: 'backfill-form'}, from, to, concurrency, start);
+  }
+
+  function followBackfill(job, id) {
+    state.backfill = {job, id};
+    showBackfill();
+  }
+
+  async function showBackfill() {
+    if (!state.backfill) return;
+    const {job, id} = state.backfill;
+    const backfill = await api('/api/v1/jobs/' + job + '/backfill/' + id);
+    if (!state.backfill || state.backfill.id !== id) return;
+    $('#backfill').hidden = false;
+    $('#backfill-id').textContent = '#' + backfill.id + ' of ' + backfill.job;
+    $('#backfill-state').replaceWith(Object.assign(status(backfill.state), {id: 'backfill-state'}));
+    $('#backfill-caption').textContent = backfill.from + ' to ' + backfill.to + ' · ' + backfill.concurrency + ' at a time · '
+      + Object.entries(backfill.counts).map(([s, n]) => n + ' ' + s).join(', ');
+    $('#backfill-dates tbody').replaceChildren(...backfill.dates.map(date => el('tr', {id: 'backfill-date-' + date.logicalDate},
+      el('td', {}, date.logicalDate), el('td', {}, date.runId), el('td', {}, date.executionId ? '#' + date.executionId : ''),
+      el('td', {}, status(date.status || 'NONE')), el('td', {class: 'num'}, String(date.executions)))));
+    if (backfill.state === 'RUNNING') setTimeout(() => showBackfill().catch(() => {}), 2000);
+    else loadExecutions().catch(() => {});
   }
 
   async function loadExecutions() {
@@ -134,13 +170,16 @@
     $('#run-id').textContent = '#' + run.id;
     $('#run-status').replaceWith(Object.assign(status(run.status), {id: 'run-status'}));
     $('#run-caption').textContent = run.job + ' · run_id ' + (run.runId || '') + ' · started ' + time(run.startTime)
-      + (run.endTime ? ' · ended ' + time(run.endTime) : '') + ' · ' + duration(run.durationMs);
+      + (run.endTime ? ' · ended ' + time(run.endTime) : '') + ' · ' + duration(run.durationMs)
+      + (run.retries ? ' · ' + run.retries + (run.retries === 1 ? ' retry' : ' retries') : '');
     const total = state.stepsTotal[run.job] || run.steps.length || 1;
-    const done = run.steps.filter(s => s.status === 'COMPLETED').length;
+    const done = new Set(run.steps.filter(s => s.status === 'COMPLETED').map(s => s.name)).size;
     $('#run-progress').style.width = Math.round(100 * Math.min(done, total) / total) + '%';
     $('#run-progress-text').textContent = done + ' of ' + total + ' steps completed in this execution';
-    $('#steps tbody').replaceChildren(...run.steps.map(step => el('tr', {id: 'step-' + step.name, onclick: () => showLog(step.name)},
-      el('td', {}, step.name), el('td', {}, status(step.status)),
+    // A retried step has a row per attempt; a failed attempt that was retried is ABANDONED, its exit code FAILED.
+    $('#steps tbody').replaceChildren(...run.steps.map(step => el('tr', {id: 'step-' + step.name + (step.attempt > 1 ? '-attempt-' + step.attempt : ''), onclick: () => showLog(step.name)},
+      el('td', {}, step.name), el('td', {class: 'num'}, String(step.attempt)),
+      el('td', {}, status(step.status), step.status === 'ABANDONED' ? ' retried after ' + step.exitCode : ''),
       ...[step.readCount, step.writeCount, step.filterCount, step.skipCount, step.commitCount, step.rollbackCount]
         .map(n => el('td', {class: 'num'}, vnd.format(n))),
       el('td', {class: 'num'}, duration(step.durationMs)))));

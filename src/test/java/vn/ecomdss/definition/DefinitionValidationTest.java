@@ -100,6 +100,35 @@ class DefinitionValidationTest extends PlatformTestSupport {
     }
 
     @Test
+    void retriesOutOfRangeABadRetryDelayAndSwitchesThatAreNotBooleansAreRefused() throws IOException {
+        writeSource();
+        Files.writeString(dir.resolve("etl.yml"), """
+                job: etl
+                date-partitioned: sometimes
+                alerts:
+                  channels: [kafka]
+                  email-on-failure: true
+                steps:
+                  - name: extract
+                    type: extract
+                    source: shop
+                    retries: 11
+                    retry-delay: 5m
+                  - name: notify
+                    type: notify
+                    retries: -1
+                    retry-delay: -PT1S
+                """);
+        assertThat(problems()).containsExactlyInAnyOrder(
+                "etl.yml: date-partitioned: expected true or false, got 'sometimes'",
+                "etl.yml: alerts.email-to: the email channel needs at least one recipient",
+                "etl.yml: steps[0].retries: between 0 and 10",
+                "etl.yml: steps[0].retry-delay: expected an ISO-8601 duration such as PT2H, got '5m'",
+                "etl.yml: steps[1].retries: between 0 and 10",
+                "etl.yml: steps[1].retry-delay: a retry delay is PT0S or more, got '-PT1S'");
+    }
+
+    @Test
     void unknownSourceIsRefusedWithFileAndField() throws IOException {
         assertThat(problems(job("""
                   - name: extract

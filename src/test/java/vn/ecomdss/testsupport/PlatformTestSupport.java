@@ -75,6 +75,8 @@ public abstract class PlatformTestSupport {
         registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
         registry.add("dss.alerts.webhook.url", () -> WEBHOOK.uri().toString());
         registry.add("dss.alerts.webhook.secret", () -> WebhookReceiver.SECRET);
+        // A fault a test injects fails the run at once instead of after the default retries, five minutes apart.
+        registry.add("dss.retries.default-retries", () -> "0");
     }
 
     private static GreenMail smtp() {
