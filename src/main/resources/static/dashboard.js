@@ -194,7 +194,7 @@
     $('#stop-button').hidden = !live;
     $('#restart-button').hidden = !(run.status === 'FAILED' || run.status === 'STOPPED');
     $('#abandon-button').hidden = !(run.status === 'FAILED' || run.status === 'STOPPED');
-    if (!live) refresh();
+    if (ended) refresh();
   }
 
   // The latest step execution of each step name in the run (a retried step has one per attempt).
