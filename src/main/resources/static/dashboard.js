@@ -1,5 +1,5 @@
 // The operations dashboard: plain JavaScript over the admin API, charts drawn as inline SVG, live progress of a
-// run through server-sent events. Nothing is loaded from outside the application.
+// run over a WebSocket. Nothing is loaded from outside the application.
 (function () {
   'use strict';
   const $ = (selector) => document.querySelector(selector);
@@ -159,10 +159,11 @@
     document.querySelectorAll('#executions tbody tr').forEach(row => row.classList.toggle('selected', row.id === 'execution-' + id));
     if (state.source) state.source.close();
     $('#run').hidden = false;
-    const source = new EventSource('/api/v1/executions/' + id + '/events');
-    source.addEventListener('execution', (event) => renderRun(JSON.parse(event.data)));
-    source.onerror = () => source.close();
-    state.source = source;
+    // The run's progress over a WebSocket: its detail every second while it runs, then the server closes.
+    const socket = new WebSocket((location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host
+      + '/ws/executions?execution=' + id);
+    socket.onmessage = (event) => renderRun(JSON.parse(event.data));
+    state.source = socket;
   }
 
   function renderRun(run) {

@@ -161,7 +161,7 @@ public class WebSecurityConfiguration {
     private void unauthenticated(HttpServletRequest request, HttpServletResponse response,
                                  org.springframework.security.core.AuthenticationException e) throws IOException {
         String path = request.getRequestURI();
-        if (path.startsWith("/api/") || path.startsWith("/actuator/") || path.startsWith("/v3/")
+        if (path.startsWith("/api/") || path.startsWith("/ws/") || path.startsWith("/actuator/") || path.startsWith("/v3/")
                 || request.getHeader("Authorization") != null) {
             response.setHeader("WWW-Authenticate", "Basic realm=\"ecommerce-dss\"");
             problem(response, HttpStatus.UNAUTHORIZED, "Unauthorized", "sign in with HTTP Basic or send "
