@@ -75,8 +75,10 @@ final class LazadaApi implements PartnerApi {
     }
 
     @Override
-    public PartnerResponse call(String apiPath, Map<String, String> params, String accessToken) {
-        return send(apiUri, apiPath, params, accessToken);
+    public PartnerResponse call(String apiPath, Map<String, ?> params, String accessToken) {
+        Map<String, String> query = new LinkedHashMap<>();
+        params.forEach((name, value) -> query.put(name, String.valueOf(value)));
+        return send(apiUri, apiPath, query, accessToken);
     }
 
     /** A token call, waiting out ApiCallLimit like any other call: losing a refresh to a rate limit would stop the run. */

@@ -6,21 +6,38 @@ import java.util.Locale;
 /**
  * What an operator configures for one partner API, from {@code dss.sources.<name>.*} (e.g.
  * {@code DSS_SOURCES_LAZADA_APP_KEY}): the app's key and secret, the one-time authorization code a seller's consent
- * gives (exchanged for the first tokens), and optionally where the platform's token endpoints answer.
+ * gives (exchanged for the first tokens), and optionally where the platform's token endpoints answer. A platform
+ * whose app logs in with its key and secret alone (Sendo's shop key and secret key) needs no code.
  */
 public record PartnerCredentials(String appKey, String appSecret, String authCode, String authUrl) {
 
+    /** What an OAuth platform needs: the first tokens come from a seller's authorization code. */
     public static final List<String> KEYS = List.of("app-key", "app-secret", "auth-code");
+    /** What a platform whose app logs in with its own key and secret needs. */
+    public static final List<String> LOGIN_KEYS = List.of("app-key", "app-secret");
 
     public boolean complete() {
         return present(appKey) && present(appSecret);
     }
 
-    /** {@code DSS_SOURCES_LAZADA_APP_KEY, ...}: the environment variables a source's credentials come from. */
+    /** {@code DSS_SOURCES_LAZADA_APP_KEY, ...}: the environment variables an OAuth source's credentials come from. */
     public static String variables(String source) {
-        String prefix = "DSS_SOURCES_" + source.toUpperCase(Locale.ROOT).replace('-', '_') + "_";
-        return String.join(", ", KEYS.stream().map(key -> prefix + key.toUpperCase(Locale.ROOT).replace('-', '_'))
-                .toList());
+        return variables(source, KEYS);
+    }
+
+    /** The environment variables of {@code keys} of {@code source}, comma-separated. */
+    public static String variables(String source, List<String> keys) {
+        return String.join(", ", keys.stream().map(key -> variable(source, key)).toList());
+    }
+
+    /**
+     * The environment variable of one setting: {@code sendo-open} and {@code app-key} give
+     * {@code DSS_SOURCES_SENDO_OPEN_APP_KEY}. Spring's relaxed binding reads a dash of the property's name as an
+     * underscore of the variable's (its legacy form), so this name binds to {@code dss.sources.sendo-open.app-key}
+     * (as PartnerSettingsTest checks with a system-environment property source).
+     */
+    public static String variable(String source, String key) {
+        return ("DSS_SOURCES_" + source + "_" + key).toUpperCase(Locale.ROOT).replace('-', '_');
     }
 
     private static boolean present(String value) {

@@ -11,8 +11,9 @@ import vn.ecomdss.extract.SourceProgress;
 
 /**
  * Calls one source's partner API with a valid token. The token comes from the {@link PartnerTokenStore}, or from
- * the operator's authorization code the first time; it is refreshed ahead of its expiry, and once more when the
- * platform rejects it anyway. A rate-limited call waits as the platform says (or backs off) and is retried, at most
+ * the operator's authorization code the first time (a login, for a platform that needs no code); it is refreshed
+ * ahead of its expiry, and once more when the platform rejects it anyway, a token without a refresh token by
+ * logging in again. A rate-limited call waits as the platform says (or backs off) and is retried, at most
  * {@code maxRetries} times; a refused signature fails at once, naming the secret to check.
  */
 public final class PartnerSession {
@@ -55,7 +56,7 @@ public final class PartnerSession {
     }
 
     /** Calls {@code apiPath}; returns the platform's answer once it is OK. */
-    public PartnerResponse get(String apiPath, Map<String, String> params, SourceProgress progress) {
+    public PartnerResponse get(String apiPath, Map<String, ?> params, SourceProgress progress) {
         boolean refreshed = false;
         for (int attempt = 0; ; attempt++) {
             PartnerResponse response = api.call(apiPath, params, token().accessToken());
@@ -67,7 +68,10 @@ public final class PartnerSession {
                 case TOKEN_REJECTED -> {
                     if (refreshed) {
                         throw new PartnerApiException(source + ": " + apiPath + " rejected a freshly refreshed token: "
-                                + response.describe() + "; authorize the app again (" + PartnerCredentials.variables(source) + ")");
+                                + response.describe() + (api.needsAuthCode()
+                                ? "; authorize the app again (" + PartnerCredentials.variables(source) + ")"
+                                : "; check the app's key and secret (" + PartnerCredentials.variables(source,
+                                PartnerCredentials.LOGIN_KEYS) + ")"));
                     }
                     log.info("{}: {} rejected the access token ({}), refreshing it once", source, apiPath, response.code());
                     token = refresh(token);
@@ -76,7 +80,7 @@ public final class PartnerSession {
                 }
                 case SIGNATURE_REJECTED -> throw new PartnerApiException(source + ": " + api.platform()
                         + " refused the signature of " + apiPath + ": " + response.describe()
-                        + "; check the app secret (DSS_SOURCES_" + source.toUpperCase(java.util.Locale.ROOT) + "_APP_SECRET)");
+                        + "; check the app secret (" + PartnerCredentials.variable(source, "app-secret") + ")");
                 case RATE_LIMITED -> {
                     if (attempt >= maxRetries) {
                         throw new PartnerApiException(source + ": " + apiPath + " still rate-limited after "
@@ -93,7 +97,7 @@ public final class PartnerSession {
         }
     }
 
-    /** The token to call with: the stored one, renewed when it is due, or the first one from the authorization code. */
+    /** The token to call with: the stored one, renewed when it is due, or the first one the API gives. */
     private PartnerToken token() {
         if (token == null) {
             token = tokens.load(source).orElseGet(this::authorize);
@@ -105,18 +109,22 @@ public final class PartnerSession {
     }
 
     private PartnerToken authorize() {
-        if (credentials.authCode() == null) {
+        if (api.needsAuthCode() && credentials.authCode() == null) {
             throw new PartnerApiException(source + ": no stored token and no authorization code; have the seller "
-                    + "authorize the app and set DSS_SOURCES_" + source.toUpperCase(java.util.Locale.ROOT)
-                    + "_AUTH_CODE to the code of the callback");
+                    + "authorize the app and set " + PartnerCredentials.variable(source, "auth-code")
+                    + " to the code of the callback");
         }
         PartnerToken first = api.exchangeCode(credentials.authCode());
         tokens.save(source, first);
-        log.info("{}: exchanged the authorization code for tokens ({})", source, first);
+        log.info("{}: {} ({})", source, api.needsAuthCode() ? "exchanged the authorization code for tokens"
+                : "logged in", first);
         return first;
     }
 
-    /** The new pair is stored before it is used, so the old refresh token is only replaced once the new one is safe. */
+    /**
+     * The new pair is stored before it is used, so the old refresh token is only replaced once the new one is safe.
+     * A token without a refresh token is renewed by the API's login, stored the same way.
+     */
     private PartnerToken refresh(PartnerToken current) {
         if (current.refreshExpired(clock.instant())) {
             throw new PartnerApiException(source + ": the refresh token expired at " + current.refreshExpiresAt()

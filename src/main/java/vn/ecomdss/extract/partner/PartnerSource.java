@@ -1,5 +1,6 @@
 package vn.ecomdss.extract.partner;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -31,6 +32,14 @@ public abstract class PartnerSource implements Source {
         this.tokens = tokens;
     }
 
+    /**
+     * The settings the skip names when credentials are missing: the app's key, its secret and, for an OAuth
+     * platform, the seller's authorization code; a platform whose app logs in says {@link PartnerCredentials#LOGIN_KEYS}.
+     */
+    protected List<String> credentialKeys() {
+        return PartnerCredentials.KEYS;
+    }
+
     /** The reader of {@code source} with the operator's {@code credentials}. */
     protected abstract SourceReader reader(SourceDefinition source, PartnerCredentials credentials,
                                            Map<String, String> watermarks, SourceProgress progress);
@@ -40,7 +49,8 @@ public abstract class PartnerSource implements Source {
                                      SourceProgress progress) {
         Optional<PartnerCredentials> credentials = settings.credentials(source.name());
         if (credentials.isEmpty()) {
-            String reason = source.name() + ": no credentials (" + PartnerCredentials.variables(source.name()) + ")";
+            String reason = source.name() + ": no credentials ("
+                    + PartnerCredentials.variables(source.name(), credentialKeys()) + ")";
             log.warn("{}; the source is skipped and the job goes on", reason);
             progress.skipped(reason);
             return new NothingToRead();
