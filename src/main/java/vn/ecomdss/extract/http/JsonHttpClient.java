@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.LongConsumer;
 
@@ -18,7 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
  * GETs a source's pages, retrying what is worth retrying (429, 5xx, connection resets, truncated bodies,
  * time-outs, and a JSON page that does not parse) with exponential back-off and jitter, honouring
  * {@code Retry-After}; anything else fails at once with the URL and the status. Every attempt first waits for
- * the source's {@link RequestThrottle}.
+ * the source's {@link RequestThrottle}. An API whose reads are POSTs of a JSON body (Sendo's searches and login)
+ * is called through {@link #post}, retried the same way, so only POSTs that are safe to repeat go through it.
  */
 public final class JsonHttpClient {
 
@@ -67,15 +69,32 @@ public final class JsonHttpClient {
                             + "; body starts " + snippet(page.body()), e);
                 }
                 onRetry.accept(attempt + 1);
-                sleep(backoff(attempt), uri);
+                sleep(backoff(attempt), "GET", uri);
             }
         }
     }
 
     /** GETs a page, retrying 429, 5xx, resets and time-outs; any other status is returned to the caller. */
     public Page fetch(URI uri, String accept, LongConsumer onRetry) {
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", accept)
-                .header("User-Agent", userAgent).GET().build();
+        return send(HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", accept)
+                .header("User-Agent", userAgent).GET().build(), onRetry);
+    }
+
+    /**
+     * POSTs a JSON body with {@code headers} (an {@code Authorization} among them: headers never appear in
+     * messages), retrying as {@link #fetch} does; any status but 429 and 5xx is returned to the caller.
+     */
+    public Page post(URI uri, byte[] json, Map<String, String> headers, LongConsumer onRetry) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", "application/json")
+                .header("Content-Type", "application/json").header("User-Agent", userAgent)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(json));
+        headers.forEach(request::header);
+        return send(request.build(), onRetry);
+    }
+
+    private Page send(HttpRequest request, LongConsumer onRetry) {
+        URI uri = request.uri();
+        String method = request.method();
         for (int attempt = 0; ; attempt++) {
             Duration wait;
             try {
@@ -86,28 +105,29 @@ public final class JsonHttpClient {
                     return new Page(status, response.body());
                 }
                 if (attempt >= maxRetries) {
-                    throw new SourceRequestException("GET " + shown(uri) + " answered " + status + " after " + (attempt + 1)
-                            + " attempts: " + snippet(response.body()));
+                    throw new SourceRequestException(method + " " + shown(uri) + " answered " + status + " after "
+                            + (attempt + 1) + " attempts: " + snippet(response.body()));
                 }
                 wait = response.headers().firstValue("Retry-After").map(JsonHttpClient::retryAfter)
                         .orElse(backoff(attempt));
             } catch (HttpTimeoutException e) {
                 if (attempt >= maxRetries) {
-                    throw new SourceRequestException("GET " + shown(uri) + " timed out after " + timeout.toMillis() + " ms, "
-                            + (attempt + 1) + " attempts", e);
+                    throw new SourceRequestException(method + " " + shown(uri) + " timed out after " + timeout.toMillis()
+                            + " ms, " + (attempt + 1) + " attempts", e);
                 }
                 wait = backoff(attempt);
             } catch (IOException e) {
                 if (attempt >= maxRetries) {
-                    throw new SourceRequestException("GET " + shown(uri) + " failed after " + (attempt + 1) + " attempts: " + e, e);
+                    throw new SourceRequestException(method + " " + shown(uri) + " failed after " + (attempt + 1)
+                            + " attempts: " + e, e);
                 }
                 wait = backoff(attempt);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new SourceRequestException("GET " + shown(uri) + " interrupted", e);
+                throw new SourceRequestException(method + " " + shown(uri) + " interrupted", e);
             }
             onRetry.accept(attempt + 1);
-            sleep(wait, uri);
+            sleep(wait, method, uri);
         }
     }
 
@@ -124,12 +144,12 @@ public final class JsonHttpClient {
         }
     }
 
-    private static void sleep(Duration wait, URI uri) {
+    private static void sleep(Duration wait, String method, URI uri) {
         try {
             Thread.sleep(wait.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new SourceRequestException("GET " + shown(uri) + " interrupted while backing off", e);
+            throw new SourceRequestException(method + " " + shown(uri) + " interrupted while backing off", e);
         }
     }
 
