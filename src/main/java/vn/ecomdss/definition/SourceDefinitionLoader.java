@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import vn.ecomdss.pipeline.DefinitionFile;
 import vn.ecomdss.pipeline.DefinitionNode;
@@ -27,6 +28,11 @@ final class SourceDefinitionLoader {
             "json-ld-type", "script", "items", "fields", "price-fields");
     /** The listings the Lazada connector knows how to page (an order listing is completed by /orders/items/get). */
     private static final List<String> LAZADA_LISTINGS = List.of("/products/get", "/orders/get");
+    /** The searches the Sendo Open API connector walks, each with the target it is read as. */
+    private static final Map<String, String> SENDO_OPEN_SEARCHES = Map.of(
+            "/api/partner/product/search", "product", "/api/partner/salesorder/search", "order");
+    /** Sendo's searches serve at most 50 records a page. */
+    private static final int SENDO_OPEN_MAX_PAGE = 50;
     private static final String POINTERS = "expected a JSON pointer such as /address/city or a list of them";
 
     /** What a kind whose reader knows only some listings checks beyond the common keys. */
@@ -36,7 +42,8 @@ final class SourceDefinitionLoader {
     }
 
     private static final Map<String, KindCheck> KIND_CHECKS = Map.of(
-            "lazada", SourceDefinitionLoader::checkLazada);
+            "lazada", SourceDefinitionLoader::checkLazada,
+            "sendo-open", SourceDefinitionLoader::checkSendoOpen);
 
     private final DefinitionProblems problems;
 
@@ -194,6 +201,34 @@ final class SourceDefinitionLoader {
             } else if (apiPath.equals("/orders/get") != "order".equals(entity.target())) {
                 root.get("entities").get(entity.name()).get("target").problem("/orders/get is read as target: order, "
                         + "and only it");
+            }
+        });
+    }
+
+    /**
+     * Sendo pages by page token, at most 50 a page, and only its product and sales-order searches are declared,
+     * each as its target; the reader sends Sendo's own date filters, so an entity names no incremental param.
+     */
+    private static void checkSendoOpen(DefinitionNode root, String style, Map<String, EntityDefinition> entities) {
+        if (!style.equals("page-token")) {
+            root.get("paging").get("style").problem("a sendo-open source pages with page-token");
+        }
+        DefinitionNode pageSize = root.get("paging").get("page-size");
+        if (pageSize.json().asInt(100) > SENDO_OPEN_MAX_PAGE) {
+            pageSize.problem("Sendo serves at most " + SENDO_OPEN_MAX_PAGE + " a page (the default is 100)");
+        }
+        entities.values().forEach(entity -> {
+            DefinitionNode node = root.get("entities").get(entity.name());
+            String target = SENDO_OPEN_SEARCHES.get(entity.path());
+            if (target == null) {
+                node.get("path").problem("a sendo-open listing is one of " + new TreeSet<>(
+                        SENDO_OPEN_SEARCHES.keySet()) + ", got '" + entity.path() + "'");
+            } else if (!target.equals(entity.target())) {
+                node.get("target").problem(entity.path() + " is read as target: " + target);
+            }
+            if (entity.incremental() != null && entity.incremental().param() != null) {
+                node.get("incremental").get("param").problem("the sendo-open reader filters by Sendo's own dates "
+                        + "(date_from/date_to, order_status_date_from/to); name only the field");
             }
         });
     }

@@ -54,6 +54,7 @@ public abstract class PlatformTestSupport {
     protected static final WebhookReceiver WEBHOOK = WebhookReceiver.start();
     /** Lazada Open Platform for one seller; the source has no credentials unless a test adds them. */
     protected static final LazadaFakeServer LAZADA = LazadaFakeServer.start();
+    protected static final vn.ecomdss.testsupport.partners.SendoOpenApiFake SENDO_OPEN = vn.ecomdss.testsupport.partners.SendoOpenApiFake.start();
 
     @DynamicPropertySource
     static void platform(DynamicPropertyRegistry registry) {
@@ -65,6 +66,7 @@ public abstract class PlatformTestSupport {
         registry.add("dss.sources.fptshop.base-url", () -> FPTSHOP.baseUri().toString());
         registry.add("dss.sources.chotot.base-url", () -> CHOTOT.baseUri().toString());
         registry.add("dss.sources.lazada.base-url", () -> LAZADA.baseUri() + "/rest");
+        registry.add("dss.sources.sendo-open.base-url", () -> SENDO_OPEN.baseUri().toString());
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
         registry.add("dss.alerts.webhook.url", () -> WEBHOOK.uri().toString());

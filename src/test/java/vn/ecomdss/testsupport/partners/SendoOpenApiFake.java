@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import tools.jackson.core.JacksonException;
@@ -49,6 +50,10 @@ public final class SendoOpenApiFake extends PartnerFake {
     public record Credentials(String shopKey, String secretKey) {
     }
 
+    /** A search as it arrived: its path and its JSON body. */
+    public record Search(String path, JsonNode body) {
+    }
+
     /** A page token remembers the search it continues and where; Sendo's page tokens expire, so these do too. */
     private record PageToken(String path, JsonNode criteria, int offset, Instant expires) {
     }
@@ -67,6 +72,7 @@ public final class SendoOpenApiFake extends PartnerFake {
     private final Map<String, Instant> tokens = new ConcurrentHashMap<>();
     private final Map<String, PageToken> pageTokens = new ConcurrentHashMap<>();
     private final AtomicInteger failingAnswers = new AtomicInteger();
+    private final List<Search> searches = new CopyOnWriteArrayList<>();
 
     private SendoOpenApiFake() {
         super("sendo-fake", 17_003L);
@@ -104,12 +110,22 @@ public final class SendoOpenApiFake extends PartnerFake {
         failingAnswers.set(times);
     }
 
+    /** The authorized searches received so far, in order, failed ones included: what a connector asked for. */
+    public List<Search> searches() {
+        return List.copyOf(searches);
+    }
+
     public List<Long> productIds() {
         return shop.products().stream().map(SendoOpenApiFake::productId).toList();
     }
 
     public List<String> orderNumbers() {
         return shop.orders().stream().map(SendoOpenApiFake::orderNumber).toList();
+    }
+
+    /** The order lines of the whole shop, one per {@code sku_details} entry. */
+    public int orderLines() {
+        return shop.orders().stream().mapToInt(o -> o.lines().size()).sum();
     }
 
     public void updateProducts(long... ids) {
@@ -175,6 +191,7 @@ public final class SendoOpenApiFake extends PartnerFake {
             throw new SendoError(401, "Token không hợp lệ hoặc đã hết hạn.");
         }
         JsonNode body = body(exchange);
+        searches.add(new Search(path, body));
         if (failingAnswers.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             throw new SendoError(500, "Hệ thống đang bận, vui lòng thử lại.");
         }
