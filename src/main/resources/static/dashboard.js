@@ -7,7 +7,7 @@
   const PALETTE = ['#0f6f5c', '#e07a1f', '#3a6ea5', '#b3261e', '#7b5ea7', '#5d8a2f', '#c2a000', '#8c564b'];
   const LIVE = ['STARTING', 'STARTED', 'STOPPING'];
   const vnd = new Intl.NumberFormat('vi-VN');
-  const state = {jobs: [], selected: null, source: null, stepsTotal: {}};
+  const state = {jobs: [], selected: null, source: null, stepsTotal: {}, backfill: null, logStep: null, run: null};
 
   const csrf = () => decodeURIComponent((document.cookie.split('; ').find(c => c.startsWith('XSRF-TOKEN=')) || '').slice(11));
 
@@ -104,8 +104,44 @@
         el('td', {}, schedule ? schedule.cron + ' ' + schedule.zone + (schedule.paused ? ' (paused)' : '') : 'manual'),
         el('td', {}, schedule && !schedule.paused ? time(schedule.nextFireTime) : '—'),
         el('td', {}, last ? [status(last.status), ' #' + last.id + ' ' + time(last.startTime)] : 'never'),
-        el('td', {class: 'operator launch'}, sources, date, launch, ' ', pause));
+        el('td', {class: 'operator launch'}, el('div', {}, sources, date, launch, ' ', pause), backfillForm(job.name)));
     }));
+  }
+
+  // One run per logical date from 'from' to 'to'; the same range again skips completed dates and restarts failed ones.
+  function backfillForm(job) {
+    const from = el('input', {id: 'backfill-from-' + job, placeholder: 'from', title: 'first logical date YYYY-MM-DD'});
+    const to = el('input', {id: 'backfill-to-' + job, placeholder: 'to', title: 'last logical date YYYY-MM-DD'});
+    const concurrency = el('input', {id: 'backfill-concurrency-' + job, class: 'narrow', placeholder: '1', title: 'dates at once (1 unless the job is date-partitioned)'});
+    const start = el('button', {class: 'secondary', id: 'backfill-' + job, onclick: async () => {
+      const request = {from: from.value.trim(), to: to.value.trim()};
+      if (concurrency.value.trim()) request.concurrency = concurrency.value.trim();
+      const started = await act('Backfill of ' + job, '/api/v1/jobs/' + job + '/backfill', {body: JSON.stringify(request)});
+      if (started) followBackfill(job, started.id);
+    }}, 'Backfill');
+    return el('div', {class: 'backfill-form'}, from, to, concurrency, start);
+  }
+
+  function followBackfill(job, id) {
+    state.backfill = {job, id};
+    showBackfill();
+  }
+
+  async function showBackfill() {
+    if (!state.backfill) return;
+    const {job, id} = state.backfill;
+    const backfill = await api('/api/v1/jobs/' + job + '/backfill/' + id);
+    if (!state.backfill || state.backfill.id !== id) return;
+    $('#backfill').hidden = false;
+    $('#backfill-id').textContent = '#' + backfill.id + ' of ' + backfill.job;
+    $('#backfill-state').replaceWith(Object.assign(status(backfill.state), {id: 'backfill-state'}));
+    $('#backfill-caption').textContent = backfill.from + ' to ' + backfill.to + ' · ' + backfill.concurrency + ' at a time · '
+      + Object.entries(backfill.counts).map(([s, n]) => n + ' ' + s).join(', ');
+    $('#backfill-dates tbody').replaceChildren(...backfill.dates.map(date => el('tr', {id: 'backfill-date-' + date.logicalDate},
+      el('td', {}, date.logicalDate), el('td', {}, date.runId), el('td', {}, date.executionId ? '#' + date.executionId : ''),
+      el('td', {}, status(date.status || 'NONE')), el('td', {class: 'num'}, String(date.executions)))));
+    if (backfill.state === 'RUNNING') setTimeout(() => showBackfill().catch(() => {}), 2000);
+    else loadExecutions().catch(() => {});
   }
 
   async function loadExecutions() {
@@ -134,23 +170,122 @@
     $('#run-id').textContent = '#' + run.id;
     $('#run-status').replaceWith(Object.assign(status(run.status), {id: 'run-status'}));
     $('#run-caption').textContent = run.job + ' · run_id ' + (run.runId || '') + ' · started ' + time(run.startTime)
-      + (run.endTime ? ' · ended ' + time(run.endTime) : '') + ' · ' + duration(run.durationMs);
+      + (run.endTime ? ' · ended ' + time(run.endTime) : '') + ' · ' + duration(run.durationMs)
+      + (run.retries ? ' · ' + run.retries + (run.retries === 1 ? ' retry' : ' retries') : '');
     const total = state.stepsTotal[run.job] || run.steps.length || 1;
-    const done = run.steps.filter(s => s.status === 'COMPLETED').length;
+    const done = new Set(run.steps.filter(s => s.status === 'COMPLETED').map(s => s.name)).size;
     $('#run-progress').style.width = Math.round(100 * Math.min(done, total) / total) + '%';
     $('#run-progress-text').textContent = done + ' of ' + total + ' steps completed in this execution';
-    $('#steps tbody').replaceChildren(...run.steps.map(step => el('tr', {id: 'step-' + step.name},
-      el('td', {}, step.name), el('td', {}, status(step.status)),
+    // A retried step has a row per attempt; a failed attempt that was retried is ABANDONED, its exit code FAILED.
+    $('#steps tbody').replaceChildren(...run.steps.map(step => el('tr', {id: 'step-' + step.name + (step.attempt > 1 ? '-attempt-' + step.attempt : ''), onclick: () => showLog(step.name)},
+      el('td', {}, step.name), el('td', {class: 'num'}, String(step.attempt)),
+      el('td', {}, status(step.status), step.status === 'ABANDONED' ? ' retried after ' + step.exitCode : ''),
       ...[step.readCount, step.writeCount, step.filterCount, step.skipCount, step.commitCount, step.rollbackCount]
         .map(n => el('td', {class: 'num'}, vnd.format(n))),
       el('td', {class: 'num'}, duration(step.durationMs)))));
     const failed = run.steps.filter(s => s.status === 'FAILED').map(s => s.name + ': ' + (s.exitMessage || '').split('\n')[0]);
     $('#run-exit').textContent = failed.join('\n');
     const live = LIVE.includes(run.status);
+    const ended = state.run && state.run.id === run.id && LIVE.includes(state.run.status) && !live;
+    state.run = run;
+    drawDag(run);
+    drawGantt(run);
+    if (ended && state.logStep) showLog(state.logStep);
     $('#stop-button').hidden = !live;
     $('#restart-button').hidden = !(run.status === 'FAILED' || run.status === 'STOPPED');
     $('#abandon-button').hidden = !(run.status === 'FAILED' || run.status === 'STOPPED');
     if (!live) refresh();
+  }
+
+  // The latest step execution of each step name in the run (a retried step has one per attempt).
+  function latestSteps(run) {
+    const byName = {};
+    run.steps.forEach(step => { if (!byName[step.name] || byName[step.name].id < step.id) byName[step.name] = step; });
+    return byName;
+  }
+
+  // The definition's steps in columns by depth (the longest depends-on chain before them), edges from each
+  // dependency, each node coloured by its status in the run.
+  function drawDag(run) {
+    const job = state.jobs.find(j => j.name === run.job);
+    const svg = $('#run-dag');
+    $('#run-graphs').hidden = false;
+    $('#graphs-run-id').textContent = '#' + run.id + ' (' + run.job + ')';
+    svg.replaceChildren();
+    if (!job) return;
+    const depth = {};
+    const depthOf = (name, seen = []) => {
+      if (depth[name] !== undefined) return depth[name];
+      const step = job.steps.find(s => s.name === name);
+      const deps = step ? step.dependsOn.filter(d => !seen.includes(d)) : [];
+      depth[name] = deps.length ? 1 + Math.max(...deps.map(d => depthOf(d, [...seen, name]))) : 0;
+      return depth[name];
+    };
+    job.steps.forEach(s => depthOf(s.name));
+    const columns = [];
+    job.steps.forEach(s => (columns[depth[s.name]] = columns[depth[s.name]] || []).push(s.name));
+    const nodeWidth = 168, nodeHeight = 24, columnWidth = 196, rowHeight = 32;
+    const rows = Math.max(...columns.map(c => c.length));
+    svg.setAttribute('viewBox', '0 0 ' + (columns.length * columnWidth) + ' ' + (rows * rowHeight + 8));
+    const at = {};
+    columns.forEach((names, c) => names.forEach((name, r) => {
+      at[name] = {x: 4 + c * columnWidth, y: 4 + r * rowHeight + (rows - names.length) * rowHeight / 2};
+    }));
+    job.steps.forEach(step => step.dependsOn.forEach(dep => {
+      if (!at[dep]) return;
+      svg.append(svgEl('path', {class: 'edge', d: 'M' + (at[dep].x + nodeWidth) + ' ' + (at[dep].y + nodeHeight / 2)
+        + ' C' + (at[dep].x + nodeWidth + 14) + ' ' + (at[dep].y + nodeHeight / 2) + ' ' + (at[step.name].x - 14) + ' '
+        + (at[step.name].y + nodeHeight / 2) + ' ' + at[step.name].x + ' ' + (at[step.name].y + nodeHeight / 2)}));
+    }));
+    const latest = latestSteps(run);
+    job.steps.forEach(step => {
+      const status = latest[step.name] ? latest[step.name].status : 'NOT_RUN';
+      const node = svgEl('g', {id: 'dag-' + step.name, class: 'node ' + status, 'data-status': status});
+      node.append(svgEl('rect', {x: at[step.name].x, y: at[step.name].y, width: nodeWidth, height: nodeHeight, rx: 4}));
+      node.append(svgEl('text', {x: at[step.name].x + 6, y: at[step.name].y + 16}, step.name.length > 24 ? step.name.slice(0, 23) + '…' : step.name));
+      node.append(svgEl('title', {}, step.name + ' (' + step.type + '): ' + status));
+      node.addEventListener('click', () => showLog(step.name));
+      svg.append(node);
+    });
+  }
+
+  // One bar per step execution from its start to its end (to now while it runs), on one time axis.
+  function drawGantt(run) {
+    const svg = $('#run-gantt');
+    svg.replaceChildren();
+    const steps = run.steps.filter(s => s.startTime).slice().sort((a, b) => a.startTime.localeCompare(b.startTime) || a.id - b.id);
+    const row = 20, left = 190, width = 900;
+    svg.setAttribute('viewBox', '0 0 ' + (left + width + 70) + ' ' + (steps.length * row + 24));
+    if (!steps.length) return;
+    const ms = text => new Date(text).getTime();
+    const start = ms(steps[0].startTime);
+    const end = Math.max(...steps.map(s => s.endTime ? ms(s.endTime) : Date.now()), start + 1000);
+    const x = t => left + width * (t - start) / (end - start);
+    steps.forEach((step, i) => {
+      const y = 4 + i * row;
+      const from = x(ms(step.startTime));
+      const to = x(step.endTime ? ms(step.endTime) : Date.now());
+      svg.append(svgEl('text', {x: left - 6, y: y + 12, 'text-anchor': 'end'}, step.name));
+      const bar = svgEl('rect', {id: 'gantt-' + step.name, x: from, y, width: Math.max(to - from, 2), height: row - 6, class: 'bar ' + step.status});
+      bar.append(svgEl('title', {}, step.name + ': ' + time(step.startTime) + ' → ' + (time(step.endTime) || 'running') + ', ' + duration(step.durationMs)));
+      svg.append(bar);
+      svg.append(svgEl('text', {x: Math.max(to - from, 2) + from + 4, y: y + 12}, duration(step.durationMs)));
+    });
+    svg.append(svgEl('text', {x: left, y: steps.length * row + 18}, time(steps[0].startTime)));
+    svg.append(svgEl('text', {x: left + width, y: steps.length * row + 18, 'text-anchor': 'end'}, duration(end - start) + ' in all'));
+  }
+
+  async function showLog(step) {
+    state.logStep = step;
+    $('#step-log-title').textContent = 'Log of ' + step + ' in execution #' + state.selected;
+    try {
+      const log = await api('/api/v1/executions/' + state.selected + '/steps/' + encodeURIComponent(step) + '/log');
+      $('#step-log').textContent = log.lines.length
+        ? log.lines.map(l => time(l.at) + ' ' + l.level.padEnd(5) + ' ' + l.logger.split('.').pop() + '  ' + l.message).join('\n')
+        : 'Nothing logged by ' + step + ' in this execution.';
+    } catch (error) {
+      $('#step-log').textContent = error.message;
+    }
   }
 
   async function loadQuality() {

@@ -23,9 +23,11 @@ import org.springframework.stereotype.Component;
 import vn.ecomdss.definition.JobCatalogue;
 import vn.ecomdss.embedded.KafkaEndpoint;
 import vn.ecomdss.notify.RunSummary;
+import vn.ecomdss.ops.Backfills;
 import vn.ecomdss.ops.JobControl;
 import vn.ecomdss.ops.OperationRefusedException;
 import vn.ecomdss.pipeline.RunParameters;
+import vn.ecomdss.pipeline.StepAttempts;
 import vn.ecomdss.quality.QualityReport;
 import vn.ecomdss.simulator.EventStreamSimulator;
 import vn.ecomdss.simulator.MarketEventStreams;
@@ -33,7 +35,8 @@ import vn.ecomdss.warehouse.ExchangeRateLoader;
 
 /**
  * The command line: {@code demo}, {@code run <job> [key=value ...]}, {@code restart <executionId>},
- * {@code stop <executionId>}, {@code executions [job]}, {@code simulate [--minutes N] [--rate-scale X]}. Launches,
+ * {@code stop <executionId>}, {@code executions [job]}, {@code backfill <job> from=... to=... [concurrency=N]},
+ * {@code simulate [--minutes N] [--rate-scale X]}. Launches,
  * stops and restarts go through {@link JobControl} as the admin API's do (same checks, same messages, audited as
  * actor {@code cli}). The exit code is 0 only when the execution the command ran COMPLETED (or, for the read-only
  * commands, when they answered); bad input gets one line on standard error and a code of its own (see
@@ -49,6 +52,9 @@ public class DssCommandLine implements ApplicationRunner, ExitCodeGenerator {
               restart <executionId>         restart a failed or stopped execution, or one whose process died
               stop <executionId>            ask a running execution to stop after its current chunk
               executions [job]              list recent executions
+              backfill <job> from=YYYY-MM-DD to=YYYY-MM-DD [concurrency=N]
+                                            run the job once per logical date in date order, N at a time (default
+                                            1); again on the same range: skip completed dates, restart failed ones
               simulate [--minutes N] [--rate-scale X] [--seed S] [--start ISO-INSTANT]
                                             publish the event streams to Kafka for N minutes (default 1) at X times
                                             the original rates (default 1)
@@ -75,13 +81,16 @@ public class DssCommandLine implements ApplicationRunner, ExitCodeGenerator {
     private final KafkaEndpoint kafka;
     private final QualityReport qualityReport;
     private final ExchangeRateLoader exchangeRates;
+    private final Backfills backfills;
     private PrintStream out = System.out;
     private PrintStream err = System.err;
     private int exitCode;
 
     public DssCommandLine(JobControl control, JobRepository jobRepository, JobCatalogue catalogue,
                           JdbcTemplate jdbc, EventStreamSimulator simulator,
-                          KafkaEndpoint kafka, QualityReport qualityReport, ExchangeRateLoader exchangeRates) {
+                          KafkaEndpoint kafka, QualityReport qualityReport, ExchangeRateLoader exchangeRates,
+                          Backfills backfills) {
+        this.backfills = backfills;
         this.simulator = simulator;
         this.kafka = kafka;
         this.control = control;
@@ -117,6 +126,8 @@ public class DssCommandLine implements ApplicationRunner, ExitCodeGenerator {
             case "restart" -> rest.size() != 1 ? usage("restart needs an execution id") : report(restart(executionId(rest.get(0))));
             case "stop" -> rest.size() != 1 ? usage("stop needs an execution id") : stop(executionId(rest.get(0)));
             case "executions" -> executions(rest.isEmpty() ? null : rest.get(0));
+            case "backfill" -> rest.isEmpty() ? usage("backfill needs a job name")
+                    : backfill(rest.get(0), rest.subList(1, rest.size()));
             case "simulate" -> simulate(Arrays.asList(arguments.getSourceArgs()));
             case "quality" -> qualityReport.print(rest.isEmpty() ? null : rest.get(0), out) ? 0 : 1;
             case "rates" -> rest.size() != 1 ? usage("rates needs a CSV file") : rates(java.nio.file.Path.of(rest.get(0)));
@@ -153,15 +164,40 @@ public class DssCommandLine implements ApplicationRunner, ExitCodeGenerator {
 
     /** Runs a job in the foreground, its {@code key=value} parameters checked as the admin API checks them. */
     JobExecution run(String jobName, List<String> keyValues) {
+        return control.launch(jobName, keyValues("run", keyValues), ACTOR, JobControl.Mode.FOREGROUND);
+    }
+
+    /**
+     * Backfills a job in the foreground, then prints each date's run; 0 when every date of the range has completed.
+     */
+    int backfill(String jobName, List<String> keyValues) {
+        Backfills.Progress progress = backfills.start(jobName, keyValues("backfill", keyValues), ACTOR,
+                JobControl.Mode.FOREGROUND);
+        out.printf("%nBackfill %d of %s from %s to %s (concurrency %d): %s %s%n", progress.id(), progress.job(),
+                progress.from(), progress.to(), progress.concurrency(), progress.state(), progress.counts());
+        out.printf("  %-12s %-40s %-10s %-10s %s%n", "date", "run_id", "execution", "status", "executions");
+        for (Backfills.DateRun date : progress.dates()) {
+            out.printf("  %-12s %-40s %-10s %-10s %d%n", date.logicalDate(), date.runId(),
+                    date.executionId() == null ? "" : date.executionId(), date.status() == null ? "NONE" : date.status(),
+                    date.executions());
+        }
+        if (!"COMPLETED".equals(progress.state())) {
+            out.printf("To run the dates that did not complete again: java -jar target/ecommerce-dss.jar backfill %s "
+                    + "from=%s to=%s%n", progress.job(), progress.from(), progress.to());
+        }
+        return "COMPLETED".equals(progress.state()) ? 0 : NOT_COMPLETED;
+    }
+
+    private static Map<String, String> keyValues(String command, List<String> keyValues) {
         Map<String, String> requested = new LinkedHashMap<>();
         for (String keyValue : keyValues) {
             int eq = keyValue.indexOf('=');
             if (eq <= 0) {
-                throw new UsageException("run parameters are key=value, got '" + keyValue + "'");
+                throw new UsageException(command + " parameters are key=value, got '" + keyValue + "'");
             }
             requested.put(keyValue.substring(0, eq), keyValue.substring(eq + 1));
         }
-        return control.launch(jobName, requested, ACTOR, JobControl.Mode.FOREGROUND);
+        return requested;
     }
 
     /**
@@ -254,7 +290,9 @@ public class DssCommandLine implements ApplicationRunner, ExitCodeGenerator {
         out.printf("%nExecution %d of %s (run_id=%s): %s%n", stored.getId(), stored.getJobInstance().getJobName(),
                 stored.getJobParameters().getString(RunParameters.RUN_ID), stored.getStatus());
         for (StepExecution step : stored.getStepExecutions()) {
-            out.printf("  %-28s %-10s read %6d  written %6d  skipped %4d  %s%n", step.getStepName(), step.getStatus(),
+            int attempt = StepAttempts.attempt(step);
+            out.printf("  %-28s %-10s read %6d  written %6d  skipped %4d  %s%n",
+                    attempt > 1 ? step.getStepName() + " #" + attempt : step.getStepName(), step.getStatus(),
                     step.getReadCount(), step.getWriteCount(), step.getSkipCount(),
                     abbreviate(step.getExitStatus().getExitDescription()));
         }

@@ -59,8 +59,8 @@ public class DefinitionConfiguration {
     @Bean
     JobCatalogue jobCatalogue(DssProperties properties, List<StepFactory> factories, JobRepository jobRepository,
                               MapJobRegistry registry, List<JobExecutionListener> runListeners,
-                              List<StepExecutionListener> stepListeners, ObjectProvider<ObservationRegistry> observations)
-            throws DuplicateJobException {
+                              List<StepExecutionListener> stepListeners, ObjectProvider<ObservationRegistry> observations,
+                              RetryProperties retries) throws DuplicateJobException {
         Map<String, StepFactory> catalogue = new TreeMap<>();
         factories.forEach(f -> catalogue.put(f.type(), f));
         DefinitionLoader.Definitions definitions = new DefinitionLoader().load(properties.definitions(), catalogue);
@@ -73,7 +73,7 @@ public class DefinitionConfiguration {
         splitExecutor.setConcurrencyLimit(4);
         JobAssembler assembler = new JobAssembler(jobRepository, catalogue, splitExecutor,
                 new RunParametersValidator(definitions.sources()), listeners, List.copyOf(stepListeners),
-                observations.getIfAvailable(() -> ObservationRegistry.NOOP), definitions.sources());
+                observations.getIfAvailable(() -> ObservationRegistry.NOOP), definitions.sources(), retries.policy());
 
         Map<String, JobDefinition> byName = new LinkedHashMap<>();
         Map<String, Job> jobs = new LinkedHashMap<>();

@@ -22,6 +22,7 @@ import org.springframework.core.task.AsyncTaskExecutor;
 
 import io.micrometer.observation.ObservationRegistry;
 import vn.ecomdss.pipeline.JobDefinition;
+import vn.ecomdss.pipeline.RetryPolicy;
 import vn.ecomdss.pipeline.SourceCatalogue;
 import vn.ecomdss.pipeline.StepDefinition;
 import vn.ecomdss.pipeline.StepFactory;
@@ -43,12 +44,14 @@ public final class JobAssembler {
     private final List<StepExecutionListener> stepListeners;
     private final ObservationRegistry observations;
     private final SourceCatalogue sources;
+    private final RetryPolicy defaultRetry;
 
     public JobAssembler(JobRepository jobRepository, Map<String, StepFactory> catalogue, AsyncTaskExecutor splitExecutor,
                         JobParametersValidator parametersValidator, List<JobExecutionListener> listeners,
                         List<StepExecutionListener> stepListeners, ObservationRegistry observations,
-                        SourceCatalogue sources) {
+                        SourceCatalogue sources, RetryPolicy defaultRetry) {
         this.sources = sources;
+        this.defaultRetry = defaultRetry;
         this.stepListeners = stepListeners;
         this.observations = observations;
         this.jobRepository = jobRepository;
@@ -108,21 +111,32 @@ public final class JobAssembler {
     }
 
     /**
-     * A step whose failure the definition tolerates (an extract of a source with {@code on-failure: continue})
-     * ends its branch as completed when it fails, so the rest of the job goes on; the step itself stays FAILED in
-     * the repository and in the run summary.
+     * A step that fails runs again while its retries last (see {@link StepRetry}), each attempt a step execution of
+     * its own. A step whose failure the definition tolerates (an extract of a source with
+     * {@code on-failure: continue}) ends its branch as completed once its last attempt fails, so the rest of the job
+     * goes on; the step itself stays FAILED in the repository and in the run summary.
      */
     private Flow stepFlow(StepDefinition step, JobDefinition definition) {
         StepFactory factory = catalogue.get(step.type());
         Step built = factory.create(step, definition, sources);
+        RetryPolicy retry = RetryPolicy.of(step, defaultRetry);
+        StepRetry retries = new StepRetry(step.name(), retry, jobRepository);
         if (built instanceof AbstractStep abstractStep) {
             abstractStep.setObservationRegistry(observations);
             stepListeners.forEach(abstractStep::registerStepExecutionListener);
+            abstractStep.registerStepExecutionListener(retries);
         }
+        boolean tolerated = factory.continuesOnFailure(step, sources);
         FlowBuilder<SimpleFlow> flow = new FlowBuilder<>(definition.name() + "." + step.name());
-        if (factory.continuesOnFailure(step, sources)) {
-            return flow.start(built).on("FAILED").end().from(built).on("COMPLETED").end().build();
+        if (retry.retries() == 0) {
+            return tolerated ? flow.start(built).on("FAILED").end().from(built).on("COMPLETED").end().build()
+                    : flow.start(built).build();
         }
-        return flow.start(built).build();
+        FlowBuilder<SimpleFlow> retried = flow.start(built).on("FAILED").to(retries)
+                .from(retries).on(StepRetry.RETRY).to(built)
+                .from(built).on("COMPLETED").end()
+                .from(built).on("*").fail();
+        return (tolerated ? retried.from(retries).on("FAILED").end() : retried.from(retries).on("FAILED").fail())
+                .build();
     }
 }

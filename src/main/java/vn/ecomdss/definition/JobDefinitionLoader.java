@@ -1,5 +1,6 @@
 package vn.ecomdss.definition;
 
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,6 +16,7 @@ import vn.ecomdss.pipeline.DefinitionFile;
 import vn.ecomdss.pipeline.DefinitionNode;
 import vn.ecomdss.pipeline.DefinitionProblems;
 import vn.ecomdss.pipeline.JobDefinition;
+import vn.ecomdss.pipeline.RetryPolicy;
 import vn.ecomdss.pipeline.SourceCatalogue;
 import vn.ecomdss.pipeline.StepDefinition;
 import vn.ecomdss.pipeline.StepFactory;
@@ -25,8 +27,9 @@ import vn.ecomdss.pipeline.StepFactory;
  */
 final class JobDefinitionLoader {
 
-    private static final Set<String> JOB_KEYS = Set.of("job", "description", "schedule", "quality", "alerts", "steps");
-    private static final Set<String> ALERT_KEYS = Set.of("channels", "email-to", "quiet-period");
+    private static final Set<String> JOB_KEYS = Set.of("job", "description", "schedule", "quality", "alerts",
+            "date-partitioned", "steps");
+    private static final Set<String> ALERT_KEYS = Set.of("channels", "email-to", "quiet-period", "email-on-failure");
     private static final Set<String> STEP_KEYS = Set.of("name", "type", "depends-on");
     private static final Set<String> QUALITY_KEYS = Set.of("raw-max-failed-ratio", "final-min-score",
             "min-completeness", "max-duplicate-ratio", "min-accuracy", "max-age");
@@ -93,8 +96,10 @@ final class JobDefinitionLoader {
             checkDependencies(steps, file.name());
         }
         String description = root.get("description").text("");
+        boolean datePartitioned = root.get("date-partitioned").oneOf(List.of("true", "false"), "false", "true or false")
+                .equals("true");
         return name == null ? null
-                : new JobDefinition(file.name(), name, description, schedule, quality, alerts,
+                : new JobDefinition(file.name(), name, description, schedule, quality, alerts, datePartitioned,
                         List.copyOf(steps));
     }
 
@@ -115,7 +120,17 @@ final class JobDefinitionLoader {
         if (name == null || type == null) {
             return null;
         }
+        checkRetry(node);
         return new StepDefinition(name, type, dependsOn, Map.copyOf(params), node.file(), node.field());
+    }
+
+    /** {@code retries} and {@code retry-delay}, which every step may declare whatever its type. */
+    private static void checkRetry(DefinitionNode step) {
+        step.get(RetryPolicy.RETRIES).integer(0, 0, RetryPolicy.MAX_RETRIES);
+        DefinitionNode delay = step.get(RetryPolicy.RETRY_DELAY);
+        if (delay.duration(Duration.ZERO).isNegative()) {
+            delay.problem("a retry delay is PT0S or more, got '" + delay.text("") + "'");
+        }
     }
 
     /** Every depends-on names a step of the same job, and following them never comes back (no cycle). */
@@ -231,10 +246,12 @@ final class JobDefinitionLoader {
             }
         }
         List<String> emailTo = node.get("email-to").texts("a list of e-mail addresses");
-        if (channels.contains("email") && emailTo.isEmpty()) {
+        boolean emailOnFailure = node.get("email-on-failure").oneOf(List.of("true", "false"),
+                String.valueOf(channels.contains(JobDefinition.Alerting.EMAIL)), "true or false").equals("true");
+        if ((channels.contains(JobDefinition.Alerting.EMAIL) || emailOnFailure) && emailTo.isEmpty()) {
             node.get("email-to").problem("the email channel needs at least one recipient");
         }
         return new JobDefinition.Alerting(List.copyOf(channels), List.copyOf(emailTo),
-                node.get("quiet-period").duration(defaults.quietPeriod()));
+                node.get("quiet-period").duration(defaults.quietPeriod()), emailOnFailure);
     }
 }

@@ -28,6 +28,15 @@ final class SourceDefinitionLoader {
             "json-ld-type", "script", "items", "fields", "price-fields");
     /** The listings the Lazada connector knows how to page (an order listing is completed by /orders/items/get). */
     private static final List<String> LAZADA_LISTINGS = List.of("/products/get", "/orders/get");
+    /** The listings the Tiki connector pages; an order carries its lines as {@code items}. */
+    private static final List<String> TIKI_LISTINGS = List.of("/integration/v2/products", "/integration/v2/orders");
+    /**
+     * The listings the Shopee connector reads, each completed by its detail call, and the target each is read as;
+     * Shopee serves at most 100 records a page.
+     */
+    private static final Map<String, String> SHOPEE_LISTINGS = Map.of("/api/v2/product/get_item_list", "product",
+            "/api/v2/order/get_order_list", "order", "/api/v2/returns/get_return_list", "return");
+    private static final int SHOPEE_MAX_PAGE = 100;
     /** The searches the Sendo Open API connector walks, each with the target it is read as. */
     private static final Map<String, String> SENDO_OPEN_SEARCHES = Map.of(
             "/api/partner/product/search", "product", "/api/partner/salesorder/search", "order");
@@ -43,6 +52,8 @@ final class SourceDefinitionLoader {
 
     private static final Map<String, KindCheck> KIND_CHECKS = Map.of(
             "lazada", SourceDefinitionLoader::checkLazada,
+            "tiki", SourceDefinitionLoader::checkTiki,
+            "shopee", SourceDefinitionLoader::checkShopee,
             "sendo-open", SourceDefinitionLoader::checkSendoOpen);
 
     private final DefinitionProblems problems;
@@ -201,6 +212,43 @@ final class SourceDefinitionLoader {
             } else if (apiPath.equals("/orders/get") != "order".equals(entity.target())) {
                 root.get("entities").get(entity.name()).get("target").problem("/orders/get is read as target: order, "
                         + "and only it");
+            }
+        });
+    }
+
+    /** Tiki pages with page and limit, which the reader derives from offset-limit paging; only its listings are read. */
+    private static void checkTiki(DefinitionNode root, String style, Map<String, EntityDefinition> entities) {
+        if (!style.equals("offset-limit")) {
+            root.get("paging").get("style").problem("a tiki source pages with offset-limit (the page sent is "
+                    + "offset / page-size + 1)");
+        }
+        entities.values().forEach(entity -> {
+            String apiPath = entity.path().split("\\?", 2)[0];
+            if (!TIKI_LISTINGS.contains(apiPath)) {
+                root.get("entities").get(entity.name()).get("path").problem("a tiki listing is one of "
+                        + TIKI_LISTINGS + ", got '" + apiPath + "'");
+            } else if (apiPath.endsWith("/orders") != "order".equals(entity.target())) {
+                root.get("entities").get(entity.name()).get("target").problem("/integration/v2/orders is read as "
+                        + "target: order, and only it");
+            }
+        });
+    }
+
+    /** Shopee's pages hold at most 100 records, and only the listings its reader completes are declared. */
+    private static void checkShopee(DefinitionNode root, String style, Map<String, EntityDefinition> entities) {
+        DefinitionNode pageSize = root.get("paging").get("page-size");
+        if (pageSize.json().asInt(SHOPEE_MAX_PAGE) > SHOPEE_MAX_PAGE) {
+            pageSize.problem("Shopee serves at most " + SHOPEE_MAX_PAGE + " records a page");
+        }
+        entities.values().forEach(entity -> {
+            String apiPath = entity.path().split("\\?", 2)[0];
+            String target = SHOPEE_LISTINGS.get(apiPath);
+            if (target == null) {
+                root.get("entities").get(entity.name()).get("path").problem("a shopee listing is one of "
+                        + SHOPEE_LISTINGS.keySet().stream().sorted().toList() + ", got '" + apiPath + "'");
+            } else if (!target.equals(entity.target())) {
+                root.get("entities").get(entity.name()).get("target").problem(apiPath + " is read as target: "
+                        + target + ", got '" + entity.target() + "'");
             }
         });
     }

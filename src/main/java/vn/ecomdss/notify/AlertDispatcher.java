@@ -19,7 +19,8 @@ import vn.ecomdss.pipeline.JobDefinition;
 import vn.ecomdss.pipeline.JobDefinitions;
 
 /**
- * Delivers an alert on each channel its job declares, once per quiet period: a channel that sent the same key less
+ * Delivers an alert on each channel its job declares (a failed run on e-mail as {@code email-on-failure} says),
+ * once per quiet period: a channel that sent the same key less
  * than {@code quiet-period} ago records the repeat as suppressed. A channel that is not configured is skipped, and
  * one that fails is recorded with its error; neither stops the others. Every delivery is a row of
  * {@code ops.alert_delivery}.
@@ -54,7 +55,7 @@ class AlertDispatcher implements AlertSink {
     public void raise(Alert alert) {
         JobDefinition.Alerting alerting = definitions.getObject().definition(alert.job())
                 .map(JobDefinition::alerts).orElse(JobDefinition.Alerting.defaults());
-        for (String name : alerting.channels()) {
+        for (String name : alerting.channelsFor(alert.kind())) {
             transactions.executeWithoutResult(status -> deliver(alert, channels.get(name), alerting));
         }
     }

@@ -13,10 +13,12 @@ import org.springframework.stereotype.Component;
 import vn.ecomdss.pipeline.Alert;
 import vn.ecomdss.pipeline.AlertSink;
 import vn.ecomdss.pipeline.RunParameters;
+import vn.ecomdss.pipeline.StepAttempts;
 
 /**
  * Raises a critical alert when a run fails, naming its failed steps and their first error line (the original DAG's
- * {@code email_on_failure}). The key is the job's, so a job that fails again within the quiet period alerts once.
+ * {@code email_on_failure}), once its last attempt at each failed step has failed. The key is the job's, so a job
+ * that fails again within the quiet period alerts once.
  */
 @Component
 class JobFailureAlerts implements JobExecutionListener {
@@ -36,15 +38,20 @@ class JobFailureAlerts implements JobExecutionListener {
         }
         String job = execution.getJobInstance().getJobName();
         String runId = execution.getJobParameters().getString(RunParameters.RUN_ID);
-        List<StepExecution> failed = execution.getStepExecutions().stream()
+        List<StepExecution> failed = StepAttempts.latest(execution).stream()
                 .filter(step -> step.getStatus() == BatchStatus.FAILED).toList();
         StringBuilder detail = new StringBuilder();
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("execution_id", execution.getId());
         for (StepExecution step : failed) {
             String error = firstLine(step.getExitStatus().getExitDescription());
-            detail.append("step ").append(step.getStepName()).append(": ").append(error).append('\n');
+            int attempts = StepAttempts.attempt(step);
+            detail.append("step ").append(step.getStepName())
+                    .append(attempts > 1 ? " (" + attempts + " attempts)" : "").append(": ").append(error).append('\n');
             fields.put("step." + step.getStepName(), error);
+            if (attempts > 1) {
+                fields.put("attempts." + step.getStepName(), attempts);
+            }
         }
         if (failed.isEmpty()) {
             detail.append(execution.getExitStatus().getExitDescription());

@@ -11,17 +11,19 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepExecution;
 
 import vn.ecomdss.pipeline.SourceDefinition;
+import vn.ecomdss.pipeline.StepAttempts;
 
 /**
  * What a run did, step by step, as published to {@code etl_notifications} and logged. {@code failedSources}
- * names the sources whose extract failed while the run went on without them (a partial success).
+ * names the sources whose extract failed while the run went on without them (a partial success); a retried step has
+ * a row per attempt.
  */
 public record RunSummary(String job, long executionId, String runId, String logicalDate, String status,
                          Double qualityScore, long durationSeconds, List<Map<String, Object>> steps,
                          List<String> failedSources) {
 
     public static List<String> failedSources(JobExecution execution) {
-        return execution.getStepExecutions().stream()
+        return StepAttempts.latest(execution).stream()
                 .filter(s -> s.getStatus() == org.springframework.batch.core.BatchStatus.FAILED
                         && s.getExecutionContext().containsKey(SourceDefinition.EXTRACTED_SOURCE_KEY))
                 .map(s -> s.getExecutionContext().getString(SourceDefinition.EXTRACTED_SOURCE_KEY)).sorted().toList();
@@ -34,6 +36,7 @@ public record RunSummary(String job, long executionId, String runId, String logi
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("step", step.getStepName());
             row.put("status", step.getStatus().name());
+            row.put("attempt", StepAttempts.attempt(step));
             row.put("read", step.getReadCount());
             row.put("written", step.getWriteCount());
             row.put("filtered", step.getFilterCount());

@@ -30,16 +30,18 @@ public class ExecutionQueries {
                                    Long durationMs) {
     }
 
-    public record StepView(long id, String name, String status, long readCount, long writeCount, long filterCount,
+    /** A step execution; {@code attempt} counts the step executions of the same step in this execution (retries). */
+    public record StepView(long id, String name, int attempt, String status, long readCount, long writeCount, long filterCount,
                            long readSkipCount, long processSkipCount, long writeSkipCount, long skipCount,
                            long commitCount, long rollbackCount, String exitCode, String exitMessage,
                            LocalDateTime startTime, LocalDateTime endTime, Long durationMs) {
     }
 
+    /** An execution with every step execution; {@code retries} is how many of them ran a failed step again. */
     public record ExecutionDetail(long id, String job, String runId, String status, String exitCode,
                                   String exitMessage, LocalDateTime createTime, LocalDateTime startTime,
                                   LocalDateTime endTime, Long durationMs, Map<String, String> parameters,
-                                  List<StepView> steps) {
+                                  List<StepView> steps, long retries) {
     }
 
     private static final String SUMMARY_COLUMNS = """
@@ -97,10 +99,13 @@ public class ExecutionQueries {
         }
         Optional<Head> head = jdbc.query(SUMMARY_COLUMNS + "where e.job_execution_id = ?",
                 (rs, i) -> new Head(summary(rs), rs.getString("exit_message")), executionId).stream().findFirst();
-        return head.map(h -> new ExecutionDetail(h.summary().id(), h.summary().job(), h.summary().runId(),
-                h.summary().status(), h.summary().exitCode(), h.exitMessage(), h.summary().createTime(),
-                h.summary().startTime(), h.summary().endTime(), h.summary().durationMs(), parameters(executionId),
-                steps(executionId)));
+        return head.map(h -> {
+            List<StepView> steps = steps(executionId);
+            return new ExecutionDetail(h.summary().id(), h.summary().job(), h.summary().runId(), h.summary().status(),
+                    h.summary().exitCode(), h.exitMessage(), h.summary().createTime(), h.summary().startTime(),
+                    h.summary().endTime(), h.summary().durationMs(), parameters(executionId), steps,
+                    steps.stream().filter(step -> step.attempt() > 1).count());
+        });
     }
 
     private Map<String, String> parameters(long executionId) {
@@ -118,7 +123,8 @@ public class ExecutionQueries {
         return jdbc.query("""
                 select step_execution_id, step_name, status, read_count, write_count, filter_count, read_skip_count,
                        process_skip_count, write_skip_count, commit_count, rollback_count, exit_code, exit_message,
-                       start_time, end_time
+                       start_time, end_time,
+                       row_number() over (partition by step_name order by step_execution_id) as attempt
                 from batch_step_execution where job_execution_id = ? order by step_execution_id
                 """, (rs, i) -> {
             LocalDateTime start = rs.getObject("start_time", LocalDateTime.class);
@@ -126,7 +132,8 @@ public class ExecutionQueries {
             long readSkip = rs.getLong("read_skip_count");
             long processSkip = rs.getLong("process_skip_count");
             long writeSkip = rs.getLong("write_skip_count");
-            return new StepView(rs.getLong("step_execution_id"), rs.getString("step_name"), rs.getString("status"),
+            return new StepView(rs.getLong("step_execution_id"), rs.getString("step_name"), rs.getInt("attempt"),
+                    rs.getString("status"),
                     rs.getLong("read_count"), rs.getLong("write_count"), rs.getLong("filter_count"), readSkip,
                     processSkip, writeSkip, readSkip + processSkip + writeSkip, rs.getLong("commit_count"),
                     rs.getLong("rollback_count"), rs.getString("exit_code"), rs.getString("exit_message"), start, end,

@@ -31,6 +31,7 @@ import org.springframework.stereotype.Component;
 
 import io.micrometer.observation.ObservationRegistry;
 import vn.ecomdss.definition.JobCatalogue;
+import vn.ecomdss.pipeline.JobDefinition;
 import vn.ecomdss.pipeline.RunParameters;
 
 /**
@@ -38,7 +39,8 @@ import vn.ecomdss.pipeline.RunParameters;
  * the scheduler and the command line alike. A launch or restart runs in the background (the caller gets the
  * execution id at once) or, for the command line, in the foreground; every action, carried out or refused, is
  * audited. At most one execution of a job runs at a time: a launch while one runs is refused with that execution's
- * id.
+ * id. A job whose definition is {@code date-partitioned} runs at most one execution per logical date instead, since
+ * its runs for different dates touch disjoint data.
  */
 @Component
 public class JobControl {
@@ -104,7 +106,7 @@ public class JobControl {
                 throw OperationRefusedException.badParameter(e.parameter(), e.getMessage());
             }
             job.getJobParametersValidator().validate(parameters);
-            refuseWhileRunning(jobName);
+            refuseWhileRunning(jobName, parameters.getString(RunParameters.LOGICAL_DATE));
             JobExecution execution = operatorFor(mode).start(job, parameters);
             return new Accepted<>(execution, "execution " + execution.getId() + " run_id="
                     + parameters.getString(RunParameters.RUN_ID));
@@ -146,7 +148,8 @@ public class JobControl {
                 throw OperationRefusedException.conflict("execution " + executionId + " is " + status
                         + "; only a FAILED or STOPPED execution can be restarted", Map.of("state", status.name()));
             }
-            refuseWhileRunning(execution.getJobInstance().getJobName());
+            refuseWhileRunning(execution.getJobInstance().getJobName(),
+                    execution.getJobParameters().getString(RunParameters.LOGICAL_DATE));
             if (execution.getStatus() != recorded.getStatus()) {
                 log.warn("Execution {} was left {} by a process that died; marked it failed before restarting",
                         executionId, recorded.getStatus());
@@ -191,28 +194,40 @@ public class JobControl {
      * liveness lock yet, so it counts as running for a while after its creation.
      */
     public List<Long> running(String jobName) {
+        return runningExecutions(jobName).stream().map(JobExecution::getId).toList();
+    }
+
+    private List<JobExecution> runningExecutions(String jobName) {
         LocalDateTime startingCutoff = LocalDateTime.now().minus(STARTING_GRACE);
         return jobRepository.findRunningJobExecutions(jobName).stream()
                 .filter(e -> e.getStatus() == BatchStatus.STARTING
                         ? e.getCreateTime() != null && e.getCreateTime().isAfter(startingCutoff)
                         : !lease.isOrphaned(e.getId()))
-                .map(JobExecution::getId)
-                .sorted(Comparator.reverseOrder())
+                .sorted(Comparator.comparing(JobExecution::getId, Comparator.reverseOrder()))
                 .toList();
     }
 
-    private void refuseWhileRunning(String jobName) {
-        if (!running(jobName).isEmpty()) {
-            throw runningConflict(jobName);
+    /** Whether the job's runs for different logical dates may run side by side. */
+    public boolean datePartitioned(String jobName) {
+        return catalogue.definition(jobName).map(JobDefinition::datePartitioned).orElse(false);
+    }
+
+    private void refuseWhileRunning(String jobName, String logicalDate) {
+        boolean byDate = datePartitioned(jobName);
+        Optional<JobExecution> blocking = runningExecutions(jobName).stream()
+                .filter(e -> !byDate || logicalDate.equals(e.getJobParameters().getString(RunParameters.LOGICAL_DATE)))
+                .findFirst();
+        if (blocking.isPresent()) {
+            throw runningConflict(jobName, blocking.map(JobExecution::getId), byDate ? logicalDate : null);
         }
     }
 
-    private OperationRefusedException runningConflict(String jobName) {
-        Optional<Long> runningId = running(jobName).stream().findFirst();
+    private OperationRefusedException runningConflict(String jobName, Optional<Long> runningId, String logicalDate) {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("state", "RUNNING");
         runningId.ifPresent(id -> properties.put("runningExecutionId", id));
         return OperationRefusedException.conflict("job " + jobName + " is already running"
+                + (logicalDate == null ? "" : " for logical_date " + logicalDate)
                 + runningId.map(id -> " as execution " + id).orElse("")
                 + "; wait for it, or stop it first", properties);
     }
@@ -280,7 +295,7 @@ public class JobControl {
                     + "; choose a new run_id", Map.of("field", RunParameters.RUN_ID, "state", "COMPLETED"));
         }
         if (e instanceof JobExecutionAlreadyRunningException) {
-            return jobName != null ? runningConflict(jobName)
+            return jobName != null ? runningConflict(jobName, running(jobName).stream().findFirst(), null)
                     : OperationRefusedException.conflict(e.getMessage(), Map.of("state", "RUNNING"));
         }
         if (e instanceof JobRestartException) {

@@ -10,8 +10,9 @@ import java.util.Map;
  * onto the warehouse's customers, products or order lines.
  *
  * @param kind      {@code http-json} (REST APIs), {@code html} (web sites, scraped), {@code kafka} (event topics),
- *                  {@code lazada} (Lazada Open Platform, signed calls with a seller's tokens) or {@code sendo-open}
- *                  (Sendo Open API, searches with a shop's login token)
+ *                  {@code lazada} (Lazada Open Platform, signed calls with a seller's tokens), {@code tiki} (Tiki
+ *                  Open API, OAuth 2.0 Bearer tokens), {@code shopee} (Shopee Open Platform v2, signed calls for one
+ *                  shop) or {@code sendo-open} (Sendo Open API, searches with a shop's login token)
  * @param onFailure {@code fail} (the job fails with the source) or {@code continue} (the other sources go on and
  *                  the run reports this source as failed)
  */
@@ -20,7 +21,8 @@ public record SourceDefinition(String file, String name, String kind, String bas
                                Map<String, EntityDefinition> entities, RateLimit rateLimit, String onFailure,
                                String userAgent) {
 
-    public static final List<String> KINDS = List.of("http-json", "html", "kafka", "lazada", "sendo-open");
+    public static final List<String> KINDS = List.of("http-json", "html", "kafka", "lazada", "tiki", "shopee",
+            "sendo-open");
     public static final List<String> PAGING_STYLES = List.of("limit-skip", "offset-limit", "page-token", "none");
     public static final List<String> ON_FAILURE = List.of("fail", "continue");
     public static final List<String> EMBEDDED = List.of("vnmarket", "kafka");

@@ -14,8 +14,8 @@ import vn.ecomdss.pipeline.SummarisedSteps;
 
 /**
  * {@code type: facts}: loads the run's order lines into {@code dw.fact_sales} and, alongside on another
- * connection, its products and reviews into the inventory, price and review facts, then its behaviour events into
- * the daily user activity. Every load is idempotent, in transactions of its own, so a failed step is restarted as a
+ * connection, its products and reviews into the inventory, price and review facts, its returns into
+ * {@code dw.fact_return}, then its behaviour events into the daily user activity. Every load is idempotent, in transactions of its own, so a failed step is restarted as a
  * whole; inferred members are inserted in key order and skip keys another load just added, so concurrent loads
  * neither collide nor deadlock.
  */
@@ -25,31 +25,33 @@ public class FactsStepFactory implements StepFactory {
     private final SummarisedSteps steps;
     private final FactSalesLoader loader;
     private final ProductFactsLoader productFacts;
+    private final FactReturnLoader returns;
     private final UserActivityLoader userActivity;
     private final LoadLanes lanes;
 
     public FactsStepFactory(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                            FactSalesLoader loader, ProductFactsLoader productFacts,
+                            FactSalesLoader loader, ProductFactsLoader productFacts, FactReturnLoader returns,
                             UserActivityLoader userActivity, LoadLanes lanes) {
         this.steps = new SummarisedSteps(jobRepository, transactionManager);
         this.loader = loader;
         this.productFacts = productFacts;
+        this.returns = returns;
         this.userActivity = userActivity;
         this.lanes = lanes;
     }
 
     /** What one fact load did. */
     public record Loaded(FactSalesLoader.Result sales, ProductFactsLoader.Result products,
-                         UserActivityLoader.Result activity) {
+                         FactReturnLoader.Result returns, UserActivityLoader.Result activity) {
 
         /** The staged order lines and behaviour events the loads read. */
         public long read() {
             return sales.staged() + activity.staged();
         }
 
-        /** The fact_sales rows inserted or updated and the daily activity rows written. */
+        /** The fact_sales and fact_return rows inserted or updated and the daily activity rows written. */
         public long written() {
-            return sales.inserted() + sales.updated() + activity.rows();
+            return sales.inserted() + sales.updated() + returns.returns() + activity.rows();
         }
 
         public String summary() {
@@ -59,21 +61,25 @@ public class FactsStepFactory implements StepFactory {
                     + String.format("; fact_inventory_snapshot: %d rows; fact_price_history: %d price changes; "
                                     + "fact_review: %d reviews (%d inferred products)", products.inventoryRows(),
                             products.priceChanges(), products.reviews(), products.inferredProducts())
+                    + String.format("; fact_return: %d returns (%d inferred products)", returns.returns(),
+                            returns.inferredProducts())
                     + String.format("; fact_user_activity_daily: %d staged events, %d counted, %d already counted, "
                                     + "%d rows written, %d inferred customers", activity.staged(), activity.counted(),
                             activity.alreadyCounted(), activity.rows(), activity.inferredCustomers());
         }
     }
 
-    /** The run's fact loads: order lines here, product facts then user activity alongside. */
+    /** The run's fact loads: order lines here, product facts, returns then user activity alongside. */
     public Loaded load(RunParameters run) {
         LoadLanes.Pair<FactSalesLoader.Result, Alongside> both = lanes.both(() -> loader.load(run),
-                () -> new Alongside(productFacts.load(run), userActivity.load(run)));
-        return new Loaded(both.here(), both.alongside().products(), both.alongside().activity());
+                () -> new Alongside(productFacts.load(run), returns.load(run), userActivity.load(run)));
+        return new Loaded(both.here(), both.alongside().products(), both.alongside().returns(),
+                both.alongside().activity());
     }
 
     /** The loads that run alongside the order lines, one after the other in one transaction. */
-    private record Alongside(ProductFactsLoader.Result products, UserActivityLoader.Result activity) {
+    private record Alongside(ProductFactsLoader.Result products, FactReturnLoader.Result returns,
+                             UserActivityLoader.Result activity) {
     }
 
     @Override

@@ -49,6 +49,20 @@ class CommandLineBadInputTest extends PlatformTestSupport {
     }
 
     @Test
+    void aBackfillOfDssEtlRunsOneDateAtATimeBecauseItsDatesShareItsLoads() {
+        Answer answer = cli("backfill", "dss_etl", "from=2026-05-01", "to=2026-05-03", "concurrency=2");
+
+        assertThat(answer.errLines()).isOne();
+        assertThat(answer.err()).startsWith("error: job dss_etl backfills one date at a time: its definition does not "
+                + "declare date-partitioned: true").endsWith("use concurrency=1\n");
+        assertThat(answer.exitCode()).isEqualTo(DssCommandLine.INVALID_PARAMETER);
+        assertThat(count("select count(*) from ops.backfill where job_name = 'dss_etl'")).isZero();
+        assertThat(audited("backfill", "backfill dss_etl 2026-05-01..2026-05-03")).isEqualTo("refused 400");
+        assertThat(cli("backfill", "dss_etl", "from=2026-05-01").err())
+                .isEqualTo("error: a backfill needs to=YYYY-MM-DD\n");
+    }
+
+    @Test
     void anUnknownJobNamesTheKnownOnes() {
         Answer answer = cli("run", "nope");
 

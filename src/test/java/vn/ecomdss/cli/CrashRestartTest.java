@@ -136,6 +136,7 @@ class CrashRestartTest {
         command.add("--dss.data-dir=" + dataDir);
         command.add("--dss.db.embedded-binaries-dir=" + PostgresBinaries.DIR);
         command.add("--dss.sources.dummyjson.base-url=" + FIXTURES.baseUri());
+        command.add("--dss.retries.default-retries=0");
         File log = dataDir.resolve("cli-" + System.nanoTime() + ".log").toFile();
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
         LOGS.put(process, log.toPath());

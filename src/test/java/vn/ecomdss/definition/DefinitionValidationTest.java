@@ -49,10 +49,10 @@ class DefinitionValidationTest extends PlatformTestSupport {
                 .containsExactly(
                         List.of("extract_dummyjson", "extract_vnmarket", "extract_fakestore", "extract_platzi",
                                 "extract_sendo", "extract_fptshop", "extract_chotot", "extract_events",
-                                "extract_lazada", "extract_sendo_open"),
+                                "extract_lazada", "extract_tiki", "extract_shopee", "extract_sendo_open"),
                         List.of("quality_check_raw"),
                         List.of("transform_customers", "transform_products", "transform_sales", "transform_platforms",
-                                "transform_reviews", "transform_user_activity"),
+                                "transform_reviews", "transform_user_activity", "transform_returns"),
                         List.of("load_dimensions"), List.of("load_facts"), List.of("quality_check_final"),
                         List.of("refresh_materialized_views"), List.of("business_thresholds"),
                         List.of("notify"));
@@ -97,6 +97,35 @@ class DefinitionValidationTest extends PlatformTestSupport {
                 "etl.yml: alerts.channels[1]: unknown alert channel 'pager' (known: [kafka, email, webhook])",
                 "etl.yml: alerts.email-to: the email channel needs at least one recipient",
                 "etl.yml: alerts.quiet-period: expected an ISO-8601 duration such as PT2H, got 'soon'");
+    }
+
+    @Test
+    void retriesOutOfRangeABadRetryDelayAndSwitchesThatAreNotBooleansAreRefused() throws IOException {
+        writeSource();
+        Files.writeString(dir.resolve("etl.yml"), """
+                job: etl
+                date-partitioned: sometimes
+                alerts:
+                  channels: [kafka]
+                  email-on-failure: true
+                steps:
+                  - name: extract
+                    type: extract
+                    source: shop
+                    retries: 11
+                    retry-delay: 5m
+                  - name: notify
+                    type: notify
+                    retries: -1
+                    retry-delay: -PT1S
+                """);
+        assertThat(problems()).containsExactlyInAnyOrder(
+                "etl.yml: date-partitioned: expected true or false, got 'sometimes'",
+                "etl.yml: alerts.email-to: the email channel needs at least one recipient",
+                "etl.yml: steps[0].retries: between 0 and 10",
+                "etl.yml: steps[0].retry-delay: expected an ISO-8601 duration such as PT2H, got '5m'",
+                "etl.yml: steps[1].retries: between 0 and 10",
+                "etl.yml: steps[1].retry-delay: a retry delay is PT0S or more, got '-PT1S'");
     }
 
     @Test

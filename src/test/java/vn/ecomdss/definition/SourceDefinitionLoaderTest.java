@@ -55,6 +55,55 @@ class SourceDefinitionLoaderTest {
     }
 
     @Test
+    void aTikiSourceDeclaresOnlyTheListingsItsConnectorPagesAndOrdersOnlyAsOrders() throws IOException {
+        source("tiki.yml", """
+                source: tiki
+                kind: tiki
+                base-url: http://127.0.0.1:1
+                paging: {style: limit-skip}
+                entities:
+                  products: {path: /integration/v2/orders, target: product, fields: {title: /name}}
+                  reviews: {path: /integration/v2/reviews, target: raw}
+                """);
+
+        new SourceDefinitionLoader(problems).load("file:" + dir);
+
+        assertThat(problems.all()).containsExactly(
+                "sources/tiki.yml: paging.style: a tiki source pages with offset-limit (the page sent is "
+                        + "offset / page-size + 1)",
+                "sources/tiki.yml: entities.products.target: /integration/v2/orders is read as target: order, "
+                        + "and only it",
+                "sources/tiki.yml: entities.reviews.path: a tiki listing is one of [/integration/v2/products, "
+                        + "/integration/v2/orders], got '/integration/v2/reviews'");
+    }
+
+    @Test
+    void aShopeeSourceDeclaresOnlyTheListingsItsReaderCompletesEachAsItsTarget() throws IOException {
+        source("shopee.yml", """
+                source: shopee
+                kind: shopee
+                base-url: http://127.0.0.1:1
+                paging: {style: offset-limit, page-size: 101}
+                entities:
+                  products: {path: /api/v2/product/get_item_list?item_status=NORMAL, target: product}
+                  orders:
+                    path: /api/v2/order/get_order_list
+                    target: raw
+                  returns: {path: /api/v2/returns/get_return_list, target: return, fields: {order_id: /order_sn}}
+                  shops: {path: /api/v2/shop/get_shop_info, target: raw}
+                """);
+
+        new SourceDefinitionLoader(problems).load("file:" + dir);
+
+        assertThat(problems.all()).containsExactly(
+                "sources/shopee.yml: paging.page-size: Shopee serves at most 100 records a page",
+                "sources/shopee.yml: entities.orders.target: /api/v2/order/get_order_list is read as target: order, "
+                        + "got 'raw'",
+                "sources/shopee.yml: entities.shops.path: a shopee listing is one of [/api/v2/order/get_order_list, "
+                        + "/api/v2/product/get_item_list, /api/v2/returns/get_return_list], got '/api/v2/shop/get_shop_info'");
+    }
+
+    @Test
     void aSendoOpenSourceDeclaresOnlyItsTwoSearchesPagedByTokenAtMostFiftyAPage() throws IOException {
         source("sendo-open.yml", """
                 source: sendo-open

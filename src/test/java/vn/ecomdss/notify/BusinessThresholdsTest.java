@@ -3,6 +3,7 @@ package vn.ecomdss.notify;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -114,6 +115,96 @@ class BusinessThresholdsTest extends PlatformTestSupport {
                         + jdbc.queryForObject("select revenue_vnd from mart.mv_product_performance where source = ? "
                         + "and product_id = ?", BigDecimal.class, best.get("source"), best.get("product_id"))
                         .toPlainString() + " VND, has no stock since " + snapshot);
+    }
+
+    @Test
+    void aPlatformWhoseShareOfTheWeekHalvesIsAlertedWithBothShares() throws Exception {
+        loadVnMarket();
+        LocalDate day = jdbc.queryForObject("select max(order_date) from dw.fact_sales where source = 'vnmarket'",
+                LocalDate.class);
+        String biggest = jdbc.queryForObject("""
+                select p.platform_code from dw.fact_sales f join dw.dim_platform p on p.platform_key = f.platform_key
+                where f.order_date > ? and f.order_status <> 'cancelled'
+                group by 1 order by sum(f.net_amount_vnd) desc limit 1
+                """, String.class, day.minusDays(35));
+        Map<String, BigDecimal[]> asLoaded = shares(day);
+        assertThat(breachedPlatforms(day, "thresholds-share-as-loaded")).isEqualTo(halved(asLoaded))
+                .doesNotContain(biggest);
+        // Cancel two thirds of the biggest platform's lines in the week: its share falls by more than half.
+        List<Long> cancelled = jdbc.queryForList("""
+                select f.sales_line_key from dw.fact_sales f join dw.dim_platform p on p.platform_key = f.platform_key
+                where p.platform_code = ? and f.order_date > ? and f.order_date <= ? and f.order_status <> 'cancelled'
+                  and f.sales_line_key % 3 <> 0
+                """, Long.class, biggest, day.minusDays(7), day);
+        Map<Long, String> statuses = new java.util.HashMap<>();
+        for (Long key : cancelled) {
+            statuses.put(key, jdbc.queryForObject("select order_status from dw.fact_sales where sales_line_key = ?",
+                    String.class, key));
+        }
+        List<String> breached;
+        Map<String, BigDecimal[]> afterCancelling;
+        try {
+            jdbc.update("update dw.fact_sales set order_status = 'cancelled' where sales_line_key = any(?)",
+                    (Object) cancelled.toArray(Long[]::new));
+            afterCancelling = shares(day);
+            breached = breachedPlatforms(day, "thresholds-share");
+        } finally {
+            statuses.forEach((key, status) -> jdbc.update("update dw.fact_sales set order_status = ? "
+                    + "where sales_line_key = ?", status, key));
+        }
+
+        assertThat(breached).isEqualTo(halved(afterCancelling)).contains(biggest);
+        BigDecimal[] share = afterCancelling.get(biggest);
+        assertThat(jdbc.queryForObject("""
+                select title from ops.alert_delivery where run_id = 'thresholds-share' and channel = 'kafka'
+                and alert_key = ?
+                """, String.class, "business:platform_share_halved:" + biggest))
+                .isEqualTo(biggest + "'s share of revenue fell from " + share[1].setScale(1, RoundingMode.HALF_UP)
+                        + "% in the four weeks before " + day.minusDays(6) + " to "
+                        + share[0].setScale(1, RoundingMode.HALF_UP) + "% from " + day.minusDays(6) + " to " + day);
+    }
+
+    /** The platforms {@code platform_share_halved} alerted on {@code day}, from the deliveries of the run. */
+    private List<String> breachedPlatforms(LocalDate day, String runId) {
+        thresholds.evaluate(List.of(rule("platform_share_halved")), dssEtl(), run(runId, day));
+        return jdbc.queryForList("""
+                select substring(alert_key from 'business:platform_share_halved:(.*)') from ops.alert_delivery
+                where run_id = ? and channel = 'kafka' order by alert_key
+                """, String.class, runId);
+    }
+
+    /** The platforms whose week share is under half an earlier share of at least 5%, in name order. */
+    private static List<String> halved(Map<String, BigDecimal[]> shares) {
+        return shares.entrySet().stream()
+                .filter(e -> e.getValue()[1].compareTo(BigDecimal.valueOf(5)) >= 0
+                        && e.getValue()[0].multiply(BigDecimal.valueOf(2)).compareTo(e.getValue()[1]) < 0)
+                .map(Map.Entry::getKey).sorted().toList();
+    }
+
+    /**
+     * Each platform's percentage of the uncancelled revenue in the week to {@code day} and in the 28 days before,
+     * summed here rather than by the rule's window functions.
+     */
+    private Map<String, BigDecimal[]> shares(LocalDate day) {
+        Map<String, BigDecimal[]> revenue = new java.util.TreeMap<>();
+        BigDecimal[] totals = {BigDecimal.ZERO, BigDecimal.ZERO};
+        jdbc.query("""
+                select p.platform_code, f.order_date > ? as this_week, sum(f.net_amount_vnd) as revenue
+                from dw.fact_sales f join dw.dim_platform p on p.platform_key = f.platform_key
+                where f.order_date > ? and f.order_date <= ? and f.order_status <> 'cancelled'
+                group by 1, 2
+                """, rs -> {
+            int window = rs.getBoolean("this_week") ? 0 : 1;
+            revenue.computeIfAbsent(rs.getString(1), k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO})[window]
+                    = rs.getBigDecimal("revenue");
+            totals[window] = totals[window].add(rs.getBigDecimal("revenue"));
+        }, day.minusDays(7), day.minusDays(35), day);
+        revenue.values().forEach(r -> {
+            for (int window = 0; window < 2; window++) {
+                r[window] = r[window].multiply(BigDecimal.valueOf(100)).divide(totals[window], 6, RoundingMode.HALF_UP);
+            }
+        });
+        return revenue;
     }
 
     /** The top-50 products whose latest snapshot by the day shows no stock, counted apart from the rule's SQL. */

@@ -86,6 +86,13 @@ class DashboardBrowserTest extends OpsTestSupport {
         assertThat(browser.findElement(By.id("step-load_facts")).getText()).contains("FAILED");
         assertThat(browser.findElement(By.id("run-exit")).getText()).contains("injected fault in load_facts");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("restart-button")));
+        wait.until(ExpectedConditions.attributeToBe(By.id("dag-load_facts"), "data-status", "FAILED"));
+        assertThat(browser.findElement(By.id("dag-load_dimensions")).getAttribute("data-status")).isEqualTo("COMPLETED");
+        assertThat(browser.findElement(By.id("dag-refresh_materialized_views")).getAttribute("data-status"))
+                .as("never reached").isEqualTo("NOT_RUN");
+        assertThat(browser.findElements(By.cssSelector("#run-gantt rect.bar.FAILED"))).hasSize(1);
+        browser.findElement(By.id("step-load_facts")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("step-log"), "injected fault in load_facts"));
         screenshot("03-failed");
 
         browser.findElement(By.id("restart-button")).click();
@@ -95,6 +102,16 @@ class DashboardBrowserTest extends OpsTestSupport {
         assertThat(browser.findElements(By.id("step-extract_vnmarket"))).as("completed steps are not rerun").isEmpty();
         assertThat(browser.findElement(By.id("run-progress-text")).getText()).as("load_facts and the four steps after it")
                 .startsWith("5 of " + etlSteps());
+
+        wait.until(ExpectedConditions.attributeToBe(By.id("dag-load_facts"), "data-status", "COMPLETED"));
+        assertThat(browser.findElement(By.id("dag-extract_vnmarket")).getAttribute("data-status"))
+                .as("the restart ran load_facts on").isEqualTo("NOT_RUN");
+        assertThat(browser.findElements(By.cssSelector("#run-gantt rect.bar"))).hasSize(5);
+        browser.findElement(By.cssSelector("#dag-load_facts rect")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("step-log"), "load_facts: fact_sales:"));
+        assertThat(browser.findElement(By.id("step-log-title")).getText()).isEqualTo("Log of load_facts in execution "
+                + browser.findElement(By.id("run-id")).getText());
+        screenshot("05-dag-gantt-log");
 
         wait.until(d -> !d.findElement(By.cssSelector("#kpi-revenue .value")).getText().startsWith("0 "));
         wait.until(d -> d.findElements(By.cssSelector("#chart-platform rect.bar")).size() > 0);

@@ -24,7 +24,7 @@ class QualityGateTest {
 
     private static final RunParameters RUN = new RunParameters("run-7", LocalDate.of(2026, 3, 1), Set.of(), false);
     private static final JobDefinition JOB = new JobDefinition("etl.yml", "dss_etl", "", null,
-            JobDefinition.QualityThresholds.defaults(), JobDefinition.Alerting.defaults(), List.of());
+            JobDefinition.QualityThresholds.defaults(), JobDefinition.Alerting.defaults(), false, List.of());
 
     private final JobDefinition.QualityThresholds defaults = JobDefinition.QualityThresholds.defaults();
 

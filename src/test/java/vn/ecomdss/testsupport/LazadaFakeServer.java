@@ -18,6 +18,8 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
@@ -71,6 +73,26 @@ public final class LazadaFakeServer implements AutoCloseable {
     private final AtomicInteger tooManyRequests = new AtomicInteger();
     private volatile int callsPerSecond;
     private volatile Long itemlessOrder;
+    private volatile HeldRefresh heldRefresh;
+
+    /**
+     * A refresh Lazada has answered (its new pair issued, the presented refresh token still valid until the new one
+     * is used) whose reply is held back: the moment a client killed during its refresh loses the answer.
+     */
+    public static final class HeldRefresh {
+        private final CountDownLatch issued = new CountDownLatch(1);
+        private final CountDownLatch released = new CountDownLatch(1);
+
+        /** Waits until the platform has issued the new pair; false if no refresh came within {@code timeout}. */
+        public boolean awaitIssued(Duration timeout) throws InterruptedException {
+            return issued.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        }
+
+        /** Lets the held reply go (to a client that may be gone). */
+        public void release() {
+            released.countDown();
+        }
+    }
 
     private LazadaFakeServer() {
         reset();
@@ -100,6 +122,7 @@ public final class LazadaFakeServer implements AutoCloseable {
         tooManyRequests.set(0);
         callsPerSecond = 0;
         itemlessOrder = null;
+        heldRefresh = null;
         for (int i = 1; i <= PRODUCTS; i++) {
             products.put(productId(i), product(i, FIRST_UPDATE.plus(Duration.ofHours(i))));
         }
@@ -167,6 +190,23 @@ public final class LazadaFakeServer implements AutoCloseable {
         itemlessOrder = orderId(n);
     }
 
+    /** Holds the reply to the next successful refresh until {@link HeldRefresh#release}. */
+    public HeldRefresh holdNextRefresh() {
+        HeldRefresh held = new HeldRefresh();
+        heldRefresh = held;
+        return held;
+    }
+
+    private static void awaitRelease(HeldRefresh held) {
+        try {
+            if (!held.released.await(60, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("a held refresh was never released");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     public int refreshes() {
         return refreshes.get();
     }
@@ -212,7 +252,16 @@ public final class LazadaFakeServer implements AutoCloseable {
         }
         switch (path) {
             case "/auth/token/create" -> exchange.json(200, create(query.get("code")));
-            case "/auth/token/refresh" -> exchange.json(200, refresh(query.get("refresh_token")));
+            case "/auth/token/refresh" -> {
+                JsonNode answer = refresh(query.get("refresh_token"));
+                HeldRefresh held = heldRefresh;
+                if (held != null && answer.has("refresh_token")) {
+                    heldRefresh = null;
+                    held.issued.countDown();
+                    awaitRelease(held);
+                }
+                exchange.json(200, answer);
+            }
             default -> {
                 Instant expiry = accessTokens.get(String.valueOf(query.get("access_token")));
                 if (expiry == null || !expiry.isAfter(Instant.now())) {

@@ -34,6 +34,9 @@ import vn.ecomdss.pipeline.JobDefinition;
 import vn.ecomdss.pipeline.RunParameters;
 import vn.ecomdss.pipeline.StepDefinition;
 import vn.ecomdss.pipeline.StepFactory;
+import vn.ecomdss.testsupport.partners.SendoOpenApiFake;
+import vn.ecomdss.testsupport.partners.ShopeeOpenPlatformFake;
+import vn.ecomdss.testsupport.partners.TikiOpenApiFake;
 
 /**
  * The platform as the tests see it: the whole application on embedded PostgreSQL, the lake and a real Kafka
@@ -54,7 +57,9 @@ public abstract class PlatformTestSupport {
     protected static final WebhookReceiver WEBHOOK = WebhookReceiver.start();
     /** Lazada Open Platform for one seller; the source has no credentials unless a test adds them. */
     protected static final LazadaFakeServer LAZADA = LazadaFakeServer.start();
-    protected static final vn.ecomdss.testsupport.partners.SendoOpenApiFake SENDO_OPEN = vn.ecomdss.testsupport.partners.SendoOpenApiFake.start();
+    protected static final TikiOpenApiFake TIKI = TikiOpenApiFake.start();
+    protected static final ShopeeOpenPlatformFake SHOPEE = ShopeeOpenPlatformFake.start();
+    protected static final SendoOpenApiFake SENDO_OPEN = SendoOpenApiFake.start();
 
     @DynamicPropertySource
     static void platform(DynamicPropertyRegistry registry) {
@@ -66,11 +71,15 @@ public abstract class PlatformTestSupport {
         registry.add("dss.sources.fptshop.base-url", () -> FPTSHOP.baseUri().toString());
         registry.add("dss.sources.chotot.base-url", () -> CHOTOT.baseUri().toString());
         registry.add("dss.sources.lazada.base-url", () -> LAZADA.baseUri() + "/rest");
+        registry.add("dss.sources.tiki.base-url", () -> TIKI.baseUri().toString());
+        registry.add("dss.sources.shopee.base-url", () -> SHOPEE.baseUri().toString());
         registry.add("dss.sources.sendo-open.base-url", () -> SENDO_OPEN.baseUri().toString());
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
         registry.add("dss.alerts.webhook.url", () -> WEBHOOK.uri().toString());
         registry.add("dss.alerts.webhook.secret", () -> WebhookReceiver.SECRET);
+        // A fault a test injects fails the run at once instead of after the default retries, five minutes apart.
+        registry.add("dss.retries.default-retries", () -> "0");
     }
 
     private static GreenMail smtp() {

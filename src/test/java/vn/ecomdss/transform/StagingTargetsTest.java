@@ -31,14 +31,15 @@ class StagingTargetsTest {
 
     private final List<StagingTarget<?>> targets = List.of(new CustomerStaging(null), new ProductStaging(null),
             new SalesLineStaging(null), new PlatformStaging(null), new ReviewStaging(null),
-            new ActivityEventStaging(null));
+            new ActivityEventStaging(null), new ReturnStaging(null));
 
     @Test
     void eachTargetNamesItsStagingTable() {
         assertThat(targets).extracting(StagingTarget::name)
-                .containsExactly("customers", "products", "sales", "platforms", "reviews", "activity");
+                .containsExactly("customers", "products", "sales", "platforms", "reviews", "activity", "returns");
         assertThat(targets).extracting(StagingTarget::table).containsExactly("staging.customer", "staging.product",
-                "staging.sales_line", "staging.platform", "staging.review", "staging.activity_event");
+                "staging.sales_line", "staging.platform", "staging.review", "staging.activity_event",
+                "staging.product_return");
     }
 
     @Test
@@ -49,8 +50,10 @@ class StagingTargetsTest {
         EntityDefinition orders = order(sameNames("customer_id"), "/lines", sameNames("product_id"));
         EntityDefinition platforms = entity("platforms", "platform", sameNames("name"));
         EntityDefinition clicks = entity("clicks", "activity", sameNames("event_type"));
+        EntityDefinition returns = entity("returns", "return", sameNames("order_id"));
         EntityDefinition raw = entity("categories", "raw", Map.of());
-        List<EntityDefinition> all = List.of(customers, products, reviewedProducts, orders, platforms, clicks, raw);
+        List<EntityDefinition> all = List.of(customers, products, reviewedProducts, orders, platforms, clicks, returns,
+                raw);
 
         assertThat(readBy(new CustomerStaging(null), all)).containsExactly(customers);
         assertThat(readBy(new ProductStaging(null), all)).containsExactly(products, reviewedProducts);
@@ -58,6 +61,7 @@ class StagingTargetsTest {
         assertThat(readBy(new PlatformStaging(null), all)).containsExactly(platforms);
         assertThat(readBy(new ReviewStaging(null), all)).containsExactly(reviewedProducts);
         assertThat(readBy(new ActivityEventStaging(null), all)).containsExactly(clicks);
+        assertThat(readBy(new ReturnStaging(null), all)).containsExactly(returns);
     }
 
     @Test
@@ -75,6 +79,10 @@ class StagingTargetsTest {
                 "{\"event_type\": \"click\", \"occurred_at\": \"2026-03-01\", \"customer_id\": \"C1\"}"),
                 entity("clicks", "activity", sameNames("event_type", "occurred_at", "customer_id")), SHOP, RUN))
                 .singleElement().extracting(StagedActivityEvent::eventType).isEqualTo("click");
+        assertThat(new ReturnStaging(null).transformation().transform(record("returns", "R1",
+                "{\"order_id\": \"O1\", \"refund_amount\": 5}"), entity("returns", "return",
+                sameNames("order_id", "refund_amount")), SHOP, RUN))
+                .singleElement().extracting(StagedReturn::currency).isEqualTo("VND");
     }
 
     @Test
@@ -125,6 +133,13 @@ class StagingTargetsTest {
         assertThat(writer.row("staging.activity_event")).containsEntry("event_key", event.eventKey())
                 .containsEntry("customer_source", "vnmarket").containsEntry("session_id", "S1")
                 .containsEntry("platform", "tiki").containsEntry("fetched_at", at).hasSize(13);
+
+        new ReturnStaging(writer).write(List.of(new StagedReturn("r", "shop", "R1", "O1", "P1", 2, BigDecimal.TEN,
+                "VND", "WRONG_ITEM", "sai màu", "accepted", at, at, "e7")));
+        assertThat(writer.row("staging.product_return")).containsEntry("return_id", "R1")
+                .containsEntry("order_id", "O1").containsEntry("quantity", 2).containsEntry("refund_amount", BigDecimal.TEN)
+                .containsEntry("reason_text", "sai màu").containsEntry("returned_at", at)
+                .containsEntry("envelope_id", "e7").hasSize(14);
     }
 
     @Test

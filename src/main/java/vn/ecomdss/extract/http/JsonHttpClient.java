@@ -16,11 +16,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * GETs a source's pages, retrying what is worth retrying (429, 5xx, connection resets, truncated bodies,
- * time-outs, and a JSON page that does not parse) with exponential back-off and jitter, honouring
- * {@code Retry-After}; anything else fails at once with the URL and the status. Every attempt first waits for
- * the source's {@link RequestThrottle}. An API whose reads are POSTs of a JSON body (Sendo's searches and login)
- * is called through {@link #post}, retried the same way, so only POSTs that are safe to repeat go through it.
+ * GETs a source's pages (and sends a partner API's token requests and calls), retrying what is worth retrying
+ * (429, 5xx, connection resets, truncated bodies, time-outs, and a JSON page that does not parse) with exponential
+ * back-off and jitter, honouring {@code Retry-After}; anything else fails at once with the URL and the status. Every
+ * attempt first waits for the source's {@link RequestThrottle}. A POST ({@link #post}: Shopee's token calls, Sendo's
+ * searches and login) is retried the same way, so only POSTs that are safe to repeat go through this client.
  */
 public final class JsonHttpClient {
 
@@ -69,32 +69,37 @@ public final class JsonHttpClient {
                             + "; body starts " + snippet(page.body()), e);
                 }
                 onRetry.accept(attempt + 1);
-                sleep(backoff(attempt), "GET", uri);
+                sleep(backoff(attempt), "GET " + shown(uri));
             }
         }
     }
 
     /** GETs a page, retrying 429, 5xx, resets and time-outs; any other status is returned to the caller. */
     public Page fetch(URI uri, String accept, LongConsumer onRetry) {
-        return send(HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", accept)
-                .header("User-Agent", userAgent).GET().build(), onRetry);
+        return send(HttpRequest.newBuilder(uri).header("Accept", accept).GET(), onRetry);
     }
 
     /**
-     * POSTs a JSON body with {@code headers} (an {@code Authorization} among them: headers never appear in
-     * messages), retrying as {@link #fetch} does; any status but 429 and 5xx is returned to the caller.
+     * POSTs {@code body} as {@code contentType} with {@code headers} (an {@code Authorization} among them: headers
+     * never appear in messages) and retries as {@link #fetch} does; for the partner APIs whose token calls or reads
+     * take a body (Shopee's token calls, Sendo's JSON searches and login). Any status but 429 and 5xx is returned to
+     * the caller.
      */
-    public Page post(URI uri, byte[] json, Map<String, String> headers, LongConsumer onRetry) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", "application/json")
-                .header("Content-Type", "application/json").header("User-Agent", userAgent)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(json));
+    public Page post(URI uri, String contentType, byte[] body, String accept, Map<String, String> headers,
+                     LongConsumer onRetry) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Content-Type", contentType)
+                .header("Accept", accept).POST(HttpRequest.BodyPublishers.ofByteArray(body));
         headers.forEach(request::header);
-        return send(request.build(), onRetry);
+        return send(request, onRetry);
     }
 
-    private Page send(HttpRequest request, LongConsumer onRetry) {
-        URI uri = request.uri();
-        String method = request.method();
+    /**
+     * Sends a request the caller has built (a form POST, an {@code Authorization} header of its own), with this
+     * client's time-out and user agent, retrying as {@link #fetch} does; any other status is returned to the caller.
+     */
+    public Page send(HttpRequest.Builder builder, LongConsumer onRetry) {
+        HttpRequest request = builder.timeout(timeout).header("User-Agent", userAgent).build();
+        String what = request.method() + " " + shown(request.uri());
         for (int attempt = 0; ; attempt++) {
             Duration wait;
             try {
@@ -105,29 +110,28 @@ public final class JsonHttpClient {
                     return new Page(status, response.body());
                 }
                 if (attempt >= maxRetries) {
-                    throw new SourceRequestException(method + " " + shown(uri) + " answered " + status + " after "
-                            + (attempt + 1) + " attempts: " + snippet(response.body()));
+                    throw new SourceRequestException(what + " answered " + status + " after " + (attempt + 1)
+                            + " attempts: " + snippet(response.body()));
                 }
                 wait = response.headers().firstValue("Retry-After").map(JsonHttpClient::retryAfter)
                         .orElse(backoff(attempt));
             } catch (HttpTimeoutException e) {
                 if (attempt >= maxRetries) {
-                    throw new SourceRequestException(method + " " + shown(uri) + " timed out after " + timeout.toMillis()
-                            + " ms, " + (attempt + 1) + " attempts", e);
+                    throw new SourceRequestException(what + " timed out after " + timeout.toMillis() + " ms, "
+                            + (attempt + 1) + " attempts", e);
                 }
                 wait = backoff(attempt);
             } catch (IOException e) {
                 if (attempt >= maxRetries) {
-                    throw new SourceRequestException(method + " " + shown(uri) + " failed after " + (attempt + 1)
-                            + " attempts: " + e, e);
+                    throw new SourceRequestException(what + " failed after " + (attempt + 1) + " attempts: " + e, e);
                 }
                 wait = backoff(attempt);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new SourceRequestException(method + " " + shown(uri) + " interrupted", e);
+                throw new SourceRequestException(what + " interrupted", e);
             }
             onRetry.accept(attempt + 1);
-            sleep(wait, method, uri);
+            sleep(wait, what);
         }
     }
 
@@ -144,12 +148,13 @@ public final class JsonHttpClient {
         }
     }
 
-    private static void sleep(Duration wait, String method, URI uri) {
+    /** Waits out a back-off; {@code what} is the request as messages show it ({@code GET https://...}). */
+    private static void sleep(Duration wait, String what) {
         try {
             Thread.sleep(wait.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new SourceRequestException(method + " " + shown(uri) + " interrupted while backing off", e);
+            throw new SourceRequestException(what + " interrupted while backing off", e);
         }
     }
 

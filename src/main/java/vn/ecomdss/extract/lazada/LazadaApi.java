@@ -76,9 +76,7 @@ final class LazadaApi implements PartnerApi {
 
     @Override
     public PartnerResponse call(String apiPath, Map<String, ?> params, String accessToken) {
-        Map<String, String> query = new LinkedHashMap<>();
-        params.forEach((name, value) -> query.put(name, String.valueOf(value)));
-        return send(apiUri, apiPath, query, accessToken);
+        return send(apiUri, apiPath, PartnerApi.query(params), accessToken);
     }
 
     /** A token call, waiting out ApiCallLimit like any other call: losing a refresh to a rate limit would stop the run. */

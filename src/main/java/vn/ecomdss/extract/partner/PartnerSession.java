@@ -3,6 +3,8 @@ package vn.ecomdss.extract.partner;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,10 +13,11 @@ import vn.ecomdss.extract.SourceProgress;
 
 /**
  * Calls one source's partner API with a valid token. The token comes from the {@link PartnerTokenStore}, or from
- * the operator's authorization code the first time (a login, for a platform that needs no code); it is refreshed
- * ahead of its expiry, and once more when the platform rejects it anyway, a token without a refresh token by
- * logging in again. A rate-limited call waits as the platform says (or backs off) and is retried, at most
- * {@code maxRetries} times; a refused signature fails at once, naming the secret to check.
+ * the operator's authorization code the first time (or, where the platform allows, without one: a client-credentials
+ * grant, or a login for a platform that needs no code); it is refreshed ahead of its expiry, and once more when the
+ * platform rejects it anyway, a token without a refresh token by asking for a new grant or logging in again. A
+ * rate-limited call waits as the platform says (or backs off) and is retried, at most {@code maxRetries} times; a
+ * refused signature fails at once, naming the secret to check.
  */
 public final class PartnerSession {
 
@@ -108,33 +111,57 @@ public final class PartnerSession {
         return token;
     }
 
+    /** The first tokens: from the operator's authorization code, or where the platform allows, without one. */
     private PartnerToken authorize() {
-        if (api.needsAuthCode() && credentials.authCode() == null) {
-            throw new PartnerApiException(source + ": no stored token and no authorization code; have the seller "
-                    + "authorize the app and set " + PartnerCredentials.variable(source, "auth-code")
-                    + " to the code of the callback");
+        PartnerToken first;
+        boolean byCode = api.needsAuthCode() && credentials.authCode() != null;
+        if (byCode) {
+            first = api.exchangeCode(credentials.authCode());
+        } else {
+            first = api.authorizeWithoutCode().orElseThrow(() -> new PartnerApiException(source
+                    + ": no stored token and no authorization code; have the seller authorize the app and set "
+                    + PartnerCredentials.variable(source, "auth-code") + " to the code of the callback"));
         }
-        PartnerToken first = api.exchangeCode(credentials.authCode());
         tokens.save(source, first);
-        log.info("{}: {} ({})", source, api.needsAuthCode() ? "exchanged the authorization code for tokens"
-                : "logged in", first);
+        log.info("{}: {} ({})", source, byCode ? "exchanged the authorization code for tokens"
+                : api.needsAuthCode() ? "granted tokens without an authorization code" : "logged in", first);
         return first;
     }
 
     /**
      * The new pair is stored before it is used, so the old refresh token is only replaced once the new one is safe.
-     * A token without a refresh token is renewed by the API's login, stored the same way.
+     * A token that came without a refresh token is renewed the way the first was obtained (a new grant, a new
+     * login), stored the same way.
      */
     private PartnerToken refresh(PartnerToken current) {
+        if (!current.refreshable()) {
+            return authorize();
+        }
         if (current.refreshExpired(clock.instant())) {
             throw new PartnerApiException(source + ": the refresh token expired at " + current.refreshExpiresAt()
                     + "; have the seller authorize the app again and set a new authorization code ("
                     + PartnerCredentials.variables(source) + ")");
         }
-        PartnerToken renewed = api.refresh(current.refreshToken());
+        PartnerToken renewed;
+        try {
+            renewed = api.refresh(current.refreshToken());
+        } catch (PartnerApiException refused) {
+            PartnerToken stored = renewedMeanwhile(current).orElseThrow(() -> refused);
+            log.info("{}: the refresh token was spent by another run, which stored its successor ({})", source, stored);
+            return stored;
+        }
         tokens.save(source, renewed);
         log.info("{}: refreshed the tokens ({})", source, renewed);
         return renewed;
+    }
+
+    /**
+     * The pair another run of this source stored after spending {@code current}'s refresh token. A platform whose
+     * refresh tokens are single-use refuses one that a concurrent run (the daily ETL and the 15-minute job both at
+     * 02:00) has just renewed; that run's successor is then the one to go on with.
+     */
+    private Optional<PartnerToken> renewedMeanwhile(PartnerToken current) {
+        return tokens.load(source).filter(stored -> !Objects.equals(stored.refreshToken(), current.refreshToken()));
     }
 
     private void sleep(Duration wait, String apiPath) {

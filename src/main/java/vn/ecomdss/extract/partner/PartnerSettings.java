@@ -22,13 +22,14 @@ public class PartnerSettings {
         this.environment = environment;
     }
 
-    /** The source's credentials, or empty when its app key or secret is not configured. */
+    /** The source's credentials (the shop id only if set), or empty when its app key or secret is not configured. */
     public Optional<PartnerCredentials> credentials(String source) {
         Binder binder = Binder.get(environment);
         String prefix = "dss.sources." + source + ".";
         PartnerCredentials credentials = new PartnerCredentials(
                 text(binder, prefix + "app-key"), text(binder, prefix + "app-secret"),
-                text(binder, prefix + "auth-code"), text(binder, prefix + "auth-url"));
+                text(binder, prefix + "auth-code"), text(binder, prefix + "auth-url"),
+                text(binder, prefix + "redirect-uri"), text(binder, prefix + PartnerCredentials.SHOP_ID));
         return credentials.complete() ? Optional.of(credentials) : Optional.empty();
     }
 

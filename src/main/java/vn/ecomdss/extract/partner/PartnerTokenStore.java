@@ -11,11 +11,12 @@ import org.springframework.stereotype.Component;
 /**
  * The partner APIs' tokens in {@code ops.partner_token}, encrypted. {@link #save} writes the access and refresh
  * tokens of a source in one statement: a refresh's new pair replaces the old one only once it is committed, so a
- * process killed between the platform's answer and this write still finds the previous refresh token, which the
- * platform accepts until the new one is used.
+ * process killed between the platform's answer and this write still finds the previous refresh token, which
+ * Lazada accepts until the new one is used. A platform with single-use refresh tokens (Tiki) has spent it by then:
+ * the next refresh is refused and the seller must authorize the app again.
  *
- * <p>The table's refresh columns are not null; a token without a refresh token (a login's) is stored with an
- * empty one expiring with the access token, and read back as none.
+ * <p>The table's refresh columns are not null; a token without a refresh token (a client-credentials grant's, a
+ * login's) is stored with an empty one expiring with the access token, and read back as none.
  */
 @Component
 public class PartnerTokenStore {
@@ -43,8 +44,8 @@ public class PartnerTokenStore {
 
     public void save(String source, PartnerToken token) {
         TokenCipher cipher = cipher();
-        String refresh = token.refreshToken() == null ? "" : token.refreshToken();
-        Instant refreshExpires = token.refreshToken() == null ? token.accessExpiresAt() : token.refreshExpiresAt();
+        String refresh = token.refreshable() ? token.refreshToken() : "";
+        Instant refreshExpires = token.refreshable() ? token.refreshExpiresAt() : token.accessExpiresAt();
         jdbc.update("""
                 insert into ops.partner_token (source, access_token, access_expires_at, refresh_token,
                     refresh_expires_at, refreshed_at)

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.LongConsumer;
 
 import tools.jackson.databind.JsonNode;
@@ -63,13 +64,25 @@ final class SendoOpenApi implements PartnerApi {
         return false;
     }
 
-    /** Sendo has no seller's consent to exchange: the shop key and secret key log in. */
+    /** The first token and every renewal: the shop key and secret key log in. */
+    @Override
+    public Optional<PartnerToken> authorizeWithoutCode() {
+        return Optional.of(login());
+    }
+
+    /**
+     * Sendo has no seller's consent to exchange, so the session never asks ({@link #needsAuthCode} is false); a
+     * login all the same.
+     */
     @Override
     public PartnerToken exchangeCode(String authCode) {
         return login();
     }
 
-    /** Sendo issues no refresh token: a token is renewed by logging in again. */
+    /**
+     * Sendo issues no refresh token, so the session never asks (a token without one is renewed by
+     * {@link #authorizeWithoutCode}); a login all the same.
+     */
     @Override
     public PartnerToken refresh(String refreshToken) {
         return login();
@@ -93,7 +106,7 @@ final class SendoOpenApi implements PartnerApi {
         if (token.isBlank()) {
             throw new PartnerApiException(source + ": POST " + LOGIN + " answered success without a token");
         }
-        return PartnerToken.loggedIn(token, expiry(result.path("expires").asString("")));
+        return PartnerToken.withoutRefresh(token, expiry(result.path("expires").asString("")));
     }
 
     /** The login's {@code expires} (ISO-8601); eight hours from now when it is missing or unreadable. */
@@ -108,7 +121,8 @@ final class SendoOpenApi implements PartnerApi {
     private PartnerResponse post(String apiPath, Map<String, ?> body, String accessToken) {
         URI target = URI.create(baseUri.toString().replaceAll("/+$", "") + apiPath);
         Map<String, String> headers = accessToken == null ? Map.of() : Map.of("Authorization", "bearer " + accessToken);
-        JsonHttpClient.Page page = http.post(target, json.writeValueAsBytes(body), headers, onRetry);
+        JsonHttpClient.Page page = http.post(target, "application/json", json.writeValueAsBytes(body), "application/json",
+                headers, onRetry);
         JsonNode answer;
         try {
             answer = json.readTree(page.body());

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -30,6 +31,7 @@ import vn.ecomdss.definition.JobCatalogue;
 import vn.ecomdss.ops.ExecutionQueries;
 import vn.ecomdss.ops.JobControl;
 import vn.ecomdss.ops.OperationRefusedException;
+import vn.ecomdss.ops.StepLogs;
 
 /** Executions: filtered and paged listing, detail with every step, live progress, stop, restart and abandon. */
 @RestController
@@ -42,16 +44,19 @@ public class ExecutionsController {
     private final ExecutionQueries executions;
     private final JobControl control;
     private final JobCatalogue catalogue;
+    private final StepLogs stepLogs;
     private final ScheduledExecutorService progress = Executors.newScheduledThreadPool(1, runnable -> {
         Thread thread = new Thread(runnable, "sse-progress");
         thread.setDaemon(true);
         return thread;
     });
 
-    public ExecutionsController(ExecutionQueries executions, JobControl control, JobCatalogue catalogue) {
+    public ExecutionsController(ExecutionQueries executions, JobControl control, JobCatalogue catalogue,
+                                StepLogs stepLogs) {
         this.executions = executions;
         this.control = control;
         this.catalogue = catalogue;
+        this.stepLogs = stepLogs;
     }
 
     @GetMapping
@@ -87,6 +92,22 @@ public class ExecutionsController {
     @Operation(summary = "An execution with every step execution's status, counts, exit message and duration")
     public ExecutionQueries.ExecutionDetail detail(@PathVariable long id) {
         return executions.detail(id).orElseThrow(() -> OperationRefusedException.notFound("execution", id));
+    }
+
+    @GetMapping("/{id}/steps/{step}/log")
+    @Operation(summary = "What a step of the execution logged, each attempt's lines in order")
+    public StepLog log(@PathVariable long id, @PathVariable String step) {
+        ExecutionQueries.ExecutionDetail detail = executions.detail(id)
+                .orElseThrow(() -> OperationRefusedException.notFound("execution", id));
+        if (detail.steps().stream().noneMatch(s -> s.name().equals(step))) {
+            throw OperationRefusedException.notFound("step", step + " in execution " + id + " (its steps: "
+                    + detail.steps().stream().map(ExecutionQueries.StepView::name).toList() + ")");
+        }
+        return new StepLog(id, step, stepLogs.lines(id, step));
+    }
+
+    /** A step's log lines in one execution. */
+    public record StepLog(long execution, String step, List<StepLogs.Line> lines) {
     }
 
     @GetMapping(path = "/{id}/events", produces = "text/event-stream")

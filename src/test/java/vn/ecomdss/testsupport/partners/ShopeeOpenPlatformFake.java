@@ -89,6 +89,7 @@ public final class ShopeeOpenPlatformFake extends PartnerFake {
     private final AtomicInteger rateLimitedAnswers = new AtomicInteger();
     private final Set<Long> withheldItems = ConcurrentHashMap.newKeySet();
     private final Set<String> withheldOrders = ConcurrentHashMap.newKeySet();
+    private final Set<String> withheldOnce = ConcurrentHashMap.newKeySet();
     private final AtomicLong requestIds = new AtomicLong(0x5e3d_0000L);
 
     private ShopeeOpenPlatformFake() {
@@ -136,6 +137,18 @@ public final class ShopeeOpenPlatformFake extends PartnerFake {
         withheldOrders.addAll(List.of(orderSns));
     }
 
+    /** These orders are answered as not found by the next get_order_detail that asks for them, then served again. */
+    public void withholdOrdersOnce(String... orderSns) {
+        withheldOnce.addAll(List.of(orderSns));
+    }
+
+    /** Ends every withholding: each item and order is served again. */
+    public void serveEverything() {
+        withheldItems.clear();
+        withheldOrders.clear();
+        withheldOnce.clear();
+    }
+
     /** Item ids in the order get_item_list walks them. */
     public List<Long> itemIds() {
         return shop.products().stream().map(ShopeeOpenPlatformFake::itemId).toList();
@@ -143,6 +156,11 @@ public final class ShopeeOpenPlatformFake extends PartnerFake {
 
     public List<String> orderSns() {
         return shop.orders().stream().map(ShopeeOpenPlatformFake::orderSn).toList();
+    }
+
+    /** Lines over every order, what a full load of the shop's orders makes fact rows of. */
+    public int orderLines() {
+        return shop.orders().stream().mapToInt(o -> o.lines().size()).sum();
     }
 
     /** Marks the items changed now (stock moves by one), so an incremental read by update_time finds them. */
@@ -376,7 +394,7 @@ public final class ShopeeOpenPlatformFake extends PartnerFake {
         List<String> missing = new ArrayList<>();
         for (String sn : sns) {
             Integer index = findOrder(sn);
-            if (index == null || withheldOrders.contains(sn)) {
+            if (index == null || withheldOrders.contains(sn) || withheldOnce.remove(sn)) {
                 missing.add(sn);
                 continue;
             }

@@ -168,6 +168,25 @@ class ShopeeOpenPlatformFakeTest {
     }
 
     @Test
+    void anOrderWithheldOnceIsMissingFromOneDetailCallOnlyAndServeEverythingEndsWithholding() {
+        String token = accessToken();
+        List<String> sns = shopee.orderSns().subList(0, 3);
+        shopee.withholdOrdersOnce(sns.get(0));
+        shopee.withholdOrders(sns.get(1));
+        Map<String, String> query = params("order_sn_list", String.join(",", sns));
+
+        JsonNode first = shopApi(ShopeeOpenPlatformFake.GET_ORDER_DETAIL, token, query).body();
+        JsonNode second = shopApi(ShopeeOpenPlatformFake.GET_ORDER_DETAIL, token, query).body();
+        shopee.serveEverything();
+        JsonNode third = shopApi(ShopeeOpenPlatformFake.GET_ORDER_DETAIL, token, query).body();
+
+        assertThat(first.path("warning").asString()).contains(sns.get(0)).contains(sns.get(1));
+        assertThat(second.path("warning").asString()).doesNotContain(sns.get(0)).contains(sns.get(1));
+        assertThat(third.path("warning").asString()).isEmpty();
+        assertThat(third.path("response").path("order_list")).hasSize(3);
+    }
+
+    @Test
     void itemPagingWalksEveryItemExactlyOnce() {
         String token = accessToken();
         List<Long> seen = new ArrayList<>();

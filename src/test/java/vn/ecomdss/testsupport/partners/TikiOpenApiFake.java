@@ -283,6 +283,7 @@ public final class TikiOpenApiFake extends PartnerFake {
     private ObjectNode order(PartnerShop.Order o) {
         ObjectNode order = JSON.createObjectNode().put("id", 310_000_000L + o.index()).put("code", orderCode(o))
                 .put("status", orderStatus(o)).put("created_at", format(o.created())).put("updated_at", format(o.updated()));
+        order.putObject("customer").put("id", customerId(o)).put("full_name", o.buyer().name());
         order.putObject("invoice").put("items_count", o.lines().size())
                 .put("items_quantity", o.lines().stream().mapToInt(PartnerShop.Line::quantity).sum())
                 .put("subtotal", o.subtotalVnd()).put("shipping_amount", o.shippingFeeVnd()).put("grand_total", o.totalVnd())
@@ -307,6 +308,11 @@ public final class TikiOpenApiFake extends PartnerFake {
 
     static long productId(PartnerShop.Product p) {
         return 70_100_000L + p.index();
+    }
+
+    /** The shop's buyers are drawn one per order, so each order has a customer of its own. */
+    static long customerId(PartnerShop.Order o) {
+        return 12_000_000L + o.index();
     }
 
     static String orderCode(PartnerShop.Order o) {
