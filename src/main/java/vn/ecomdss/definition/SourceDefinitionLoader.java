@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import vn.ecomdss.pipeline.DefinitionFile;
 import vn.ecomdss.pipeline.DefinitionNode;
@@ -36,6 +37,11 @@ final class SourceDefinitionLoader {
     private static final Map<String, String> SHOPEE_LISTINGS = Map.of("/api/v2/product/get_item_list", "product",
             "/api/v2/order/get_order_list", "order", "/api/v2/returns/get_return_list", "return");
     private static final int SHOPEE_MAX_PAGE = 100;
+    /** The searches the Sendo Open API connector walks, each with the target it is read as. */
+    private static final Map<String, String> SENDO_OPEN_SEARCHES = Map.of(
+            "/api/partner/product/search", "product", "/api/partner/salesorder/search", "order");
+    /** Sendo's searches serve at most 50 records a page. */
+    private static final int SENDO_OPEN_MAX_PAGE = 50;
     private static final String POINTERS = "expected a JSON pointer such as /address/city or a list of them";
 
     /** What a kind whose reader knows only some listings checks beyond the common keys. */
@@ -47,7 +53,8 @@ final class SourceDefinitionLoader {
     private static final Map<String, KindCheck> KIND_CHECKS = Map.of(
             "lazada", SourceDefinitionLoader::checkLazada,
             "tiki", SourceDefinitionLoader::checkTiki,
-            "shopee", SourceDefinitionLoader::checkShopee);
+            "shopee", SourceDefinitionLoader::checkShopee,
+            "sendo-open", SourceDefinitionLoader::checkSendoOpen);
 
     private final DefinitionProblems problems;
 
@@ -242,6 +249,34 @@ final class SourceDefinitionLoader {
             } else if (!target.equals(entity.target())) {
                 root.get("entities").get(entity.name()).get("target").problem(apiPath + " is read as target: "
                         + target + ", got '" + entity.target() + "'");
+            }
+        });
+    }
+
+    /**
+     * Sendo pages by page token, at most 50 a page, and only its product and sales-order searches are declared,
+     * each as its target; the reader sends Sendo's own date filters, so an entity names no incremental param.
+     */
+    private static void checkSendoOpen(DefinitionNode root, String style, Map<String, EntityDefinition> entities) {
+        if (!style.equals("page-token")) {
+            root.get("paging").get("style").problem("a sendo-open source pages with page-token");
+        }
+        DefinitionNode pageSize = root.get("paging").get("page-size");
+        if (pageSize.json().asInt(100) > SENDO_OPEN_MAX_PAGE) {
+            pageSize.problem("Sendo serves at most " + SENDO_OPEN_MAX_PAGE + " a page (the default is 100)");
+        }
+        entities.values().forEach(entity -> {
+            DefinitionNode node = root.get("entities").get(entity.name());
+            String target = SENDO_OPEN_SEARCHES.get(entity.path());
+            if (target == null) {
+                node.get("path").problem("a sendo-open listing is one of " + new TreeSet<>(
+                        SENDO_OPEN_SEARCHES.keySet()) + ", got '" + entity.path() + "'");
+            } else if (!target.equals(entity.target())) {
+                node.get("target").problem(entity.path() + " is read as target: " + target);
+            }
+            if (entity.incremental() != null && entity.incremental().param() != null) {
+                node.get("incremental").get("param").problem("the sendo-open reader filters by Sendo's own dates "
+                        + "(date_from/date_to, order_status_date_from/to); name only the field");
             }
         });
     }

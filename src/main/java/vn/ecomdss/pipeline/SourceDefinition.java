@@ -9,9 +9,10 @@ import java.util.Map;
  * pages, how politely it is read, what a failure of it does to the job, and for each entity how its records map
  * onto the warehouse's customers, products or order lines.
  *
- * @param kind      {@code http-json} (REST APIs), {@code html} (web sites, scraped), {@code kafka} (event topics) or
- *                  {@code lazada} (Lazada Open Platform, signed calls with a seller's tokens) or {@code tiki} (Tiki
- *                  Open API, OAuth 2.0 Bearer tokens)
+ * @param kind      {@code http-json} (REST APIs), {@code html} (web sites, scraped), {@code kafka} (event topics),
+ *                  {@code lazada} (Lazada Open Platform, signed calls with a seller's tokens), {@code tiki} (Tiki
+ *                  Open API, OAuth 2.0 Bearer tokens), {@code shopee} (Shopee Open Platform v2, signed calls for one
+ *                  shop) or {@code sendo-open} (Sendo Open API, searches with a shop's login token)
  * @param onFailure {@code fail} (the job fails with the source) or {@code continue} (the other sources go on and
  *                  the run reports this source as failed)
  */
@@ -20,15 +21,19 @@ public record SourceDefinition(String file, String name, String kind, String bas
                                Map<String, EntityDefinition> entities, RateLimit rateLimit, String onFailure,
                                String userAgent) {
 
-    public static final List<String> KINDS = List.of("http-json", "html", "kafka", "lazada", "tiki", "shopee");
-    public static final List<String> PAGING_STYLES = List.of("limit-skip", "offset-limit", "none");
+    public static final List<String> KINDS = List.of("http-json", "html", "kafka", "lazada", "tiki", "shopee",
+            "sendo-open");
+    public static final List<String> PAGING_STYLES = List.of("limit-skip", "offset-limit", "page-token", "none");
     public static final List<String> ON_FAILURE = List.of("fail", "continue");
     public static final List<String> EMBEDDED = List.of("vnmarket", "kafka");
     public static final String DEFAULT_USER_AGENT = "ecommerce-dss/0.1 (+batch extract)";
     /** The step execution-context key under which an extract step names its source, for the run summary. */
     public static final String EXTRACTED_SOURCE_KEY = "extract.source";
 
-    /** How a listing is paged: {@code limit-skip} (DummyJSON), {@code offset-limit} (Platzi) or {@code none}. */
+    /**
+     * How a listing is paged: {@code limit-skip} (DummyJSON), {@code offset-limit} (Platzi), {@code page-token}
+     * (each page names the next; for a kind whose reader follows such tokens, Sendo's) or {@code none}.
+     */
     public record Paging(String style, String limitParam, String offsetParam, int pageSize, String totalField) {
     }
 

@@ -103,6 +103,33 @@ class SourceDefinitionLoaderTest {
                         + "/api/v2/product/get_item_list, /api/v2/returns/get_return_list], got '/api/v2/shop/get_shop_info'");
     }
 
+    @Test
+    void aSendoOpenSourceDeclaresOnlyItsTwoSearchesPagedByTokenAtMostFiftyAPage() throws IOException {
+        source("sendo-open.yml", """
+                source: sendo-open
+                kind: sendo-open
+                base-url: http://127.0.0.1:1
+                paging: {style: offset-limit, page-size: 100}
+                entities:
+                  products: {path: /api/partner/product/search, target: customer, fields: {full_name: /name}}
+                  reviews:
+                    path: /api/partner/reviews
+                    target: raw
+                    incremental: {field: /updated_at_iso, param: date_from}
+                """);
+
+        new SourceDefinitionLoader(problems).load("file:" + dir);
+
+        assertThat(problems.all()).containsExactly(
+                "sources/sendo-open.yml: paging.style: a sendo-open source pages with page-token",
+                "sources/sendo-open.yml: paging.page-size: Sendo serves at most 50 a page (the default is 100)",
+                "sources/sendo-open.yml: entities.products.target: /api/partner/product/search is read as target: product",
+                "sources/sendo-open.yml: entities.reviews.path: a sendo-open listing is one of "
+                        + "[/api/partner/product/search, /api/partner/salesorder/search], got '/api/partner/reviews'",
+                "sources/sendo-open.yml: entities.reviews.incremental.param: the sendo-open reader filters by Sendo's "
+                        + "own dates (date_from/date_to, order_status_date_from/to); name only the field");
+    }
+
     private void source(String name, String yaml) throws IOException {
         Files.createDirectories(dir.resolve("sources"));
         Files.writeString(dir.resolve("sources").resolve(name), yaml);

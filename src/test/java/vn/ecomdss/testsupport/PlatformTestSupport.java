@@ -34,6 +34,7 @@ import vn.ecomdss.pipeline.JobDefinition;
 import vn.ecomdss.pipeline.RunParameters;
 import vn.ecomdss.pipeline.StepDefinition;
 import vn.ecomdss.pipeline.StepFactory;
+import vn.ecomdss.testsupport.partners.SendoOpenApiFake;
 import vn.ecomdss.testsupport.partners.ShopeeOpenPlatformFake;
 import vn.ecomdss.testsupport.partners.TikiOpenApiFake;
 
@@ -58,6 +59,7 @@ public abstract class PlatformTestSupport {
     protected static final LazadaFakeServer LAZADA = LazadaFakeServer.start();
     protected static final TikiOpenApiFake TIKI = TikiOpenApiFake.start();
     protected static final ShopeeOpenPlatformFake SHOPEE = ShopeeOpenPlatformFake.start();
+    protected static final SendoOpenApiFake SENDO_OPEN = SendoOpenApiFake.start();
 
     @DynamicPropertySource
     static void platform(DynamicPropertyRegistry registry) {
@@ -71,6 +73,7 @@ public abstract class PlatformTestSupport {
         registry.add("dss.sources.lazada.base-url", () -> LAZADA.baseUri() + "/rest");
         registry.add("dss.sources.tiki.base-url", () -> TIKI.baseUri().toString());
         registry.add("dss.sources.shopee.base-url", () -> SHOPEE.baseUri().toString());
+        registry.add("dss.sources.sendo-open.base-url", () -> SENDO_OPEN.baseUri().toString());
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
         registry.add("dss.alerts.webhook.url", () -> WEBHOOK.uri().toString());

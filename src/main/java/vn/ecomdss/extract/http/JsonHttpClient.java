@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.LongConsumer;
 
@@ -15,10 +16,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * GETs a source's pages (and sends a partner API's token requests), retrying what is worth retrying (429, 5xx,
- * connection resets, truncated bodies, time-outs, and a JSON page that does not parse) with exponential back-off
- * and jitter, honouring {@code Retry-After}; anything else fails at once with the URL and the status. Every attempt
- * first waits for the source's {@link RequestThrottle}.
+ * GETs a source's pages (and sends a partner API's token requests and calls), retrying what is worth retrying
+ * (429, 5xx, connection resets, truncated bodies, time-outs, and a JSON page that does not parse) with exponential
+ * back-off and jitter, honouring {@code Retry-After}; anything else fails at once with the URL and the status. Every
+ * attempt first waits for the source's {@link RequestThrottle}. A POST ({@link #post}: Shopee's token calls, Sendo's
+ * searches and login) is retried the same way, so only POSTs that are safe to repeat go through this client.
  */
 public final class JsonHttpClient {
 
@@ -67,7 +69,7 @@ public final class JsonHttpClient {
                             + "; body starts " + snippet(page.body()), e);
                 }
                 onRetry.accept(attempt + 1);
-                sleep(backoff(attempt), uri);
+                sleep(backoff(attempt), "GET " + shown(uri));
             }
         }
     }
@@ -78,12 +80,17 @@ public final class JsonHttpClient {
     }
 
     /**
-     * POSTs {@code body} as {@code contentType} and retries as {@link #fetch} does; for the partner APIs whose token
-     * calls take a body.
+     * POSTs {@code body} as {@code contentType} with {@code headers} (an {@code Authorization} among them: headers
+     * never appear in messages) and retries as {@link #fetch} does; for the partner APIs whose token calls or reads
+     * take a body (Shopee's token calls, Sendo's JSON searches and login). Any status but 429 and 5xx is returned to
+     * the caller.
      */
-    public Page post(URI uri, String contentType, byte[] body, String accept, LongConsumer onRetry) {
-        return send(HttpRequest.newBuilder(uri).header("Content-Type", contentType).header("Accept", accept)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)), onRetry);
+    public Page post(URI uri, String contentType, byte[] body, String accept, Map<String, String> headers,
+                     LongConsumer onRetry) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Content-Type", contentType)
+                .header("Accept", accept).POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        headers.forEach(request::header);
+        return send(request, onRetry);
     }
 
     /**
@@ -124,7 +131,7 @@ public final class JsonHttpClient {
                 throw new SourceRequestException(what + " interrupted", e);
             }
             onRetry.accept(attempt + 1);
-            sleep(wait, request.uri());
+            sleep(wait, what);
         }
     }
 
@@ -141,12 +148,13 @@ public final class JsonHttpClient {
         }
     }
 
-    private static void sleep(Duration wait, URI uri) {
+    /** Waits out a back-off; {@code what} is the request as messages show it ({@code GET https://...}). */
+    private static void sleep(Duration wait, String what) {
         try {
             Thread.sleep(wait.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new SourceRequestException("GET " + shown(uri) + " interrupted while backing off", e);
+            throw new SourceRequestException(what + " interrupted while backing off", e);
         }
     }
 

@@ -75,8 +75,8 @@ final class LazadaApi implements PartnerApi {
     }
 
     @Override
-    public PartnerResponse call(String apiPath, Map<String, String> params, String accessToken) {
-        return send(apiUri, apiPath, params, accessToken);
+    public PartnerResponse call(String apiPath, Map<String, ?> params, String accessToken) {
+        return send(apiUri, apiPath, PartnerApi.query(params), accessToken);
     }
 
     /** A token call, waiting out ApiCallLimit like any other call: losing a refresh to a rate limit would stop the run. */

@@ -3,6 +3,7 @@ package vn.ecomdss.extract.partner;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.slf4j.Logger;
@@ -12,10 +13,11 @@ import vn.ecomdss.extract.SourceProgress;
 
 /**
  * Calls one source's partner API with a valid token. The token comes from the {@link PartnerTokenStore}, or from
- * the operator's authorization code the first time (or, where the platform allows, without one); it is refreshed
- * ahead of its expiry, and once more when the platform rejects it anyway. A rate-limited call waits as the platform
- * says (or backs off) and is retried, at most {@code maxRetries} times; a refused signature fails at once, naming
- * the secret to check.
+ * the operator's authorization code the first time (or, where the platform allows, without one: a client-credentials
+ * grant, or a login for a platform that needs no code); it is refreshed ahead of its expiry, and once more when the
+ * platform rejects it anyway, a token without a refresh token by asking for a new grant or logging in again. A
+ * rate-limited call waits as the platform says (or backs off) and is retried, at most {@code maxRetries} times; a
+ * refused signature fails at once, naming the secret to check.
  */
 public final class PartnerSession {
 
@@ -57,7 +59,7 @@ public final class PartnerSession {
     }
 
     /** Calls {@code apiPath}; returns the platform's answer once it is OK. */
-    public PartnerResponse get(String apiPath, Map<String, String> params, SourceProgress progress) {
+    public PartnerResponse get(String apiPath, Map<String, ?> params, SourceProgress progress) {
         boolean refreshed = false;
         for (int attempt = 0; ; attempt++) {
             PartnerResponse response = api.call(apiPath, params, token().accessToken());
@@ -69,7 +71,10 @@ public final class PartnerSession {
                 case TOKEN_REJECTED -> {
                     if (refreshed) {
                         throw new PartnerApiException(source + ": " + apiPath + " rejected a freshly refreshed token: "
-                                + response.describe() + "; authorize the app again (" + PartnerCredentials.variables(source) + ")");
+                                + response.describe() + (api.needsAuthCode()
+                                ? "; authorize the app again (" + PartnerCredentials.variables(source) + ")"
+                                : "; check the app's key and secret (" + PartnerCredentials.variables(source,
+                                PartnerCredentials.LOGIN_KEYS) + ")"));
                     }
                     log.info("{}: {} rejected the access token ({}), refreshing it once", source, apiPath, response.code());
                     token = refresh(token);
@@ -95,7 +100,7 @@ public final class PartnerSession {
         }
     }
 
-    /** The token to call with: the stored one, renewed when it is due, or the first one from the authorization code. */
+    /** The token to call with: the stored one, renewed when it is due, or the first one the API gives. */
     private PartnerToken token() {
         if (token == null) {
             token = tokens.load(source).orElseGet(this::authorize);
@@ -109,7 +114,8 @@ public final class PartnerSession {
     /** The first tokens: from the operator's authorization code, or where the platform allows, without one. */
     private PartnerToken authorize() {
         PartnerToken first;
-        if (credentials.authCode() != null) {
+        boolean byCode = api.needsAuthCode() && credentials.authCode() != null;
+        if (byCode) {
             first = api.exchangeCode(credentials.authCode());
         } else {
             first = api.authorizeWithoutCode().orElseThrow(() -> new PartnerApiException(source
@@ -117,14 +123,15 @@ public final class PartnerSession {
                     + PartnerCredentials.variable(source, "auth-code") + " to the code of the callback"));
         }
         tokens.save(source, first);
-        log.info("{}: {} ({})", source, credentials.authCode() != null
-                ? "exchanged the authorization code for tokens" : "granted tokens without an authorization code", first);
+        log.info("{}: {} ({})", source, byCode ? "exchanged the authorization code for tokens"
+                : api.needsAuthCode() ? "granted tokens without an authorization code" : "logged in", first);
         return first;
     }
 
     /**
-     * The new pair is stored before it is used. A token that came without a refresh token is renewed the way the
-     * first was obtained.
+     * The new pair is stored before it is used, so the old refresh token is only replaced once the new one is safe.
+     * A token that came without a refresh token is renewed the way the first was obtained (a new grant, a new
+     * login), stored the same way.
      */
     private PartnerToken refresh(PartnerToken current) {
         if (!current.refreshable()) {
@@ -154,7 +161,7 @@ public final class PartnerSession {
      * 02:00) has just renewed; that run's successor is then the one to go on with.
      */
     private Optional<PartnerToken> renewedMeanwhile(PartnerToken current) {
-        return tokens.load(source).filter(stored -> !stored.refreshToken().equals(current.refreshToken()));
+        return tokens.load(source).filter(stored -> !Objects.equals(stored.refreshToken(), current.refreshToken()));
     }
 
     private void sleep(Duration wait, String apiPath) {

@@ -33,6 +33,14 @@ public class PartnerSettings {
         return credentials.complete() ? Optional.of(credentials) : Optional.empty();
     }
 
+    /**
+     * Another of a source's settings, {@code dss.sources.<source>.<key>} (e.g. Sendo's {@code earliest-date},
+     * {@code DSS_SOURCES_SENDO_OPEN_EARLIEST_DATE}), read per run like the credentials; empty when not set.
+     */
+    public Optional<String> setting(String source, String key) {
+        return Optional.ofNullable(text(Binder.get(environment), "dss.sources." + source + "." + key));
+    }
+
     /** The base64 AES key tokens are encrypted under ({@code DSS_TOKEN_KEY}), or null. */
     public String tokenKey() {
         return text(Binder.get(environment), "dss.token-key");

@@ -1,5 +1,7 @@
 package vn.ecomdss.extract.partner;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -32,6 +34,15 @@ public abstract class PartnerSource implements Source {
     }
 
     /**
+     * The settings the skip names when credentials are missing: the app's key, its secret and, for an OAuth
+     * platform, the seller's authorization code; a platform whose app logs in says {@link PartnerCredentials#LOGIN_KEYS}.
+     * A per-shop kind's {@code shop-id} is added to them (see {@link #needsShopId}).
+     */
+    protected List<String> credentialKeys() {
+        return PartnerCredentials.KEYS;
+    }
+
+    /**
      * Whether the kind's calls name one shop of the seller, so that its credentials are complete only with
      * {@code shop-id} and the skip names {@code DSS_SOURCES_X_SHOP_ID} too.
      */
@@ -50,12 +61,22 @@ public abstract class PartnerSource implements Source {
                 .filter(found -> !needsShopId() || found.shopId() != null);
         if (credentials.isEmpty()) {
             String reason = source.name() + ": no credentials ("
-                    + PartnerCredentials.variables(source.name(), needsShopId()) + ")";
+                    + PartnerCredentials.variables(source.name(), skipKeys()) + ")";
             log.warn("{}; the source is skipped and the job goes on", reason);
             progress.skipped(reason);
             return new NothingToRead();
         }
         return reader(source, credentials.get(), watermarks, progress);
+    }
+
+    /** The settings a skip names: {@link #credentialKeys}, and {@code shop-id} for a per-shop kind. */
+    private List<String> skipKeys() {
+        if (!needsShopId()) {
+            return credentialKeys();
+        }
+        List<String> keys = new ArrayList<>(credentialKeys());
+        keys.add(PartnerCredentials.SHOP_ID);
+        return keys;
     }
 
     /** The reader of a source skipped for want of credentials: nothing, and no watermark moves. */

@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.LongConsumer;
 
@@ -58,8 +57,8 @@ final class ShopeeApi implements PartnerApi {
         this.apiUri = apiUri;
         this.authUri = authUri;
         this.partnerKey = credentials.appSecret();
-        this.partnerId = number(source, credentials.appKey(), "APP_KEY", "the app's partner_id");
-        this.shopId = number(source, credentials.shopId(), "SHOP_ID", "the authorized shop's shop_id");
+        this.partnerId = number(source, credentials.appKey(), "app-key", "the app's partner_id");
+        this.shopId = number(source, credentials.shopId(), PartnerCredentials.SHOP_ID, "the authorized shop's shop_id");
         this.http = http;
         this.json = json;
         this.clock = clock;
@@ -82,7 +81,7 @@ final class ShopeeApi implements PartnerApi {
     }
 
     @Override
-    public PartnerResponse call(String apiPath, Map<String, String> params, String accessToken) {
+    public PartnerResponse call(String apiPath, Map<String, ?> params, String accessToken) {
         long timestamp = clock.instant().getEpochSecond();
         Map<String, String> query = new LinkedHashMap<>();
         query.put("partner_id", Long.toString(partnerId));
@@ -90,7 +89,7 @@ final class ShopeeApi implements PartnerApi {
         query.put("access_token", accessToken);
         query.put("shop_id", Long.toString(shopId));
         query.put("sign", ShopeeSignature.shop(partnerKey, partnerId, apiPath, timestamp, accessToken, shopId));
-        query.putAll(params);
+        query.putAll(PartnerApi.query(params));
         URI target = uri(apiUri, apiPath, query);
         return classify("GET " + apiUri + apiPath, http.fetch(target, "application/json", onRetry));
     }
@@ -107,12 +106,13 @@ final class ShopeeApi implements PartnerApi {
         body.put("partner_id", partnerId);
         body.put("shop_id", shopId);
         JsonHttpClient.Page page = http.post(uri(authUri, apiPath, query), "application/json",
-                json.writeValueAsBytes(body), "application/json", onRetry);
+                json.writeValueAsBytes(body), "application/json", Map.of(), onRetry);
         PartnerResponse response = classify("POST " + authUri + apiPath, page);
         if (response.outcome() != PartnerResponse.Outcome.OK) {
             throw new PartnerApiException(source + ": " + apiPath + " refused: " + response.describe()
                     + (response.outcome() == PartnerResponse.Outcome.SIGNATURE_REJECTED
-                    ? "; check the app secret, the partner key (" + variable(source, "APP_SECRET") + ")" : ""));
+                    ? "; check the app secret, the partner key (" + PartnerCredentials.variable(source, "app-secret")
+                    + ")" : ""));
         }
         JsonNode answer = response.body();
         String access = answer.path("access_token").asString("");
@@ -169,14 +169,10 @@ final class ShopeeApi implements PartnerApi {
 
     private static long number(String source, String value, String setting, String what) {
         if (value == null || !value.trim().matches("\\d{1,18}")) {
-            throw new PartnerApiException(source + ": " + variable(source, setting) + " must be " + what
-                    + ", a number, got '" + value + "'");
+            throw new PartnerApiException(source + ": " + PartnerCredentials.variable(source, setting) + " must be "
+                    + what + ", a number, got '" + value + "'");
         }
         return Long.parseLong(value.trim());
-    }
-
-    private static String variable(String source, String setting) {
-        return "DSS_SOURCES_" + source.toUpperCase(Locale.ROOT).replace('-', '_') + "_" + setting;
     }
 
     private static String encode(String value) {

@@ -100,8 +100,8 @@ final class TikiApi implements PartnerApi {
     }
 
     @Override
-    public PartnerResponse call(String apiPath, Map<String, String> params, String accessToken) {
-        String query = params.isEmpty() ? "" : "?" + form(params);
+    public PartnerResponse call(String apiPath, Map<String, ?> params, String accessToken) {
+        String query = params.isEmpty() ? "" : "?" + form(PartnerApi.query(params));
         URI target = URI.create(base(apiUri) + apiPath + query);
         HttpRequest.Builder request = HttpRequest.newBuilder(target).header("Accept", "application/json")
                 .header("Authorization", "Bearer " + accessToken).GET();

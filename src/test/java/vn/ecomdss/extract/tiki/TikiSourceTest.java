@@ -377,7 +377,7 @@ class TikiSourceTest extends PlatformTestSupport {
             }
 
             @Override
-            public PartnerResponse call(String apiPath, Map<String, String> params, String accessToken) {
+            public PartnerResponse call(String apiPath, Map<String, ?> params, String accessToken) {
                 assertThat(tokens.load("tiki").orElseThrow().accessToken()).as("the token in the store")
                         .isEqualTo(accessToken);
                 return api.call(apiPath, params, accessToken);

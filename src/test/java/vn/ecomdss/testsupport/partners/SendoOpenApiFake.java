@@ -13,7 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -49,6 +51,14 @@ public final class SendoOpenApiFake extends PartnerFake {
     public record Credentials(String shopKey, String secretKey) {
     }
 
+    /** A search as it arrived: its path and its JSON body. */
+    public record Search(String path, JsonNode body) {
+    }
+
+    /** A request as the fake answered it: its path, when it arrived by the fake's clock, and the status it got. */
+    public record Answered(String path, Instant at, int status) {
+    }
+
     /** A page token remembers the search it continues and where; Sendo's page tokens expire, so these do too. */
     private record PageToken(String path, JsonNode criteria, int offset, Instant expires) {
     }
@@ -67,6 +77,12 @@ public final class SendoOpenApiFake extends PartnerFake {
     private final Map<String, Instant> tokens = new ConcurrentHashMap<>();
     private final Map<String, PageToken> pageTokens = new ConcurrentHashMap<>();
     private final AtomicInteger failingAnswers = new AtomicInteger();
+    private final List<Search> searches = new CopyOnWriteArrayList<>();
+    private final List<Answered> answered = new CopyOnWriteArrayList<>();
+    /** The hour left when the next request arrives, armed by {@link #exhaustRateLimitAtNextRequest}. */
+    private final AtomicReference<Duration> hourLeftAtNextRequest = new AtomicReference<>();
+    /** How far that switch has moved the clock, for {@link #rewindRateLimitClock}. */
+    private Duration rateLimitClockMove = Duration.ZERO;
 
     private SendoOpenApiFake() {
         super("sendo-fake", 17_003L);
@@ -95,6 +111,22 @@ public final class SendoOpenApiFake extends PartnerFake {
         quota.exhaust();
     }
 
+    /**
+     * The next request, whenever it comes, finds this hour's quota spent with {@code hourLeft} of the hour to go: on
+     * its arrival the fake's clock is moved on to that point and the quota spent, so the request is answered 429 with
+     * a {@code Retry-After} of {@code hourLeft} (whole seconds) however long the client took to send it, and the next
+     * hour's quota opens once {@code hourLeft} has really passed. {@link #rewindRateLimitClock} moves the clock back.
+     */
+    public void exhaustRateLimitAtNextRequest(Duration hourLeft) {
+        hourLeftAtNextRequest.set(hourLeft);
+    }
+
+    /** Moves the clock back by what {@link #exhaustRateLimitAtNextRequest} moved it on, so later tests see today. */
+    public synchronized void rewindRateLimitClock() {
+        clock.advance(rateLimitClockMove.negated());
+        rateLimitClockMove = Duration.ZERO;
+    }
+
     public void limitRequestsPerHour(int limit) {
         quota.setLimit(limit);
     }
@@ -104,12 +136,27 @@ public final class SendoOpenApiFake extends PartnerFake {
         failingAnswers.set(times);
     }
 
+    /** Every request answered so far, in order of arrival, refused ones included: when a connector asked again. */
+    public List<Answered> answered() {
+        return List.copyOf(answered);
+    }
+
+    /** The authorized searches received so far, in order, failed ones included: what a connector asked for. */
+    public List<Search> searches() {
+        return List.copyOf(searches);
+    }
+
     public List<Long> productIds() {
         return shop.products().stream().map(SendoOpenApiFake::productId).toList();
     }
 
     public List<String> orderNumbers() {
         return shop.orders().stream().map(SendoOpenApiFake::orderNumber).toList();
+    }
+
+    /** The order lines of the whole shop, one per {@code sku_details} entry. */
+    public int orderLines() {
+        return shop.orders().stream().mapToInt(o -> o.lines().size()).sum();
     }
 
     public void updateProducts(long... ids) {
@@ -128,6 +175,8 @@ public final class SendoOpenApiFake extends PartnerFake {
     protected void handle(LoopbackHttpServer.Exchange exchange) throws IOException {
         String path = exchange.path();
         requests.record(path);
+        spendQuotaIfArmed();
+        Instant at = clock.now();
         try {
             if (!quota.tryAcquire()) {
                 exchange.setHeader("Retry-After", Long.toString(quota.secondsUntilReset()));
@@ -145,13 +194,32 @@ public final class SendoOpenApiFake extends PartnerFake {
             answer.set("result", result);
             answer.put("success", true).putNull("error");
             answer.put("status_code", 200);
+            answered.add(new Answered(path, at, 200));
             exchange.json(200, answer);
         } catch (SendoError e) {
             ObjectNode answer = JSON.createObjectNode().putNull("result").put("success", false);
             answer.putObject("error").put("message", e.getMessage()).put("details", e.getMessage()).putArray("error_details");
             answer.put("status_code", e.status);
+            answered.add(new Answered(path, at, e.status));
             exchange.json(e.status, answer);
         }
+    }
+
+    /** What {@link #exhaustRateLimitAtNextRequest} armed: the clock moved to {@code hourLeft} before the hour's end. */
+    private synchronized void spendQuotaIfArmed() {
+        Duration hourLeft = hourLeftAtNextRequest.getAndSet(null);
+        if (hourLeft == null) {
+            return;
+        }
+        Instant now = clock.now();
+        Instant hourEnd = Instant.ofEpochSecond((now.getEpochSecond() / 3600 + 1) * 3600);
+        Duration by = Duration.between(now, hourEnd.minus(hourLeft));
+        if (by.isNegative()) {
+            by = by.plusHours(1);
+        }
+        clock.advance(by);
+        rateLimitClockMove = rateLimitClockMove.plus(by);
+        quota.exhaust();
     }
 
     private JsonNode login(JsonNode body) {
@@ -175,6 +243,7 @@ public final class SendoOpenApiFake extends PartnerFake {
             throw new SendoError(401, "Token không hợp lệ hoặc đã hết hạn.");
         }
         JsonNode body = body(exchange);
+        searches.add(new Search(path, body));
         if (failingAnswers.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             throw new SendoError(500, "Hệ thống đang bận, vui lòng thử lại.");
         }

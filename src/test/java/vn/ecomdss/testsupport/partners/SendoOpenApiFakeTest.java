@@ -99,6 +99,31 @@ class SendoOpenApiFakeTest {
     }
 
     @Test
+    void aQuotaSpentAtTheNextRequestIsRefusedForTheHourLeftHoweverLateTheRequestComes() {
+        sendo.exhaustRateLimitAtNextRequest(Duration.ofSeconds(2));
+        // Later than the hour would have ended had the clock been moved when the switch was set.
+        sendo.advanceClock(Duration.ofHours(2));
+        try {
+            Answer limited = login(sendo.credentials().shopKey(), sendo.credentials().secretKey());
+            assertThat(limited.status()).isEqualTo(429);
+            assertThat(Long.parseLong(limited.raw().headers().firstValue("Retry-After").orElseThrow()))
+                    .isBetween(1L, 2L);
+            SendoOpenApiFake.Answered refused = sendo.answered().get(0);
+            assertThat(refused.status()).isEqualTo(429);
+            assertThat(3600 - refused.at().toEpochMilli() % 3_600_000 / 1000.0).as("seconds left in the hour")
+                    .isBetween(0.0, 2.0);
+
+            sendo.advanceClock(Duration.ofSeconds(2));
+            assertThat(login(sendo.credentials().shopKey(), sendo.credentials().secretKey()).status())
+                    .as("the next hour's quota").isEqualTo(200);
+            assertThat(sendo.answered()).extracting(SendoOpenApiFake.Answered::status).containsExactly(429, 200);
+        } finally {
+            sendo.advanceClock(Duration.ofHours(-2).minusSeconds(2));
+            sendo.rewindRateLimitClock();
+        }
+    }
+
+    @Test
     void pageSizeAboveFiftyAndWideStatusDateRangesAreRefused() {
         String token = token();
         assertThat(search(SendoOpenApiFake.PRODUCT_SEARCH, token, Map.of("page_size", 51)).status()).isEqualTo(400);
