@@ -27,6 +27,7 @@ public class OperationsSection implements ReportSection {
     public static final String RATIOS = "Cancelled and returned order lines";
     public static final String PIPELINES = "Pipeline runs for the period's days";
 
+    /** The rollup's total row, which an empty period has too, is dropped when it counts no line. */
     private static final String RATIOS_SQL = """
             select coalesce(pl.platform_code, 'All platforms') as platform, count(*) as order_lines,
                    count(*) filter (where f.order_status = 'cancelled')::numeric / count(*) as cancel_ratio,
@@ -37,6 +38,7 @@ public class OperationsSection implements ReportSection {
             join dw.dim_platform pl on pl.platform_key = f.platform_key
             where f.order_date between :start and :end
             group by rollup (pl.platform_code)
+            having count(*) > 0
             order by grouping(pl.platform_code), order_lines desc, pl.platform_code
             """;
 
