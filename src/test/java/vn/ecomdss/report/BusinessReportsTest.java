@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import vn.ecomdss.report.section.AcquisitionSection;
 import vn.ecomdss.report.section.DataQualitySection;
@@ -57,6 +59,9 @@ class BusinessReportsTest extends PlatformTestSupport {
 
     private static final String RECIPIENT = "management@ecommerce-dss.local";
     private static final Path SAMPLES = Path.of("target", "report-samples");
+
+    @Autowired
+    BusinessReports reports;
     private static boolean loaded;
     private static final Map<String, JobExecution> REPORTS = new HashMap<>();
 
@@ -267,13 +272,59 @@ class BusinessReportsTest extends PlatformTestSupport {
             assertThat((long) content.length).isEqualTo(row.get("bytes"));
         }
         try (Stream<Path> stored = Files.list(DATA_DIR.resolve("reports/period-report/monthly"))) {
-            assertThat(stored.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder(
+            // Other tests of this JVM store other periods here; February's are three, and no partial file is left.
+            assertThat(stored.map(p -> p.getFileName().toString())
+                    .filter(name -> name.contains("2026-02") || name.endsWith(".partial"))).containsExactlyInAnyOrder(
                     "period-report-monthly-2026-02.html", "period-report-monthly-2026-02.xlsx",
                     "period-report-monthly-2026-02.pdf");
         }
         assertThat(Files.readString(DATA_DIR.resolve("reports/period-report/monthly/period-report-monthly-2026-02.html")))
                 .contains("Made by run reports-monthly-again");
         REPORTS.put("monthly", again);
+    }
+
+    @Test
+    void onceTheChampionWritesItsForecastTheReportShowsTheNextPeriodsDemand() throws Exception {
+        loadAndReport();
+        boolean created = !Boolean.TRUE.equals(jdbc.queryForObject(
+                "select to_regclass('ml.demand_forecast') is not null", Boolean.class));
+        if (created) {
+            // The ML issue's table, as that issue specifies it; made here only when its migration is not there yet.
+            jdbc.execute("create schema if not exists ml");
+            jdbc.execute("""
+                    create table ml.demand_forecast (source text, product_id text, forecast_date date, quantity numeric,
+                        lower numeric, upper numeric, model_version text, origin_date date)
+                    """);
+        }
+        try {
+            String product = jdbc.queryForObject("select product_id from dw.dim_product where source = 'vnmarket' "
+                    + "and is_current order by product_id limit 1", String.class);
+            jdbc.update("""
+                    insert into ml.demand_forecast (source, product_id, forecast_date, quantity, lower, upper,
+                                                    model_version, origin_date)
+                    select 'vnmarket', ?, d::date, 2.5, 1, 4, 'report-test-v1', date '2026-02-28'
+                    from generate_series(date '2026-03-01', date '2026-03-31', interval '1 day') d
+                    union all
+                    select 'vnmarket', ?, date '2026-03-01', 99, 99, 99, 'report-test-v0', date '2026-02-01'
+                    """, product, product);
+            ReportDefinition definition = reports.definitions().get("period-report");
+            SectionContent forecast = reports.compose(definition, ReportPeriod.endingBefore(PeriodKind.MONTHLY,
+                    LocalDate.of(2026, 3, 1)), "reports-forecast").section("demand-forecast");
+
+            assertThat(forecast.note()).isNull();
+            ReportTable table = forecast.tables().get(0);
+            assertThat(table.title()).isEqualTo(DemandForecastSection.TABLE + " (01/03/2026 to 31/03/2026)");
+            assertThat(table.column("Product id")).containsExactly("vnmarket:" + product);
+            assertThat(table.column("Quantity")).as("31 days of the latest forecast, not the older one")
+                    .containsExactly(new BigDecimal("77.5"));
+            assertThat(table.column("Model version")).containsExactly("report-test-v1");
+        } finally {
+            if (created) {
+                jdbc.execute("drop schema ml cascade");
+            } else {
+                jdbc.update("delete from ml.demand_forecast where model_version like 'report-test-%'");
+            }
+        }
     }
 
     private void assertRevenueAndOrders(String kind, String start, Map<String, Object> expected) throws IOException {
