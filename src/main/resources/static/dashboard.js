@@ -398,9 +398,32 @@
     });
   }
 
+  // One row per report and period, with a download link per format (the API lists one entry per file).
+  async function loadReports() {
+    const files = await api('/api/v1/reports?limit=200');
+    const periods = new Map();
+    files.forEach(file => {
+      const key = file.report + '-' + file.periodKind + '-' + file.periodLabel;
+      if (!periods.has(key)) periods.set(key, {key, first: file, files: []});
+      periods.get(key).files.push(file);
+    });
+    const day = (text) => text.split('-').reverse().join('/');
+    $('#reports tbody').replaceChildren(...[...periods.values()].map(period => el('tr', {id: 'report-' + period.key},
+      el('td', {}, period.first.report),
+      el('td', {}, period.first.periodKind + ' ' + period.first.periodLabel),
+      el('td', {}, day(period.first.periodStart) + ' – ' + day(period.first.periodEnd)),
+      el('td', {}, time(period.first.createdAt)),
+      el('td', {}, period.first.runId),
+      el('td', {}, ...period.files.map(file => el('a', {href: file.download, class: 'report-link', download: file.fileName,
+        title: vnd.format(file.bytes) + ' bytes'}, file.format.toUpperCase()))))));
+    if (!periods.size) {
+      $('#reports tbody').append(el('tr', {}, el('td', {colspan: 6, class: 'muted'}, 'No reports yet: run a business_reports_* job.')));
+    }
+  }
+
   async function refresh() {
     try {
-      await Promise.all([loadJobs(), loadExecutions(), loadQuality(), loadKpis()]);
+      await Promise.all([loadJobs(), loadExecutions(), loadQuality(), loadKpis(), loadReports()]);
     } catch (error) {
       notice('Could not refresh: ' + error.message, true);
     }

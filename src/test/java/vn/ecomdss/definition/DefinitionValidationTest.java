@@ -61,6 +61,21 @@ class DefinitionValidationTest extends PlatformTestSupport {
     }
 
     @Test
+    void theFourBusinessReportJobsAreScheduledAndAnUnknownReportOrPeriodIsRefused() throws IOException {
+        assertThat(List.of("daily", "weekly", "monthly", "quarterly").stream()
+                .map(kind -> catalogue.definition("business_reports_" + kind).orElseThrow().schedule().cron()))
+                .containsExactly("0 0 7 * * *", "0 0 7 * * MON", "0 0 7 1 * *", "0 0 7 1 1,4,7,10 *");
+        assertThat(problems(job("""
+                  - name: report
+                    type: business-report
+                    report: yearly-report
+                    period: yearly
+                """))).containsExactlyInAnyOrder(
+                "etl.yml: steps[0].report: unknown report 'yearly-report' (known: [period-report])",
+                "etl.yml: steps[0].period: unknown period 'yearly' (known: [daily, weekly, monthly, quarterly])");
+    }
+
+    @Test
     void unknownStepTypeIsRefusedWithFileAndField() throws IOException {
         assertThat(problems(job("""
                   - name: extract

@@ -14,10 +14,14 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -26,7 +30,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The dashboard in Debian's headless Chromium: an operator signs in, launches dss_etl, watches its steps progress,
- * restarts the run that failed in load_facts from the page and sees the sales KPIs. Screenshots go to
+ * restarts the run that failed in load_facts from the page and sees the sales KPIs; a viewer finds the business
+ * reports and downloads one. Screenshots go to
  * {@code target/screenshots/}.
  */
 class DashboardBrowserTest extends OpsTestSupport {
@@ -124,6 +129,36 @@ class DashboardBrowserTest extends OpsTestSupport {
         assertThat(count("select count(*) from ops.audit_log where actor = ? and action = 'restart' "
                 + "and outcome = 'accepted' and target = ?", OPERATOR, "execution " + failedRun.substring(1)))
                 .isEqualTo(1);
+    }
+
+    @Test
+    void viewerSeesTheReportsPanelAndDownloadsAReport() throws Exception {
+        assertThat(jobOperator.start(catalogue.jobs().get("business_reports_monthly"), new JobParametersBuilder()
+                .addString("run_id", "dashboard-reports").addString("logical_date", "2024-02-01").toJobParameters())
+                .getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        long pdf = count("select id from ops.report_file where run_id = 'dashboard-reports' and format = 'pdf'");
+
+        browser.get(baseUrl() + "/");
+        wait.until(ExpectedConditions.urlContains("/login.html"));
+        browser.findElement(By.id("username")).sendKeys(VIEWER);
+        browser.findElement(By.id("password")).sendKeys(VIEWER_PASSWORD);
+        browser.findElement(By.id("sign-in")).click();
+        By row = By.id("report-period-report-monthly-2024-01");
+        wait.until(ExpectedConditions.presenceOfElementLocated(row));
+        assertThat(browser.findElement(row).getText()).contains("monthly 2024-01", "01/01/2024 – 31/01/2024",
+                "dashboard-reports", "HTML", "XLSX", "PDF");
+        WebElement link = browser.findElement(row).findElements(By.cssSelector("a.report-link")).stream()
+                .filter(a -> a.getText().equals("PDF")).findFirst().orElseThrow();
+        assertThat(link.getAttribute("href")).isEqualTo(baseUrl() + "/api/v1/reports/" + pdf + "/file");
+        Object fetched = ((JavascriptExecutor) browser).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch(arguments[0], {credentials: 'same-origin'})
+                  .then(r => r.arrayBuffer().then(b => done(r.status + ' ' + r.headers.get('content-type') + ' ' + b.byteLength)))
+                  .catch(e => done('failed ' + e));
+                """, link.getAttribute("href"));
+        assertThat(fetched).isEqualTo("200 application/pdf " + count("select bytes from ops.report_file where id = ?", pdf));
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('reports').scrollIntoView()");
+        screenshot("05-reports");
     }
 
     private void screenshot(String name) throws IOException {
