@@ -40,7 +40,8 @@ class AnalyticsApiTest extends AnalyticsTestSupport {
         assertRows(all.path("content"), monthly, MONTHLY);
         assertThat(all.path("totalElements").asLong()).isEqualTo(monthly.size());
 
-        JsonNode second = ok("/api/v1/analytics/revenue/monthly?" + range + "&platform=" + platform + "&page=1&size=3");
+        JsonNode second = ok("/api/v1/analytics/revenue/monthly?" + range + "&platform=" + platform
+                + "&page=1&size=3");
         assertRows(second.path("content"), monthly.subList(3, Math.min(6, monthly.size())), MONTHLY);
         assertThat(second.path("totalPages").asInt()).isEqualTo((monthly.size() + 2) / 3);
         assertThat(ok("/api/v1/analytics/revenue/monthly?page=1000").path("content").size()).isZero();
@@ -48,7 +49,8 @@ class AnalyticsApiTest extends AnalyticsTestSupport {
         assertRows(ok("/api/v1/analytics/revenue/by-platform?" + range).path("content"), jdbc.queryForList("""
                 select m.platform_code as grp, p.platform_name as name, sum(orders) as orders, sum(units) as units,
                        sum(revenue_vnd) as revenue_vnd
-                from mart.mv_monthly_sales m join dw.dim_platform p on p.platform_code = m.platform_code and p.is_current
+                from mart.mv_monthly_sales m
+                join dw.dim_platform p on p.platform_code = m.platform_code and p.is_current
                 where month between ? and ? group by 1, 2 order by revenue_vnd desc, grp
                 """, from.withDayOfMonth(1), to.withDayOfMonth(1)), GROUP);
 
@@ -120,8 +122,8 @@ class AnalyticsApiTest extends AnalyticsTestSupport {
                 """), "customer_id", "customerId", "full_name", "fullName", "orders", "orders",
                 "revenue_vnd", "revenueVnd", "last_order_date", "lastOrderDate", "rfm_cell", "rfmCell");
 
-        List<Map<String, Object>> uplift = jdbc.queryForList("select * from mart.mv_campaign_uplift order by starts_on, "
-                + "campaign_code");
+        List<Map<String, Object>> uplift = jdbc.queryForList(
+                "select * from mart.mv_campaign_uplift order by starts_on, campaign_code");
         String[] campaign = {"campaign_code", "campaignCode", "campaign_type", "campaignType", "starts_on", "startsOn",
                 "campaign_daily_revenue_vnd", "campaignDailyRevenueVnd", "baseline_daily_revenue_vnd",
                 "baselineDailyRevenueVnd", "uplift_ratio", "upliftRatio"};

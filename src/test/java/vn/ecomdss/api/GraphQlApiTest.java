@@ -30,7 +30,9 @@ class GraphQlApiTest extends AnalyticsTestSupport {
                     marketShare { platforms { platform revenueVnd share } }
                   }
                   platforms { code name commissionRate monthlySales(filter: {from: "%s"}) { totalElements } }
-                  categories { code name products(size: 3) { content { productId revenueVnd mappedCategory { code } } } }
+                  categories {
+                    code name products(size: 3) { content { productId revenueVnd mappedCategory { code } } }
+                  }
                   customerValue { status detail page { totalElements } }
                 }
                 """.formatted(from, platform, from, from));

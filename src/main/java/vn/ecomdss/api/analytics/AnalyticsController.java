@@ -37,8 +37,10 @@ public class AnalyticsController {
     @GetMapping("/revenue/monthly")
     @Operation(summary = "Orders, units, revenue and customers per month, platform and region (mart.mv_monthly_sales)")
     public Page<SalesAnalytics.MonthlySales> monthly(
-            @Parameter(description = "first day, YYYY-MM-DD; its whole month is included") @RequestParam(required = false) String from,
-            @Parameter(description = "last day, YYYY-MM-DD; its whole month is included") @RequestParam(required = false) String to,
+            @Parameter(description = "first day, YYYY-MM-DD; its whole month is included")
+            @RequestParam(required = false) String from,
+            @Parameter(description = "last day, YYYY-MM-DD; its whole month is included")
+            @RequestParam(required = false) String to,
             @Parameter(description = "platform code, e.g. shopee") @RequestParam(required = false) String platform,
             @Parameter(description = "NORTH, CENTRAL, SOUTH or Unknown") @RequestParam(required = false) String region,
             @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
@@ -104,16 +106,19 @@ public class AnalyticsController {
             @RequestParam(required = false) String region,
             @Parameter(description = "an RFM segment, e.g. champions") @RequestParam(required = false) String segment,
             @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
-        return sales.customers(filters.region(region),
-                AnalyticsFilters.known("segment", segment, SalesAnalytics.RFM_SEGMENTS), PageRequest.of(page, size));
+        return sales.customers(filters.region(region), AnalyticsFilters.known("segment", segment,
+                () -> SalesAnalytics.RFM_SEGMENTS), PageRequest.of(page, size));
     }
 
     @GetMapping("/uplift")
     @Operation(summary = "Campaign and Tết uplift against comparable ordinary days (mart.mv_campaign_uplift)")
     public Page<SalesAnalytics.CampaignUplift> uplift(
-            @Parameter(description = "campaigns ending on or after this day") @RequestParam(required = false) String from,
-            @Parameter(description = "campaigns starting on or before this day") @RequestParam(required = false) String to,
-            @Parameter(description = "a campaign type of dw.campaign_period") @RequestParam(required = false) String type,
+            @Parameter(description = "campaigns ending on or after this day")
+            @RequestParam(required = false) String from,
+            @Parameter(description = "campaigns starting on or before this day")
+            @RequestParam(required = false) String to,
+            @Parameter(description = "a campaign type of dw.campaign_period")
+            @RequestParam(required = false) String type,
             @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
         SalesFilter dates = filters.sales(from, to, null, null, null);
         return sales.uplift(dates.from(), dates.to(), filters.campaignType(type), PageRequest.of(page, size));
@@ -144,7 +149,8 @@ public class AnalyticsController {
     }
 
     @GetMapping("/kpis/operational-efficiency")
-    @Operation(summary = "Operational efficiency KPIs: cancel/return ratios per month and platform, job and step durations")
+    @Operation(summary = "Operational efficiency KPIs: cancel/return ratios per month and platform, job and step "
+            + "durations")
     public KpiAnalytics.EfficiencyKpis efficiencyKpis(
             @RequestParam(required = false) String from, @RequestParam(required = false) String to,
             @RequestParam(required = false) String platform) {

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 import org.springframework.stereotype.Component;
 
@@ -34,19 +35,19 @@ public class AnalyticsFilters {
     }
 
     public String platform(String platform) {
-        return known("platform", platform, dimensions.platforms());
+        return known("platform", platform, dimensions::platforms);
     }
 
     public String region(String region) {
-        return known("region", region, dimensions.regions());
+        return known("region", region, dimensions::regions);
     }
 
     public String category(String category) {
-        return known("category", category, dimensions.categories());
+        return known("category", category, dimensions::categories);
     }
 
     public String campaignType(String type) {
-        return known("type", type, dimensions.campaignTypes());
+        return known("type", type, dimensions::campaignTypes);
     }
 
     /** A date parameter; null when absent. */
@@ -73,12 +74,13 @@ public class AnalyticsFilters {
         return lower;
     }
 
-    /** A value of a known set, in the set's spelling; null when absent. */
-    public static String known(String field, String value, List<String> known) {
+    /** A value of a known set, in the set's spelling; null when absent (and the set is then not looked up). */
+    public static String known(String field, String value, Supplier<List<String>> knownValues) {
         if (value == null || value.isBlank()) {
             return null;
         }
         String wanted = value.trim();
+        List<String> known = knownValues.get();
         return known.stream().filter(k -> k.equalsIgnoreCase(wanted)).findFirst()
                 .orElseThrow(() -> new InvalidParameterException(field, "unknown " + field + " '" + value
                         + "'; the warehouse knows " + known));

@@ -101,7 +101,8 @@ public class SalesAnalytics {
             join dw.dim_platform pl on pl.platform_key = f.platform_key
             join dw.dim_geography g on g.geography_key = f.geography_key
             where (cast(:from as date) is null or f.order_date >= date_trunc('month', cast(:from as date)))
-              and (cast(:to as date) is null or f.order_date < date_trunc('month', cast(:to as date)) + interval '1 month')
+              and (cast(:to as date) is null
+                   or f.order_date < date_trunc('month', cast(:to as date)) + interval '1 month')
               and (cast(:platform as text) is null or pl.platform_code = :platform)
               and (cast(:region as text) is null or g.region = :region)
               and (cast(:category as text) is null or p.mapped_category_code = :category)
@@ -121,7 +122,8 @@ public class SalesAnalytics {
     private static final String TOP_BY_UNITS = TOP_PRODUCTS.formatted("m.units");
 
     private static final String RFM_SEGMENT_SUMMARY = """
-            select rfm_segment as segment, count(*) as customers, sum(orders) as orders, sum(revenue_vnd) as revenue_vnd,
+            select rfm_segment as segment, count(*) as customers, sum(orders) as orders,
+                   sum(revenue_vnd) as revenue_vnd,
                    round(sum(revenue_vnd) / count(*)) as revenue_per_customer_vnd,
                    round(avg(recency_days), 1) as avg_recency_days
             from mart.mv_customer_rfm
@@ -242,8 +244,9 @@ public class SalesAnalytics {
         MapSqlParameterSource parameters = new MapSqlParameterSource().addValue("from", from, Types.DATE)
                 .addValue("to", to, Types.DATE).addValue("type", campaignType, Types.VARCHAR);
         return Page.query(jdbc, UPLIFT, parameters, (rs, i) -> new CampaignUplift(rs.getString("campaign_code"),
-                rs.getString("campaign_type"), rs.getString("campaign_name"), rs.getObject("starts_on", LocalDate.class),
-                rs.getObject("ends_on", LocalDate.class), rs.getLong("campaign_days"), rs.getLong("campaign_orders"),
+                rs.getString("campaign_type"), rs.getString("campaign_name"),
+                rs.getObject("starts_on", LocalDate.class), rs.getObject("ends_on", LocalDate.class),
+                rs.getLong("campaign_days"), rs.getLong("campaign_orders"),
                 rs.getBigDecimal("campaign_daily_revenue_vnd"), rs.getLong("baseline_days"),
                 rs.getLong("baseline_orders"), rs.getBigDecimal("baseline_daily_revenue_vnd"),
                 rs.getBigDecimal("uplift_ratio")), page);
@@ -251,6 +254,7 @@ public class SalesAnalytics {
 
     private Page<GroupRevenue> groups(String sql, SalesFilter filter, PageRequest page) {
         return Page.query(jdbc, sql, filter.parameters(), (rs, i) -> new GroupRevenue(rs.getString("grp"),
-                rs.getString("name"), rs.getLong("orders"), rs.getLong("units"), rs.getBigDecimal("revenue_vnd")), page);
+                rs.getString("name"), rs.getLong("orders"), rs.getLong("units"), rs.getBigDecimal("revenue_vnd")),
+                page);
     }
 }

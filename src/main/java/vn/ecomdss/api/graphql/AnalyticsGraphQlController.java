@@ -88,8 +88,8 @@ public class AnalyticsGraphQlController {
     @QueryMapping
     public Page<SalesAnalytics.Customer> customers(@Argument String region, @Argument String segment,
                                                    @Argument Integer page, @Argument Integer size) {
-        return sales.customers(filters.region(region),
-                AnalyticsFilters.known("segment", segment, SalesAnalytics.RFM_SEGMENTS), PageRequest.of(page, size));
+        return sales.customers(filters.region(region), AnalyticsFilters.known("segment", segment,
+                () -> SalesAnalytics.RFM_SEGMENTS), PageRequest.of(page, size));
     }
 
     @QueryMapping
