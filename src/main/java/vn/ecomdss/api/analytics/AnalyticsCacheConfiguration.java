@@ -2,6 +2,7 @@ package vn.ecomdss.api.analytics;
 
 import java.lang.reflect.Method;
 import java.net.URI;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +12,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer;
 import org.springframework.cache.CacheManager;
 import org.springframework.cache.annotation.Cacheable;
 import org.springframework.cache.annotation.CachingConfigurer;
@@ -20,15 +20,23 @@ import org.springframework.cache.caffeine.CaffeineCacheManager;
 import org.springframework.cache.interceptor.CacheErrorHandler;
 import org.springframework.cache.interceptor.LoggingCacheErrorHandler;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.cache.RedisCacheConfiguration;
 import org.springframework.data.redis.cache.RedisCacheManager;
+import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.serializer.JacksonJsonRedisSerializer;
 import org.springframework.data.redis.serializer.RedisSerializationContext;
+import org.springframework.util.StringUtils;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.lettuce.core.ClientOptions;
+import io.lettuce.core.SocketOptions;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -38,7 +46,7 @@ import tools.jackson.databind.json.JsonMapper;
  * JSON of its method's declared answer type, read back as that type (no class names in the values, so nothing
  * written into Redis can choose what is instantiated). A Redis failure is logged and the query runs against the
  * warehouse as if nothing were cached; Lettuce rejects commands at once while disconnected instead of queueing them,
- * so a Redis outage costs no request a timeout.
+ * so a Redis outage costs no request a timeout, and reconnects by itself when Redis is back.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableCaching
@@ -49,6 +57,8 @@ public class AnalyticsCacheConfiguration implements CachingConfigurer {
     /** Every class with {@code @Cacheable} answers; each cache name belongs to one method. */
     static final List<Class<?>> CACHED = List.of(DimensionValues.class, SalesAnalytics.class, KpiAnalytics.class,
             MlOutputs.class);
+
+    private static final Duration REDIS_TIMEOUT = Duration.ofSeconds(1);
 
     /** Keys are {@code dss:analytics.<answer>::<method arguments>}, so they are easy to find and to flush. */
     public static final String KEY_PREFIX = "dss:";
@@ -77,9 +87,34 @@ public class AnalyticsCacheConfiguration implements CachingConfigurer {
                 .withInitialCacheConfigurations(typed).disableCreateOnMissingCache().build();
     }
 
+    /**
+     * The connection to {@code dss.redis.url}, made here rather than by Boot from {@code spring.data.redis.url} so
+     * that an unset or empty {@code DSS_REDIS_URL} means no Redis (Boot's own factory, which then exists, is never
+     * connected). A cache that answers slowly is worse than none, so connecting and each command give up after
+     * {@link #REDIS_TIMEOUT}.
+     */
     @Bean
-    LettuceClientOptionsBuilderCustomizer rejectCommandsWhileDisconnected() {
-        return options -> options.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS);
+    @Conditional(RedisConfigured.class)
+    LettuceConnectionFactory analyticsRedisConnectionFactory(@Value("${dss.redis.url}") String url) {
+        ClientOptions options = ClientOptions.builder()
+                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                .socketOptions(SocketOptions.builder().connectTimeout(REDIS_TIMEOUT).build()).build();
+        LettuceClientConfiguration.LettuceClientConfigurationBuilder client = LettuceClientConfiguration.builder()
+                .commandTimeout(REDIS_TIMEOUT).clientOptions(options);
+        if (url.trim().startsWith("rediss:")) {
+            client.useSsl();
+        }
+        return new LettuceConnectionFactory(LettuceConnectionFactory.createRedisConfiguration(url.trim()),
+                client.build());
+    }
+
+    /** {@code dss.redis.url} holds more than blanks. */
+    static final class RedisConfigured implements Condition {
+
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            return StringUtils.hasText(context.getEnvironment().getProperty("dss.redis.url"));
+        }
     }
 
     @Override
