@@ -42,9 +42,9 @@ import tools.jackson.databind.json.JsonMapper;
 import vn.ecomdss.ops.AuditLog;
 
 /**
- * Nothing is open without authentication but health. GET needs VIEWER; every other method needs OPERATOR (which
- * implies VIEWER). People sign in with a form (the dashboard) or HTTP Basic; machines send an API token. API
- * clients get 401 and 403 as problem details; a refused operator action is audited like any other.
+ * Nothing is open without authentication but health. GET and GraphQL queries need VIEWER; every other method needs
+ * OPERATOR (which implies VIEWER). People sign in with a form (the dashboard) or HTTP Basic; machines send an API
+ * token. API clients get 401 and 403 as problem details; a refused operator action is audited like any other.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -135,6 +135,8 @@ public class WebSecurityConfiguration {
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/login.html", "/login.js", "/dashboard.css", "/favicon.svg").permitAll()
                         .requestMatchers(HttpMethod.GET, "/**").hasRole("VIEWER")
+                        // GraphQL queries arrive as POST but only read: the schema has no mutations.
+                        .requestMatchers(HttpMethod.POST, "/graphql").hasRole("VIEWER")
                         .anyRequest().hasRole("OPERATOR"))
                 .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
                 .formLogin(form -> form.loginPage("/login.html").loginProcessingUrl("/login")
@@ -162,7 +164,7 @@ public class WebSecurityConfiguration {
                                  org.springframework.security.core.AuthenticationException e) throws IOException {
         String path = request.getRequestURI();
         if (path.startsWith("/api/") || path.startsWith("/ws/") || path.startsWith("/actuator/") || path.startsWith("/v3/")
-                || request.getHeader("Authorization") != null) {
+                || path.equals("/graphql") || request.getHeader("Authorization") != null) {
             response.setHeader("WWW-Authenticate", "Basic realm=\"ecommerce-dss\"");
             problem(response, HttpStatus.UNAUTHORIZED, "Unauthorized", "sign in with HTTP Basic or send "
                     + "'Authorization: Bearer <token>': " + e.getMessage(), request);
