@@ -421,9 +421,22 @@
     }
   }
 
+  // Each alert on each channel, newest first: sent, suppressed within the quiet period, skipped or failed.
+  async function loadAlerts() {
+    const deliveries = await api('/api/v1/alerts?limit=30');
+    $('#alerts tbody').replaceChildren(...deliveries.map(d => el('tr', {id: 'alert-' + d.id},
+      el('td', {}, time(d.at)), el('td', {}, d.alertKey), el('td', {}, d.kind), el('td', {}, d.channel),
+      el('td', {}, el('span', {class: 'status ' + (d.outcome === 'sent' ? 'COMPLETED' : d.outcome === 'failed' ? 'FAILED' : '')}, d.outcome),
+        d.error ? el('div', {class: 'muted'}, d.error) : ''),
+      el('td', {}, d.title))));
+    if (!deliveries.length) {
+      $('#alerts tbody').append(el('tr', {}, el('td', {colspan: 6, class: 'muted'}, 'No alerts yet.')));
+    }
+  }
+
   async function refresh() {
     try {
-      await Promise.all([loadJobs(), loadExecutions(), loadQuality(), loadKpis(), loadReports()]);
+      await Promise.all([loadJobs(), loadExecutions(), loadQuality(), loadKpis(), loadReports(), loadAlerts()]);
     } catch (error) {
       notice('Could not refresh: ' + error.message, true);
     }

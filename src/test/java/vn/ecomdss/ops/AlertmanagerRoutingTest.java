@@ -91,6 +91,13 @@ class AlertmanagerRoutingTest extends OpsTestSupport {
         assertThat(jdbc.queryForObject("select count(*) from ops.alert_delivery where alert_key like 'prometheus:EtlServerDown%'",
                 Integer.class)).as("the server-down alert never passes through the server").isZero();
 
+        Answer listed = get("/api/v1/alerts?outcome=sent&limit=500", bearer(VIEWER_TOKEN));
+        assertThat(listed.status()).isEqualTo(200);
+        assertThat(listed.json().valueStream().filter(d -> d.path("alertKey").asString().equals(KEY))
+                .map(d -> d.path("channel").asString() + " " + d.path("title").asString()).sorted().toList())
+                .containsExactly("email dss_etl: the latest execution failed", "kafka dss_etl: the latest execution failed",
+                        "webhook dss_etl: the latest execution failed");
+
         // The job's own alert for the same failure, within the quiet period: recorded, not sent again.
         Answer again = post("/api/v1/alerts/alertmanager", bearer(OPERATOR_TOKEN), """
                 {"receiver": "ecommerce-dss", "status": "firing", "alerts": [{"status": "firing",
@@ -107,7 +114,7 @@ class AlertmanagerRoutingTest extends OpsTestSupport {
     }
 
     @Test
-    void theEndpointWantsAnOperatorAndSaysWhatIsWrongWithAPayload() {
+    void theEndpointsWantTheirRolesAndSayWhatIsWrongWithARequest() {
         String body = "{\"alerts\": []}";
         assertThat(post("/api/v1/alerts/alertmanager", null, body).status()).isEqualTo(401);
         assertThat(post("/api/v1/alerts/alertmanager", bearer(VIEWER_TOKEN), body).status()).isEqualTo(403);
@@ -120,6 +127,10 @@ class AlertmanagerRoutingTest extends OpsTestSupport {
         assertThat(badKind.status()).isEqualTo(400);
         assertThat(badKind.json().path("field").asString()).isEqualTo("alerts[0].labels.kind");
         assertThat(badKind.json().path("detail").asString()).contains("got 'weather'");
+        Answer badOutcome = get("/api/v1/alerts?outcome=lost", bearer(VIEWER_TOKEN));
+        assertThat(badOutcome.status()).isEqualTo(400);
+        assertThat(badOutcome.json().path("field").asString()).isEqualTo("outcome");
+        assertThat(get("/api/v1/alerts", null).status()).isEqualTo(401);
     }
 
     /** Alertmanager on the shipped file, pointed at this server, this test's token and the test webhook. */

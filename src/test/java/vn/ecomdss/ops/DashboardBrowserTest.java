@@ -98,6 +98,7 @@ class DashboardBrowserTest extends OpsTestSupport {
         assertThat(browser.findElements(By.cssSelector("#run-gantt rect.bar.FAILED"))).hasSize(1);
         browser.findElement(By.id("step-load_facts")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("step-log"), "injected fault in load_facts"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("alerts"), "job_failure:dss_etl"));
         screenshot("03-failed");
 
         browser.findElement(By.id("restart-button")).click();

@@ -1,25 +1,30 @@
 package vn.ecomdss.ops.api;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
 import io.swagger.v3.oas.annotations.Operation;
+import vn.ecomdss.ops.AlertDeliveries;
 import vn.ecomdss.ops.OperationRefusedException;
 import vn.ecomdss.pipeline.Alert;
 import vn.ecomdss.pipeline.AlertSink;
 import vn.ecomdss.pipeline.JobDefinitions;
 
 /**
+ * The alerts: {@code GET /api/v1/alerts} lists what the channels carried, and {@code POST .../alertmanager} takes
  * Prometheus's alerts, as Alertmanager's webhook receiver posts them ({@code ops/alertmanager/alertmanager.yml}),
  * raised as the platform's own alerts: the same channels, keys and quiet periods as a failed job or a quality
  * breach, so an operator has one place that pages. An alert goes to the channels of the job its {@code job_name}
@@ -30,22 +35,40 @@ import vn.ecomdss.pipeline.JobDefinitions;
  */
 @RestController
 @RequestMapping("/api/v1/alerts")
-public class AlertmanagerController {
+public class AlertsController {
 
-    private static final Logger log = LoggerFactory.getLogger(AlertmanagerController.class);
+    private static final Logger log = LoggerFactory.getLogger(AlertsController.class);
 
     public record Received(int raised, int resolved) {
     }
 
+    private static final List<String> OUTCOMES = List.of("sent", "suppressed", "skipped", "failed");
+
     private final AlertSink alerts;
     private final JobDefinitions definitions;
+    private final AlertDeliveries deliveries;
     private final String defaultJob;
 
-    public AlertmanagerController(AlertSink alerts, JobDefinitions definitions,
+    public AlertsController(AlertSink alerts, JobDefinitions definitions, AlertDeliveries deliveries,
                                   @Value("${dss.alerts.prometheus-job:dss_etl}") String defaultJob) {
         this.alerts = alerts;
         this.definitions = definitions;
+        this.deliveries = deliveries;
         this.defaultJob = defaultJob;
+    }
+
+    @GetMapping
+    @Operation(summary = "The latest alert deliveries, newest first: each alert on each channel and what became of it")
+    public List<AlertDeliveries.Delivery> deliveries(@RequestParam(required = false) String outcome,
+                                                     @RequestParam(defaultValue = "50") int limit) {
+        if (outcome != null && !OUTCOMES.contains(outcome)) {
+            throw OperationRefusedException.badParameter("outcome", "outcome must be one of " + OUTCOMES + ", got '"
+                    + outcome + "'");
+        }
+        if (limit < 1 || limit > 500) {
+            throw OperationRefusedException.badParameter("limit", "limit must be 1 to 500, got " + limit);
+        }
+        return deliveries.latest(outcome, limit);
     }
 
     @PostMapping("/alertmanager")
