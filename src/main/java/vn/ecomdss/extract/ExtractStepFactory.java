@@ -15,6 +15,7 @@ import vn.ecomdss.lake.DataLake;
 import vn.ecomdss.lake.RawEnvelope;
 import vn.ecomdss.pipeline.DefinitionProblems;
 import vn.ecomdss.pipeline.JobDefinition;
+import vn.ecomdss.pipeline.Lineage;
 import vn.ecomdss.pipeline.SourceCatalogue;
 import vn.ecomdss.pipeline.SourceDefinition;
 import vn.ecomdss.pipeline.StepDefinition;
@@ -66,6 +67,16 @@ public class ExtractStepFactory implements StepFactory {
     @Override
     public boolean continuesOnFailure(StepDefinition step, SourceCatalogue sources) {
         return sources.get(step.text("source", null)).continuesOnFailure();
+    }
+
+    /** A source's listings at its address, into the lake's collection of each entity. */
+    @Override
+    public Lineage lineage(StepDefinition step, SourceCatalogue sources) {
+        SourceDefinition source = sources.get(step.text("source", null));
+        String namespace = source.baseUrl() != null ? source.baseUrl() : "embedded:" + source.embedded();
+        return new Lineage(source.entities().values().stream()
+                .map(entity -> new Lineage.Dataset(namespace, entity.path())).toList(),
+                source.entities().values().stream().map(entity -> Lineage.lake(source.name(), entity.name())).toList());
     }
 
     @Override

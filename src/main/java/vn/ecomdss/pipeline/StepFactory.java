@@ -13,6 +13,11 @@ public interface StepFactory {
 
     Step create(StepDefinition step, JobDefinition job, SourceCatalogue sources);
 
+    /** The datasets the step reads and writes, for the lineage events of its runs; none unless the type says. */
+    default Lineage lineage(StepDefinition step, SourceCatalogue sources) {
+        return Lineage.NONE;
+    }
+
     /** Whether the job goes on when this step fails (the step stays FAILED and is reported). */
     default boolean continuesOnFailure(StepDefinition step, SourceCatalogue sources) {
         return false;

@@ -25,6 +25,7 @@ import vn.ecomdss.lake.QuarantinedRecord;
 import vn.ecomdss.pipeline.DefinitionProblems;
 import vn.ecomdss.pipeline.EntityDefinition;
 import vn.ecomdss.pipeline.JobDefinition;
+import vn.ecomdss.pipeline.Lineage;
 import vn.ecomdss.pipeline.RunParameters;
 import vn.ecomdss.pipeline.SourceCatalogue;
 import vn.ecomdss.pipeline.StepDefinition;
@@ -66,6 +67,13 @@ public class TransformStepFactory implements StepFactory {
             problems.add(step.file(), step.field() + ".target", "unknown transform target '" + target
                     + "' (known: " + targets.keySet() + ")");
         }
+    }
+
+    /** The lake collections its target reads, into the target's staging table. */
+    @Override
+    public Lineage lineage(StepDefinition step, SourceCatalogue sources) {
+        StagingTarget<?> target = targets.get(step.text("target", null));
+        return new Lineage(Lineage.lakeOf(sources, target::reads), List.of(Lineage.table(target.table())));
     }
 
     @Override

@@ -1,11 +1,14 @@
 package vn.ecomdss.warehouse;
 
+import java.util.List;
+
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import vn.ecomdss.pipeline.JobDefinition;
+import vn.ecomdss.pipeline.Lineage;
 import vn.ecomdss.pipeline.RunParameters;
 import vn.ecomdss.pipeline.SourceCatalogue;
 import vn.ecomdss.pipeline.StepDefinition;
@@ -21,6 +24,12 @@ import vn.ecomdss.pipeline.SummarisedSteps;
  */
 @Component
 public class FactsStepFactory implements StepFactory {
+
+    /** The staging tables it loads from and the facts it loads, as the lineage events name them. */
+    static final List<String> STAGED = List.of("staging.sales_line", "staging.product", "staging.review",
+            "staging.product_return", "staging.activity_event");
+    static final List<String> FACTS = List.of("dw.fact_sales", "dw.fact_inventory_snapshot", "dw.fact_price_history",
+            "dw.fact_review", "dw.fact_return", "dw.fact_user_activity_daily");
 
     private final SummarisedSteps steps;
     private final FactSalesLoader loader;
@@ -85,6 +94,12 @@ public class FactsStepFactory implements StepFactory {
     @Override
     public String type() {
         return "facts";
+    }
+
+    /** The run's staged lines, products, reviews, returns and events into the facts. */
+    @Override
+    public Lineage lineage(StepDefinition step, SourceCatalogue sources) {
+        return new Lineage(STAGED.stream().map(Lineage::table).toList(), FACTS.stream().map(Lineage::table).toList());
     }
 
     @Override

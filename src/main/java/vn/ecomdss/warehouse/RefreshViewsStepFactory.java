@@ -12,6 +12,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import vn.ecomdss.pipeline.DefinitionProblems;
 import vn.ecomdss.pipeline.JobDefinition;
+import vn.ecomdss.pipeline.Lineage;
 import vn.ecomdss.pipeline.SourceCatalogue;
 import vn.ecomdss.pipeline.StepDefinition;
 import vn.ecomdss.pipeline.StepFactory;
@@ -53,6 +54,13 @@ public class RefreshViewsStepFactory implements StepFactory {
                         + views.get(i) + "'");
             }
         }
+    }
+
+    /** The warehouse's facts and dimensions into the marts it refreshes. */
+    @Override
+    public Lineage lineage(StepDefinition step, SourceCatalogue sources) {
+        return new Lineage(FactsStepFactory.FACTS.stream().map(Lineage::table).toList(),
+                step.list("views").stream().map(Lineage::table).toList());
     }
 
     @Override

@@ -18,6 +18,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import vn.ecomdss.lake.DataLake;
 import vn.ecomdss.pipeline.DefinitionProblems;
 import vn.ecomdss.pipeline.JobDefinition;
+import vn.ecomdss.pipeline.Lineage;
 import vn.ecomdss.pipeline.RunParameters;
 import vn.ecomdss.pipeline.SourceCatalogue;
 import vn.ecomdss.pipeline.StepDefinition;
@@ -82,6 +83,14 @@ public class Scd2StepFactory implements StepFactory {
                         + "' is not one of this step's dimensions " + dimensions);
             }
         }
+    }
+
+    /** Each dimension's staging table into the dimension. */
+    @Override
+    public Lineage lineage(StepDefinition step, SourceCatalogue sources) {
+        List<Scd2Spec> specs = step.list("dimensions").stream().map(SPECS::get).toList();
+        return new Lineage(specs.stream().map(spec -> Lineage.table(spec.stagingTable())).toList(),
+                specs.stream().map(spec -> Lineage.table(spec.table())).toList());
     }
 
     @Override

@@ -57,6 +57,8 @@ public abstract class PlatformTestSupport {
     protected static final WebhookReceiver WEBHOOK = WebhookReceiver.start();
     /** Lazada Open Platform for one seller; the source has no credentials unless a test adds them. */
     protected static final LazadaFakeServer LAZADA = LazadaFakeServer.start();
+    /** Where every run of the shared platform sends its OpenLineage events. */
+    protected static final String LINEAGE_TOPIC = "openlineage_events";
     protected static final TikiOpenApiFake TIKI = TikiOpenApiFake.start();
     protected static final ShopeeOpenPlatformFake SHOPEE = ShopeeOpenPlatformFake.start();
     protected static final SendoOpenApiFake SENDO_OPEN = SendoOpenApiFake.start();
@@ -78,6 +80,7 @@ public abstract class PlatformTestSupport {
         registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
         registry.add("dss.alerts.webhook.url", () -> WEBHOOK.uri().toString());
         registry.add("dss.alerts.webhook.secret", () -> WebhookReceiver.SECRET);
+        registry.add("dss.lineage.topic", () -> LINEAGE_TOPIC);
         // A fault a test injects fails the run at once instead of after the default retries, five minutes apart.
         registry.add("dss.retries.default-retries", () -> "0");
     }
