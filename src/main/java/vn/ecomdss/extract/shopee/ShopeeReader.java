@@ -26,7 +26,9 @@ import vn.ecomdss.pipeline.SourceDefinition;
  * Reads a Shopee shop's listings, each completed by its detail call, asking only for what changed since the
  * entity's watermark (by update time) up to the moment the step started:
  * <ul>
- * <li>{@code get_item_list} by {@code offset}, each page's items from {@code get_item_base_info};</li>
+ * <li>{@code get_item_list} by {@code offset}, each page's items from {@code get_item_base_info}, each item with its
+ * {@code comments} ({@link ShopeeComments}); an incremental read also lands, after the listing, the items that did
+ * not change but have a comment written since the watermark;</li>
  * <li>{@code get_order_list} in windows of at most 15 days (Shopee's limit), each window paged by
  * {@code cursor}, each page's orders with their lines from {@code get_order_detail};</li>
  * <li>{@code get_return_list} by {@code page_no}.</li>
@@ -67,6 +69,7 @@ final class ShopeeReader extends PagedEntityReader {
     /** The upper bound of every time filter of the step (epoch seconds), kept so a restart asks the same. */
     private long until;
     private OrderWalk walk;
+    private ShopeeComments comments;
 
     /** Where the order listing is: its windows, the window and cursor of the next page, and that page's offset. */
     private static final class OrderWalk {
@@ -106,6 +109,7 @@ final class ShopeeReader extends PagedEntityReader {
             }
         }
         walk = null;
+        comments = new ShopeeComments(source.name(), session, progress);
     }
 
     @Override
@@ -182,7 +186,33 @@ final class ShopeeReader extends PagedEntityReader {
                 page.add(incomplete);
             }
         }
-        return new Page(page, !response.path("has_next_page").asBoolean(false));
+        boolean last = !response.path("has_next_page").asBoolean(false);
+        if (last && since != null) {
+            page.addAll(commentedUnchanged(since));
+        }
+        comments.attach(page, until);
+        return new Page(page, last);
+    }
+
+    /**
+     * The items with a comment written since the watermark that the listing by update time left out (a comment
+     * does not change its item), so that the comment lands; their {@code change_time} is the comment's.
+     */
+    private List<JsonNode> commentedUnchanged(long since) {
+        List<String> ids = comments.commentedSince(since, until).stream().sorted().toList();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Details details = details(ITEM_BASE_INFO, "item_id_list", "item_list", "item_id", ids, Map.of());
+        List<JsonNode> unchanged = new ArrayList<>();
+        for (String id : ids) {
+            JsonNode detail = details.found().get(id);
+            long updated = detail == null ? 0 : detail.path("update_time").asLong(0);
+            if (detail != null && (updated < since || updated > until)) {
+                unchanged.add(normalised(detail));
+            }
+        }
+        return unchanged;
     }
 
     /**
@@ -342,7 +372,7 @@ final class ShopeeReader extends PagedEntityReader {
         return record;
     }
 
-    private static JsonNode normalised(JsonNode record) {
+    static JsonNode normalised(JsonNode record) {
         if (!(record instanceof ObjectNode object)) {
             return record;
         }

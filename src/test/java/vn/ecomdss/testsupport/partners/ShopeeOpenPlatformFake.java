@@ -8,8 +8,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -44,6 +46,7 @@ public final class ShopeeOpenPlatformFake extends PartnerFake {
     public static final String GET_ORDER_LIST = "/api/v2/order/get_order_list";
     public static final String GET_ORDER_DETAIL = "/api/v2/order/get_order_detail";
     public static final String GET_RETURN_LIST = "/api/v2/returns/get_return_list";
+    public static final String GET_COMMENT = "/api/v2/product/get_comment";
 
     public static final Duration ACCESS_TOKEN_VALIDITY = Duration.ofHours(4);
     public static final Duration REFRESH_TOKEN_VALIDITY = Duration.ofDays(30);
@@ -53,6 +56,8 @@ public final class ShopeeOpenPlatformFake extends PartnerFake {
     public static final int MAX_PAGE_SIZE = 100;
     public static final int MAX_IDS_PER_CALL = 50;
     public static final Duration MAX_ORDER_TIME_RANGE = Duration.ofDays(15);
+    /** get_comment serves "up to 1000 comments". */
+    public static final int MAX_COMMENTS = 1000;
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final long ITEM_ID_BASE = 22_000_000_000L;
@@ -61,6 +66,20 @@ public final class ShopeeOpenPlatformFake extends PartnerFake {
 
     public record Credentials(long partnerId, String partnerKey, long shopId) {
     }
+
+    /** A buyer's rating of an item as get_comment serves it; {@code reply} is the seller's answer, or null. */
+    public record Comment(long commentId, long itemId, String orderSn, String buyerUsername, String text,
+                          int ratingStar, Instant created, boolean hidden, String reply) {
+    }
+
+    /** What buyers write, by the stars they give (index 0 is one star). */
+    private static final String[][] COMMENT_TEXTS = {
+            {"Hàng giao sai màu, đóng gói cẩu thả, rất thất vọng.", "Dùng được hai ngày thì hỏng, không nên mua."},
+            {"Chất lượng không giống mô tả, giao hàng chậm.", "Sản phẩm tạm được nhưng giá hơi đắt so với chất lượng."},
+            {"Bình thường, đúng như giá tiền.", "Giao hàng hơi lâu nhưng sản phẩm ổn."},
+            {"Hàng tốt, đóng gói cẩn thận, sẽ ủng hộ shop tiếp.", "Sản phẩm đẹp, giao nhanh, shop tư vấn nhiệt tình."},
+            {"Tuyệt vời! Hàng chính hãng, giao hàng siêu nhanh ở Hà Nội.", "Rất hài lòng, chất lượng vượt mong đợi, cảm ơn shop nhiều!"},
+    };
 
     private record AccessToken(Instant expires) {
     }
@@ -91,9 +110,11 @@ public final class ShopeeOpenPlatformFake extends PartnerFake {
     private final Set<String> withheldOrders = ConcurrentHashMap.newKeySet();
     private final Set<String> withheldOnce = ConcurrentHashMap.newKeySet();
     private final AtomicLong requestIds = new AtomicLong(0x5e3d_0000L);
+    private final List<Comment> comments = new ArrayList<>();
 
     private ShopeeOpenPlatformFake() {
         super("shopee-fake", 17_001L);
+        seedComments();
     }
 
     public static ShopeeOpenPlatformFake start() {
@@ -177,6 +198,48 @@ public final class ShopeeOpenPlatformFake extends PartnerFake {
         }
     }
 
+    /** Every comment, seeded and added, oldest first. */
+    public synchronized List<Comment> comments() {
+        return List.copyOf(comments);
+    }
+
+    /** A buyer rates the item now: the one comment of the shop written "today". */
+    public synchronized Comment addComment(long itemId, int ratingStar, String text) {
+        PartnerShop.Product p = shop.product(productIndex(itemId));
+        Comment comment = new Comment(nextCommentId(), itemId(p), "", "khachhang.moi", text, ratingStar,
+                clock.nextChangeTime(), false, null);
+        comments.add(comment);
+        return comment;
+    }
+
+    /**
+     * The comments of shipped and completed orders' first lines, written 20 hours after the order and before
+     * the shop's latest seeded product change, so that only a comment a test adds is newer than a products
+     * watermark. The 1-star comment on the first such order is hidden, the 5-star ones have the seller's reply.
+     */
+    private void seedComments() {
+        Instant before = shop.products().stream().map(PartnerShop.Product::updated).max(Instant::compareTo)
+                .orElseThrow().minus(Duration.ofHours(1));
+        for (PartnerShop.Order o : shop.orders()) {
+            Instant written = o.created().plus(Duration.ofHours(20));
+            boolean received = o.status() == PartnerShop.Status.COMPLETED || o.status() == PartnerShop.Status.SHIPPED;
+            if (!received || !written.isBefore(before)) {
+                continue;
+            }
+            int stars = 1 + (o.index() * 7 + 3) % 5;
+            PartnerShop.Line line = o.lines().get(0);
+            boolean hidden = stars == 1 && comments.stream().noneMatch(Comment::hidden);
+            comments.add(new Comment(nextCommentId(), itemId(shop.product(line.productIndex())), orderSn(o),
+                    VietnameseText.ascii(o.buyer().name()).toLowerCase().replace(" ", "") + o.index(),
+                    COMMENT_TEXTS[stars - 1][o.index() % 2], stars, written.truncatedTo(ChronoUnit.SECONDS),
+                    hidden, stars == 5 ? "Cảm ơn bạn đã tin tưởng và ủng hộ shop ạ!" : null));
+        }
+    }
+
+    private long nextCommentId() {
+        return 7_300_000_000L + comments.size() + 1;
+    }
+
     @Override
     protected void handle(LoopbackHttpServer.Exchange exchange) throws IOException {
         String path = exchange.path();
@@ -189,7 +252,8 @@ public final class ShopeeOpenPlatformFake extends PartnerFake {
             ObjectNode answer = switch (path) {
                 case TOKEN_GET -> tokenGet(exchange);
                 case ACCESS_TOKEN_GET -> accessTokenGet(exchange);
-                case GET_ITEM_LIST, GET_ITEM_BASE_INFO, GET_ORDER_LIST, GET_ORDER_DETAIL, GET_RETURN_LIST -> shopApi(exchange, path);
+                case GET_ITEM_LIST, GET_ITEM_BASE_INFO, GET_ORDER_LIST, GET_ORDER_DETAIL, GET_RETURN_LIST, GET_COMMENT ->
+                        shopApi(exchange, path);
                 default -> throw new ShopeeError(404, "error_not_found", "Unknown API path " + path + ".");
             };
             answer.put("request_id", requestId);
@@ -297,6 +361,7 @@ public final class ShopeeOpenPlatformFake extends PartnerFake {
             case GET_ITEM_BASE_INFO -> itemBaseInfo(query, response);
             case GET_ORDER_LIST -> orderList(query, response);
             case GET_ORDER_DETAIL -> orderDetail(query, response);
+            case GET_COMMENT -> comment(query, response);
             default -> returnList(query, response);
         };
         envelope.put("warning", missing.isEmpty() ? "" : "These ids are not found: " + String.join(",", missing));
@@ -351,6 +416,43 @@ public final class ShopeeOpenPlatformFake extends PartnerFake {
             item.putObject("brand").put("brand_id", 0).put("original_brand_name", p.brand());
         }
         return missing;
+    }
+
+    /**
+     * The shop's comments, or one item's, or one comment, newest first, paged by {@code cursor} (an offset written
+     * as text); at most the newest 1000 are served, as documented.
+     */
+    private List<String> comment(Map<String, String> query, ObjectNode response) {
+        int pageSize = intParam(query, "page_size", null, 1, MAX_PAGE_SIZE);
+        String cursor = query.getOrDefault("cursor", "");
+        int offset = cursor.isEmpty() ? 0 : intParam(Map.of("cursor", cursor), "cursor", 0, 0, Integer.MAX_VALUE);
+        Long itemId = optionalLong(query, "item_id");
+        Long commentId = optionalLong(query, "comment_id");
+        List<Comment> newestFirst = new ArrayList<>(comments());
+        Collections.reverse(newestFirst);
+        List<Comment> matching = newestFirst.stream()
+                .filter(c -> itemId == null || c.itemId() == itemId)
+                .filter(c -> commentId == null || c.commentId() == commentId)
+                .limit(MAX_COMMENTS)
+                .toList();
+        List<Comment> page = page(matching, offset, pageSize);
+        ArrayNode list = response.putArray("item_comment_list");
+        for (Comment c : page) {
+            ObjectNode entry = list.addObject().put("comment_id", c.commentId()).put("comment", c.text())
+                    .put("buyer_username", c.buyerUsername()).put("order_sn", c.orderSn()).put("item_id", c.itemId())
+                    .put("model_id", 0).put("create_time", c.created().getEpochSecond())
+                    .put("rating_star", c.ratingStar()).put("editable", "EDITABLE").put("hidden", c.hidden());
+            ObjectNode media = entry.putObject("media");
+            media.putArray("image_url_list");
+            media.putArray("video_url_list");
+            if (c.reply() != null) {
+                entry.putObject("comment_reply").put("reply", c.reply()).put("hidden", false)
+                        .put("create_time", c.created().plus(Duration.ofHours(2)).getEpochSecond());
+            }
+        }
+        boolean more = offset + page.size() < matching.size();
+        response.put("more", more).put("next_cursor", more ? Integer.toString(offset + page.size()) : "");
+        return List.of();
     }
 
     // ---- order ----------------------------------------------------------------------------------------------

@@ -306,6 +306,52 @@ class ShopeeOpenPlatformFakeTest {
         assertThat(refresh(r1).body().path("error").asString()).isEqualTo("error_auth");
     }
 
+    @Test
+    void getCommentAnswersTheDocumentedShapeNewestFirstPagedByCursorAndByItem() {
+        String token = accessToken();
+        List<ShopeeOpenPlatformFake.Comment> seeded = shopee.comments();
+        assertThat(seeded).hasSizeGreaterThanOrEqualTo(5);
+        assertThat(seeded.stream().map(ShopeeOpenPlatformFake.Comment::itemId).distinct().count())
+                .as("a subset of the products").isBetween(2L, 29L);
+        assertThat(seeded).anyMatch(ShopeeOpenPlatformFake.Comment::hidden);
+        assertThat(seeded).allMatch(c -> c.created().isBefore(shopee.now().minus(Duration.ofHours(25))));
+
+        Answer first = shopApi(ShopeeOpenPlatformFake.GET_COMMENT, token, params("cursor", "", "page_size", "2"));
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(first.body().path("error").asString()).isEmpty();
+        JsonNode response = first.body().path("response");
+        assertThat(response.path("more").asBoolean()).isTrue();
+        JsonNode newest = response.path("item_comment_list").get(0);
+        ShopeeOpenPlatformFake.Comment last = seeded.get(seeded.size() - 1);
+        assertThat(newest.path("comment_id").asLong()).isEqualTo(last.commentId());
+        assertThat(newest.path("comment").asString()).isEqualTo(last.text());
+        assertThat(newest.path("rating_star").asInt()).isBetween(1, 5);
+        assertThat(newest.path("create_time").asLong()).isEqualTo(last.created().getEpochSecond());
+        assertThat(newest.path("media").path("image_url_list").isArray()).isTrue();
+        assertThat(newest.has("buyer_username") && newest.has("order_sn") && newest.has("editable")).isTrue();
+
+        List<Long> walked = new ArrayList<>();
+        String cursor = "";
+        do {
+            JsonNode page = shopApi(ShopeeOpenPlatformFake.GET_COMMENT, token,
+                    params("cursor", cursor, "page_size", "2")).body().path("response");
+            page.path("item_comment_list").forEach(c -> walked.add(c.path("comment_id").asLong()));
+            cursor = page.path("more").asBoolean() ? page.path("next_cursor").asString() : null;
+        } while (cursor != null);
+        assertThat(walked).hasSize(seeded.size()).doesNotHaveDuplicates();
+
+        ShopeeOpenPlatformFake.Comment added = shopee.addComment(seeded.get(0).itemId(), 4, "Đã nhận hàng hôm nay, ổn áp!");
+        assertThat(added.created()).isAfter(shopee.now().minus(Duration.ofMinutes(1)));
+        JsonNode item = shopApi(ShopeeOpenPlatformFake.GET_COMMENT, token,
+                params("item_id", Long.toString(added.itemId()), "cursor", "", "page_size", "100")).body();
+        assertThat(item.path("response").path("item_comment_list")).allMatch(c -> c.path("item_id").asLong() == added.itemId());
+        assertThat(item.path("response").path("item_comment_list").get(0).path("comment").asString())
+                .isEqualTo("Đã nhận hàng hôm nay, ổn áp!");
+        Answer tooLarge = shopApi(ShopeeOpenPlatformFake.GET_COMMENT, token, params("cursor", "", "page_size", "101"));
+        assertThat(tooLarge.status()).isEqualTo(400);
+        assertThat(tooLarge.body().path("error").asString()).isEqualTo("error_param");
+    }
+
     // ---- the client side of the protocol --------------------------------------------------------------------
 
     private String accessToken() {
