@@ -26,6 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
 import vn.ecomdss.extract.SourceProgress;
 import vn.ecomdss.extract.http.JsonHttpClient;
 import vn.ecomdss.extract.http.RequestThrottle;
+import vn.ecomdss.extract.partner.PartnerConnection;
 import vn.ecomdss.extract.partner.PartnerCredentials;
 import vn.ecomdss.extract.partner.PartnerSession;
 import vn.ecomdss.extract.partner.PartnerSettings;
@@ -204,7 +205,8 @@ class LazadaSourceTest extends PlatformTestSupport {
         URI base = URI.create(LAZADA.baseUri() + "/rest");
         JsonHttpClient http = new JsonHttpClient(JsonMapper.builder().build(), source.timeout(), source.maxRetries(),
                 source.userAgent(), RequestThrottle.of(new SourceDefinition.RateLimit(0, 1)));
-        return new LazadaApi(base, base, credentials, http, JsonMapper.builder().build(), Clock.systemUTC(), n -> { });
+        return new LazadaApi(base, base, new PartnerConnection("lazada", credentials, http, JsonMapper.builder().build(),
+                Clock.systemUTC(), n -> { }));
     }
 
     private void credentials(String secret) {

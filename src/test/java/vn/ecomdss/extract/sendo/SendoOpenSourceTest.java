@@ -33,6 +33,7 @@ import vn.ecomdss.extract.FetchedRecord;
 import vn.ecomdss.extract.SourceProgress;
 import vn.ecomdss.extract.http.JsonHttpClient;
 import vn.ecomdss.extract.http.RequestThrottle;
+import vn.ecomdss.extract.partner.PartnerConnection;
 import vn.ecomdss.extract.partner.PartnerCredentials;
 import vn.ecomdss.extract.partner.PartnerSession;
 import vn.ecomdss.extract.partner.PartnerSettings;
@@ -351,8 +352,8 @@ class SendoOpenSourceTest extends PlatformTestSupport {
         SourceDefinition source = catalogue.sources().get(SOURCE);
         JsonHttpClient http = new JsonHttpClient(JsonMapper.builder().build(), source.timeout(), source.maxRetries(),
                 source.userAgent(), RequestThrottle.of(new SourceDefinition.RateLimit(0, 1)));
-        return new SendoOpenApi(SOURCE, SENDO_OPEN.baseUri(), credentials, http, JsonMapper.builder().build(),
-                Clock.systemUTC(), attempt -> { });
+        return new SendoOpenApi(SENDO_OPEN.baseUri(), new PartnerConnection(SOURCE, credentials, http,
+                JsonMapper.builder().build(), Clock.systemUTC(), attempt -> { }));
     }
 
     /** The reader of a full refresh, its retries reported to {@code progress}. */
@@ -361,8 +362,8 @@ class SendoOpenSourceTest extends PlatformTestSupport {
         SourceDefinition shipped = catalogue.sources().get(SOURCE);
         JsonHttpClient http = new JsonHttpClient(JsonMapper.builder().build(), shipped.timeout(), shipped.maxRetries(),
                 shipped.userAgent(), RequestThrottle.of(new SourceDefinition.RateLimit(0, 1)));
-        SendoOpenApi api = new SendoOpenApi(SOURCE, SENDO_OPEN.baseUri(), credentials, http,
-                JsonMapper.builder().build(), Clock.systemUTC(), attempt -> progress.retry());
+        SendoOpenApi api = new SendoOpenApi(SENDO_OPEN.baseUri(), new PartnerConnection(SOURCE, credentials, http,
+                JsonMapper.builder().build(), Clock.systemUTC(), attempt -> progress.retry()));
         PartnerSession session = PartnerSession.of(SOURCE, api, credentials, tokens, shipped.maxRetries());
         return new SendoOpenReader(source, session, earliest, Clock.systemUTC(), progress, Map.of());
     }

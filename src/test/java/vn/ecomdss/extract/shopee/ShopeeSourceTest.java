@@ -32,6 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
 import vn.ecomdss.extract.SourceProgress;
 import vn.ecomdss.extract.http.JsonHttpClient;
 import vn.ecomdss.extract.http.RequestThrottle;
+import vn.ecomdss.extract.partner.PartnerConnection;
 import vn.ecomdss.extract.partner.PartnerCredentials;
 import vn.ecomdss.extract.partner.PartnerSession;
 import vn.ecomdss.extract.partner.PartnerSettings;
@@ -319,8 +320,8 @@ class ShopeeSourceTest extends PlatformTestSupport {
         URI base = SHOPEE.baseUri();
         JsonHttpClient http = new JsonHttpClient(JsonMapper.builder().build(), source.timeout(), source.maxRetries(),
                 source.userAgent(), RequestThrottle.of(new SourceDefinition.RateLimit(0, 1)));
-        return new ShopeeApi("shopee", base, base, credentials, http, JsonMapper.builder().build(), Clock.systemUTC(),
-                n -> { });
+        return new ShopeeApi(base, base, new PartnerConnection("shopee", credentials, http,
+                JsonMapper.builder().build(), Clock.systemUTC(), n -> { }));
     }
 
     private PartnerSession session(ShopeeApi api) {

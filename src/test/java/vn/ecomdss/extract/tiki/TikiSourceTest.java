@@ -40,6 +40,7 @@ import vn.ecomdss.extract.http.RequestThrottle;
 import vn.ecomdss.extract.http.SourceRequestException;
 import vn.ecomdss.extract.partner.PartnerApi;
 import vn.ecomdss.extract.partner.PartnerApiException;
+import vn.ecomdss.extract.partner.PartnerConnection;
 import vn.ecomdss.extract.partner.PartnerCredentials;
 import vn.ecomdss.extract.partner.PartnerResponse;
 import vn.ecomdss.extract.partner.PartnerSession;
@@ -404,7 +405,8 @@ class TikiSourceTest extends PlatformTestSupport {
         URI base = TIKI.baseUri();
         JsonHttpClient http = new JsonHttpClient(JsonMapper.builder().build(), source.timeout(), 2,
                 source.userAgent(), RequestThrottle.of(new SourceDefinition.RateLimit(0, 1)));
-        return new TikiApi("tiki", base, base, credentials, http, JsonMapper.builder().build(), clock, onRetry);
+        return new TikiApi(base, base, new PartnerConnection("tiki", credentials, http, JsonMapper.builder().build(),
+                clock, onRetry));
     }
 
     private PartnerCredentials settings() {
