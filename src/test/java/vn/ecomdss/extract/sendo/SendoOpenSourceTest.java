@@ -225,18 +225,13 @@ class SendoOpenSourceTest extends PartnerSourceTestSupport {
     void aRestartAfterThePageTokensExpiredWalksAgainAndPassesOverWhatWasWritten() {
         SourceDefinition products = definition(7, "products");
         ExecutionContext context = new ExecutionContext();
-        SendoOpenReader failed = reader(products, new Progress());
-        failed.open(context);
-        List<String> written = ids(failed, 10);
-        failed.update(context);
+        List<String> written = writtenBeforeAFailure(products, context, 10);
         int searchesBefore = SENDO_OPEN.searches().size();
         Progress progress = new Progress();
         List<String> rest;
         SENDO_OPEN.advanceClock(Duration.ofMinutes(11));
         try {
-            SendoOpenReader restarted = reader(products, progress);
-            restarted.open(context);
-            rest = ids(restarted, Integer.MAX_VALUE);
+            rest = restartedRead(products, context, progress);
         } finally {
             SENDO_OPEN.advanceClock(Duration.ofMinutes(-11));
         }
@@ -253,16 +248,11 @@ class SendoOpenSourceTest extends PartnerSourceTestSupport {
     void aRestartReadsAgainARecordChangedSinceItWasWritten() {
         SourceDefinition products = definition(7, "products");
         ExecutionContext context = new ExecutionContext();
-        SendoOpenReader failed = reader(products, new Progress());
-        failed.open(context);
-        List<String> written = ids(failed, 10);
-        failed.update(context);
+        List<String> written = writtenBeforeAFailure(products, context, 10);
         SENDO_OPEN.updateProducts(Long.parseLong(written.get(2)));
 
         Progress progress = new Progress();
-        SendoOpenReader restarted = reader(products, progress);
-        restarted.open(context);
-        List<String> rest = ids(restarted, Integer.MAX_VALUE);
+        List<String> rest = restartedRead(products, context, progress);
 
         List<String> expected = new ArrayList<>(List.of(written.get(2)));
         SENDO_OPEN.productIds().stream().skip(10).map(String::valueOf).forEach(expected::add);
@@ -274,17 +264,12 @@ class SendoOpenSourceTest extends PartnerSourceTestSupport {
     void aRestartAfterAnOrderLeftItsWindowReadsTheWholeWalkAgainAndLosesNone() {
         SourceDefinition orders = definition(50, "orders");
         ExecutionContext context = new ExecutionContext();
-        SendoOpenReader failed = reader(orders, new Progress());
-        failed.open(context);
-        List<String> written = ids(failed, 15);
-        failed.update(context);
+        List<String> written = writtenBeforeAFailure(orders, context, 15);
         // The first order read moves on to today's window, so every order behind it in its window moves up one.
         SENDO_OPEN.updateOrders(written.get(0));
 
         Progress progress = new Progress();
-        SendoOpenReader restarted = reader(orders, progress);
-        restarted.open(context);
-        List<String> rest = ids(restarted, Integer.MAX_VALUE);
+        List<String> rest = restartedRead(orders, context, progress);
 
         assertThat(rest).containsExactlyInAnyOrderElementsOf(SENDO_OPEN.orderNumbers());
         assertThat(progress.unchanged).hasValue(0);
@@ -329,6 +314,25 @@ class SendoOpenSourceTest extends PartnerSourceTestSupport {
         SendoOpenApi api = new SendoOpenApi(SENDO_OPEN.baseUri(), connection(credentials, attempt -> progress.retry()));
         PartnerSession session = PartnerSession.of(SOURCE, api, credentials, tokens, definition().maxRetries());
         return new SendoOpenReader(source, session, earliest, Clock.systemUTC(), progress, Map.of());
+    }
+
+    /**
+     * The ids of the first {@code records} a full refresh reads, committed as a chunk: the reader's position is
+     * saved in {@code context}, as a step that then fails leaves it.
+     */
+    private List<String> writtenBeforeAFailure(SourceDefinition source, ExecutionContext context, int records) {
+        SendoOpenReader failed = reader(source, new Progress());
+        failed.open(context);
+        List<String> written = ids(failed, records);
+        failed.update(context);
+        return written;
+    }
+
+    /** The ids a reader restarted on {@code context} reads to the end, reporting to {@code progress}. */
+    private List<String> restartedRead(SourceDefinition source, ExecutionContext context, Progress progress) {
+        SendoOpenReader restarted = reader(source, progress);
+        restarted.open(context);
+        return ids(restarted, Integer.MAX_VALUE);
     }
 
     private List<SendoOpenApiFake.Search> searchesSince(int index) {
