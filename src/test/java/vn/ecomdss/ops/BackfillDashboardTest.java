@@ -2,25 +2,16 @@ package vn.ecomdss.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+
+import vn.ecomdss.testsupport.DashboardBrowser;
 
 /**
  * The backfill form of the dashboard's jobs, in Debian's headless Chromium: an operator backfills three dates of
@@ -30,38 +21,14 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class BackfillDashboardTest extends RunsTestSupport {
 
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-    private WebDriver browser;
-    private WebDriverWait wait;
-
-    @BeforeEach
-    void openBrowser() throws IOException {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=1400,2000", "--user-data-dir=" + Files.createTempDirectory("dss-chromium-"));
-        ChromeDriverService driver = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
-        browser = new ChromeDriver(driver, options);
-        wait = new WebDriverWait(browser, Duration.ofMinutes(1), Duration.ofMillis(250));
-        Files.createDirectories(SCREENSHOTS);
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
+    @RegisterExtension
+    final DashboardBrowser dashboard = new DashboardBrowser(1400, 2000, Duration.ofMinutes(1));
 
     @Test
     void operatorBackfillsThreeDatesFromTheJobsTableAndSeesEachDateComplete() throws Exception {
-        browser.get(baseUrl() + "/");
-        wait.until(ExpectedConditions.urlContains("/login.html"));
-        browser.findElement(By.id("username")).sendKeys(OPERATOR);
-        browser.findElement(By.id("password")).sendKeys(OPERATOR_PASSWORD);
-        browser.findElement(By.id("sign-in")).click();
+        WebDriver browser = dashboard.browser();
+        WebDriverWait wait = dashboard.waiting();
+        dashboard.signIn(baseUrl(), OPERATOR, OPERATOR_PASSWORD);
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("backfill-daily_counts")));
 
         browser.findElement(By.id("backfill-from-retried")).sendKeys("2026-09-01");
@@ -85,14 +52,9 @@ class BackfillDashboardTest extends RunsTestSupport {
         }
         assertThat(browser.findElement(By.id("backfill-caption")).getText())
                 .isEqualTo("2026-09-01 to 2026-09-03 · 2 at a time · 3 COMPLETED");
-        screenshot("10-backfill");
+        dashboard.screenshot("10-backfill");
         assertThat(count("select count(*) from ops.audit_log where actor = ? and action = 'backfill' "
                 + "and outcome = 'accepted' and target = 'backfill daily_counts 2026-09-01..2026-09-03'", OPERATOR))
                 .isEqualTo(1);
-    }
-
-    private void screenshot(String name) throws IOException {
-        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-        Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
     }
 }

@@ -4,29 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doThrow;
 
-import java.io.File;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+
+import vn.ecomdss.testsupport.DashboardBrowser;
 
 /**
  * The dashboard in Debian's headless Chromium: an operator signs in, launches dss_etl, watches its steps progress,
@@ -36,45 +27,21 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class DashboardBrowserTest extends OpsTestSupport {
 
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-    private WebDriver browser;
-    private WebDriverWait wait;
-
-    @BeforeEach
-    void openBrowser() throws IOException {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=1400,2600", "--user-data-dir=" + Files.createTempDirectory("dss-chromium-"));
-        ChromeDriverService driver = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
-        browser = new ChromeDriver(driver, options);
-        wait = new WebDriverWait(browser, Duration.ofMinutes(2), Duration.ofMillis(250));
-        Files.createDirectories(SCREENSHOTS);
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
+    @RegisterExtension
+    final DashboardBrowser dashboard = new DashboardBrowser(1400, 2600, Duration.ofMinutes(2));
 
     @Test
     void operatorLaunchesWatchesRestartsAFailedRunAndSeesTheKpis() throws Exception {
+        WebDriver browser = dashboard.browser();
+        WebDriverWait wait = dashboard.waiting();
         doThrow(new IllegalStateException("injected fault in load_facts")).doCallRealMethod()
                 .when(factSalesLoader).load(any());
 
-        browser.get(baseUrl() + "/");
-        wait.until(ExpectedConditions.urlContains("/login.html"));
-        browser.findElement(By.id("username")).sendKeys(OPERATOR);
-        browser.findElement(By.id("password")).sendKeys(OPERATOR_PASSWORD);
-        browser.findElement(By.id("sign-in")).click();
+        dashboard.signIn(baseUrl(), OPERATOR, OPERATOR_PASSWORD);
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("job-dss_etl")));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("who"), OPERATOR + " (OPERATOR)"));
         assertThat(browser.findElement(By.id("job-dss_etl")).getText()).contains("0 2 * * *", "Asia/Ho_Chi_Minh");
-        screenshot("01-signed-in");
+        dashboard.screenshot("01-signed-in");
 
         browser.findElement(By.id("launch-sources-dss_etl")).sendKeys("vnmarket");
         browser.findElement(By.id("launch-date-dss_etl")).sendKeys("2026-11-01");
@@ -84,7 +51,7 @@ class DashboardBrowserTest extends OpsTestSupport {
         wait.until(d -> d.findElements(By.cssSelector("#steps tbody tr")).size() >= 2);
         String failedRun = browser.findElement(By.id("run-id")).getText();
         assertThat(browser.findElement(By.id("run-progress-text")).getText()).endsWith("of " + etlSteps() + " steps completed in this execution");
-        screenshot("02-progress");
+        dashboard.screenshot("02-progress");
 
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("step-load_dimensions"), "COMPLETED"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("run-status"), "FAILED"));
@@ -99,7 +66,7 @@ class DashboardBrowserTest extends OpsTestSupport {
         browser.findElement(By.id("step-load_facts")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("step-log"), "injected fault in load_facts"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("alerts"), "job_failure:dss_etl"));
-        screenshot("03-failed");
+        dashboard.screenshot("03-failed");
 
         browser.findElement(By.id("restart-button")).click();
         wait.until(d -> !d.findElement(By.id("run-id")).getText().equals(failedRun));
@@ -117,7 +84,7 @@ class DashboardBrowserTest extends OpsTestSupport {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("step-log"), "load_facts: fact_sales:"));
         assertThat(browser.findElement(By.id("step-log-title")).getText()).isEqualTo("Log of load_facts in execution "
                 + browser.findElement(By.id("run-id")).getText());
-        screenshot("05-dag-gantt-log");
+        dashboard.screenshot("05-dag-gantt-log");
 
         wait.until(d -> !d.findElement(By.cssSelector("#kpi-revenue .value")).getText().startsWith("0 "));
         wait.until(d -> d.findElements(By.cssSelector("#chart-platform rect.bar")).size() > 0);
@@ -125,7 +92,7 @@ class DashboardBrowserTest extends OpsTestSupport {
         assertThat(browser.findElements(By.cssSelector("#chart-products rect.bar"))).hasSizeGreaterThanOrEqualTo(3);
         assertThat(browser.findElement(By.id("quality-final")).getText()).contains("final score");
         assertThat(browser.findElement(By.id("legend-platform")).getText()).isNotBlank();
-        screenshot("04-restarted-and-kpis");
+        dashboard.screenshot("04-restarted-and-kpis");
 
         assertThat(count("select count(*) from ops.audit_log where actor = ? and action = 'restart' "
                 + "and outcome = 'accepted' and target = ?", OPERATOR, "execution " + failedRun.substring(1)))
@@ -134,16 +101,14 @@ class DashboardBrowserTest extends OpsTestSupport {
 
     @Test
     void viewerSeesTheReportsPanelAndDownloadsAReport() throws Exception {
+        WebDriver browser = dashboard.browser();
+        WebDriverWait wait = dashboard.waiting();
         assertThat(jobOperator.start(catalogue.jobs().get("business_reports_monthly"), new JobParametersBuilder()
                 .addString("run_id", "dashboard-reports").addString("logical_date", "2024-02-01").toJobParameters())
                 .getStatus()).isEqualTo(BatchStatus.COMPLETED);
         long pdf = count("select id from ops.report_file where run_id = 'dashboard-reports' and format = 'pdf'");
 
-        browser.get(baseUrl() + "/");
-        wait.until(ExpectedConditions.urlContains("/login.html"));
-        browser.findElement(By.id("username")).sendKeys(VIEWER);
-        browser.findElement(By.id("password")).sendKeys(VIEWER_PASSWORD);
-        browser.findElement(By.id("sign-in")).click();
+        dashboard.signIn(baseUrl(), VIEWER, VIEWER_PASSWORD);
         By row = By.id("report-period-report-monthly-2024-01");
         wait.until(ExpectedConditions.presenceOfElementLocated(row));
         assertThat(browser.findElement(row).getText()).contains("monthly 2024-01", "01/01/2024 – 31/01/2024",
@@ -159,11 +124,6 @@ class DashboardBrowserTest extends OpsTestSupport {
                 """, link.getAttribute("href"));
         assertThat(fetched).isEqualTo("200 application/pdf " + count("select bytes from ops.report_file where id = ?", pdf));
         ((JavascriptExecutor) browser).executeScript("document.getElementById('reports').scrollIntoView()");
-        screenshot("05-reports");
-    }
-
-    private void screenshot(String name) throws IOException {
-        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-        Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        dashboard.screenshot("05-reports");
     }
 }

@@ -1,25 +1,20 @@
 package vn.ecomdss.extract.lazada;
 
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.LongConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import vn.ecomdss.extract.http.JsonHttpClient;
 import vn.ecomdss.extract.partner.PartnerApi;
 import vn.ecomdss.extract.partner.PartnerApiException;
-import vn.ecomdss.extract.partner.PartnerCredentials;
+import vn.ecomdss.extract.partner.PartnerConnection;
 import vn.ecomdss.extract.partner.PartnerResponse;
 import vn.ecomdss.extract.partner.PartnerToken;
 
@@ -42,21 +37,12 @@ final class LazadaApi implements PartnerApi {
 
     private final URI apiUri;
     private final URI authUri;
-    private final PartnerCredentials credentials;
-    private final JsonHttpClient http;
-    private final JsonMapper json;
-    private final Clock clock;
-    private final LongConsumer onRetry;
+    private final PartnerConnection connection;
 
-    LazadaApi(URI apiUri, URI authUri, PartnerCredentials credentials, JsonHttpClient http, JsonMapper json,
-              Clock clock, LongConsumer onRetry) {
+    LazadaApi(URI apiUri, URI authUri, PartnerConnection connection) {
         this.apiUri = apiUri;
         this.authUri = authUri;
-        this.credentials = credentials;
-        this.http = http;
-        this.json = json;
-        this.clock = clock;
-        this.onRetry = onRetry;
+        this.connection = connection;
     }
 
     @Override
@@ -84,7 +70,7 @@ final class LazadaApi implements PartnerApi {
         PartnerResponse response = send(authUri, apiPath, params, null);
         for (int attempt = 0; response.outcome() == PartnerResponse.Outcome.RATE_LIMITED && attempt < TOKEN_RETRIES;
              attempt++) {
-            onRetry.accept(attempt + 1);
+            connection.onRetry().accept(attempt + 1);
             Duration wait = response.retryAfter() == null ? Duration.ofSeconds(1L << attempt) : response.retryAfter();
             try {
                 Thread.sleep(Math.min(wait.toMillis(), 60_000));
@@ -100,7 +86,7 @@ final class LazadaApi implements PartnerApi {
                     ? "; check the app secret (DSS_SOURCES_LAZADA_APP_SECRET)" : ""));
         }
         JsonNode body = response.body();
-        Instant now = clock.instant();
+        Instant now = connection.clock().instant();
         // expires_in and refresh_expires_in are seconds from now (e.g. 30 and 180 days for a seller-center app).
         return new PartnerToken(body.path("access_token").asString(),
                 now.plusSeconds(body.path("expires_in").asLong()),
@@ -110,26 +96,17 @@ final class LazadaApi implements PartnerApi {
 
     private PartnerResponse send(URI base, String apiPath, Map<String, String> business, String accessToken) {
         Map<String, String> params = new LinkedHashMap<>(business);
-        params.put("app_key", credentials.appKey());
-        params.put("timestamp", Long.toString(clock.millis()));
+        params.put("app_key", connection.credentials().appKey());
+        params.put("timestamp", Long.toString(connection.clock().millis()));
         params.put("sign_method", "sha256");
         if (accessToken != null) {
             params.put("access_token", accessToken);
         }
-        params.put("sign", LazadaSignature.sign(apiPath, params, credentials.appSecret()));
-        StringBuilder uri = new StringBuilder(base.toString().replaceAll("/+$", "")).append(apiPath).append('?');
-        params.forEach((name, value) -> uri.append(encode(name)).append('=').append(encode(value)).append('&'));
-        uri.setLength(uri.length() - 1);
-        URI target = URI.create(uri.toString());
-        JsonHttpClient.Page page = http.fetch(target, "application/json", onRetry);
+        params.put("sign", LazadaSignature.sign(apiPath, params, connection.credentials().appSecret()));
+        JsonHttpClient.Page page = connection.http().fetch(PartnerConnection.uri(base, apiPath, params),
+                "application/json", connection.onRetry());
         String where = "GET " + base + apiPath;
-        JsonNode body;
-        try {
-            body = json.readTree(page.body());
-        } catch (RuntimeException e) {
-            throw new PartnerApiException("lazada: " + where + " answered " + page.status() + " without JSON: "
-                    + snippet(page.text()), e);
-        }
+        JsonNode body = connection.body(where, page);
         String code = body.path("code").asString(page.status() == 200 ? "0" : Integer.toString(page.status()));
         String message = body.path("message").asString(null);
         PartnerResponse.Outcome outcome;
@@ -146,16 +123,9 @@ final class LazadaApi implements PartnerApi {
             retryAfter = ban.find() ? Duration.ofSeconds(Long.parseLong(ban.group(1))) : null;
         } else {
             outcome = PartnerResponse.Outcome.FAILED;
-            message = where + " answered " + page.status() + ": " + (message == null ? snippet(page.text()) : message);
+            message = where + " answered " + page.status() + ": "
+                    + (message == null ? PartnerConnection.snippet(page.text()) : message);
         }
         return new PartnerResponse(outcome, body, code, message, retryAfter, page.body().length);
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
-
-    private static String snippet(String text) {
-        return text.length() > 200 ? text.substring(0, 200) + "..." : text;
     }
 }

@@ -7,7 +7,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,9 +15,9 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-import vn.ecomdss.extract.PagedEntityReader;
 import vn.ecomdss.extract.SourceProgress;
 import vn.ecomdss.extract.partner.PartnerApiException;
+import vn.ecomdss.extract.partner.PartnerReader;
 import vn.ecomdss.extract.partner.PartnerSession;
 import vn.ecomdss.pipeline.EntityDefinition;
 import vn.ecomdss.pipeline.SourceDefinition;
@@ -29,9 +28,9 @@ import vn.ecomdss.pipeline.SourceDefinition;
  * is completed with its lines from {@code /orders/items/get} (GetMultipleOrderItems). Lazada writes times as
  * {@code 2018-02-01 18:28:17 +0800} and products' as epoch milliseconds: they are rewritten as ISO-8601 (the text as
  * sent is kept as {@code <field>_text}) so that watermarks and transforms read one format. The position and the
- * highest change marker are saved with each chunk by {@link PagedEntityReader}.
+ * highest change marker are saved with each chunk by {@link vn.ecomdss.extract.PagedEntityReader}.
  */
-final class LazadaReader extends PagedEntityReader {
+final class LazadaReader extends PartnerReader {
 
     private static final Logger log = LoggerFactory.getLogger(LazadaReader.class);
     /** Before any Lazada shop: a full read asks for everything updated after it, as GetOrders needs a time bound. */
@@ -41,23 +40,9 @@ final class LazadaReader extends PagedEntityReader {
     private static final List<String> TIME_FIELDS = List.of("created_at", "updated_at", "created_time", "updated_time");
     private static final DateTimeFormatter LAZADA_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xx");
 
-    private final PartnerSession session;
-
     LazadaReader(SourceDefinition source, PartnerSession session, SourceProgress progress,
                  Map<String, String> watermarks) {
-        super(source, progress, watermarks);
-        this.session = session;
-    }
-
-    /** Markers are instants written in more than one offset, so they are compared as instants. */
-    @Override
-    protected String marker(String text) {
-        return Instant.parse(text).toString();
-    }
-
-    @Override
-    protected int compareMarkers(String a, String b) {
-        return Instant.parse(a).compareTo(Instant.parse(b));
+        super(source, session, progress, watermarks);
     }
 
     @Override
@@ -67,28 +52,16 @@ final class LazadaReader extends PagedEntityReader {
                     + " changed since " + since(entity) + ", past the deepest page Lazada serves; run the "
                     + "incremental job more often, or backfill in shorter windows");
         }
-        String[] pathAndQuery = entity.path().split("\\?", 2);
-        String apiPath = pathAndQuery[0];
-        Map<String, String> params = new LinkedHashMap<>();
-        if (pathAndQuery.length > 1) {
-            for (String pair : pathAndQuery[1].split("&")) {
-                String[] nameValue = pair.split("=", 2);
-                params.put(nameValue[0], nameValue.length > 1 ? nameValue[1] : "");
-            }
-        }
+        String apiPath = apiPath(entity);
+        Map<String, String> params = fixedParams(entity);
         params.put(source.paging().offsetParam(), Integer.toString(offset));
         params.put(source.paging().limitParam(), Integer.toString(source.paging().pageSize()));
-        if (entity.incremental() != null && entity.incremental().param() != null) {
-            params.put(entity.incremental().param(), since(entity));
+        if (incrementalParam(entity) != null) {
+            params.put(incrementalParam(entity), since(entity));
         }
         JsonNode data = session.get(apiPath, params, progress).body().path("data");
-        JsonNode items = entity.itemsField() == null ? data : data.path(entity.itemsField());
-        if (!items.isArray() && !(items.isMissingNode() && data.isObject())) {
-            throw new PartnerApiException(source.name() + ": " + apiPath + " answered no array under data."
-                    + entity.itemsField() + " (entity " + entity.name() + ")");
-        }
         List<JsonNode> page = new ArrayList<>();
-        items.forEach(item -> page.add(normalised(item)));
+        listed(data, "data", entity, apiPath).forEach(item -> page.add(normalised(item)));
         if ("order".equals(entity.target()) && !page.isEmpty()) {
             attachLines(entity, page);
         }

@@ -1,17 +1,16 @@
 package vn.ecomdss.extract.lazada;
 
 import java.net.URI;
-import java.time.Clock;
 import java.util.Map;
 
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
 
 import vn.ecomdss.extract.SourceEndpoints;
 import vn.ecomdss.extract.SourceProgress;
 import vn.ecomdss.extract.SourceReader;
 import vn.ecomdss.extract.http.SourceHttpClients;
-import vn.ecomdss.extract.partner.PartnerCredentials;
+import vn.ecomdss.extract.partner.PartnerApi;
+import vn.ecomdss.extract.partner.PartnerConnection;
 import vn.ecomdss.extract.partner.PartnerSession;
 import vn.ecomdss.extract.partner.PartnerSettings;
 import vn.ecomdss.extract.partner.PartnerSource;
@@ -25,15 +24,9 @@ import vn.ecomdss.pipeline.SourceDefinition;
 @Component
 public class LazadaSource extends PartnerSource {
 
-    private final SourceEndpoints endpoints;
-    private final SourceHttpClients clients;
-    private final JsonMapper json = JsonMapper.builder().build();
-
     public LazadaSource(SourceEndpoints endpoints, SourceHttpClients clients, PartnerSettings settings,
                         PartnerTokenStore tokens) {
-        super(settings, tokens);
-        this.endpoints = endpoints;
-        this.clients = clients;
+        super(endpoints, clients, settings, tokens);
     }
 
     @Override
@@ -42,15 +35,16 @@ public class LazadaSource extends PartnerSource {
     }
 
     @Override
-    protected SourceReader reader(SourceDefinition source, PartnerCredentials credentials,
-                                  Map<String, String> watermarks, SourceProgress progress) {
-        URI baseUri = endpoints.baseUri(source);
+    protected PartnerApi api(SourceDefinition source, URI baseUri, PartnerConnection connection) {
         // A sandbox or a local fake answers the token calls itself; Lazada's own live under auth.lazada.com.
-        String authUrl = credentials.authUrl() != null ? credentials.authUrl()
-                : endpoints.override(source) != null ? baseUri.toString() : LazadaApi.DEFAULT_AUTH_URL;
-        LazadaApi api = new LazadaApi(baseUri, URI.create(authUrl), credentials, clients.of(source, baseUri),
-                json, Clock.systemUTC(), attempt -> progress.retry());
-        PartnerSession session = PartnerSession.of(source.name(), api, credentials, tokens, source.maxRetries());
+        URI authUri = connection.credentials().authUri(endpoints.override(source) != null ? baseUri
+                : URI.create(LazadaApi.DEFAULT_AUTH_URL));
+        return new LazadaApi(baseUri, authUri, connection);
+    }
+
+    @Override
+    protected SourceReader reader(SourceDefinition source, PartnerSession session, Map<String, String> watermarks,
+                                  SourceProgress progress) {
         return new LazadaReader(source, session, progress, watermarks);
     }
 }

@@ -1,5 +1,6 @@
 package vn.ecomdss.extract.partner;
 
+import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 
@@ -24,6 +25,11 @@ public record PartnerCredentials(String appKey, String appSecret, String authCod
     /** The credentials of a platform that names no redirect URI and authorizes the seller as a whole (Lazada). */
     public PartnerCredentials(String appKey, String appSecret, String authCode, String authUrl) {
         this(appKey, appSecret, authCode, authUrl, null, null);
+    }
+
+    /** Where the token calls go: the operator's {@code auth-url} when set, otherwise {@code platformDefault}. */
+    public URI authUri(URI platformDefault) {
+        return authUrl != null ? URI.create(authUrl) : platformDefault;
     }
 
     public boolean complete() {

@@ -1,5 +1,7 @@
 package vn.ecomdss.extract.partner;
 
+import java.net.URI;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -8,27 +10,39 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
+import tools.jackson.databind.json.JsonMapper;
 
 import vn.ecomdss.extract.FetchedRecord;
 import vn.ecomdss.extract.Source;
+import vn.ecomdss.extract.SourceEndpoints;
 import vn.ecomdss.extract.SourceProgress;
 import vn.ecomdss.extract.SourceReader;
+import vn.ecomdss.extract.http.SourceHttpClients;
 import vn.ecomdss.pipeline.RunParameters;
 import vn.ecomdss.pipeline.SourceDefinition;
 
 /**
  * A marketplace's partner API as a {@link Source}: its credentials come from the environment when a run starts, and
  * without them the source reads nothing and says which variables to set, so a deployment that sells on no shop of
- * that marketplace runs the same jobs. A kind gives the reader it builds once credentials are there.
+ * that marketplace runs the same jobs. Once credentials are there, every kind calls its platform the same way: over
+ * the source's own HTTP client to its base URI (an operator's override, or an embedded service's), through a
+ * {@link PartnerSession} on the stored tokens; a kind gives the {@link PartnerApi} that speaks its platform and the
+ * reader that walks its listings.
  */
 public abstract class PartnerSource implements Source {
 
     private static final Logger log = LoggerFactory.getLogger(PartnerSource.class);
 
+    protected final SourceEndpoints endpoints;
     protected final PartnerSettings settings;
-    protected final PartnerTokenStore tokens;
+    private final SourceHttpClients clients;
+    private final PartnerTokenStore tokens;
+    private final JsonMapper json = JsonMapper.builder().build();
 
-    protected PartnerSource(PartnerSettings settings, PartnerTokenStore tokens) {
+    protected PartnerSource(SourceEndpoints endpoints, SourceHttpClients clients, PartnerSettings settings,
+                            PartnerTokenStore tokens) {
+        this.endpoints = endpoints;
+        this.clients = clients;
         this.settings = settings;
         this.tokens = tokens;
     }
@@ -50,8 +64,11 @@ public abstract class PartnerSource implements Source {
         return false;
     }
 
-    /** The reader of {@code source} with the operator's {@code credentials}. */
-    protected abstract SourceReader reader(SourceDefinition source, PartnerCredentials credentials,
+    /** The kind's platform at {@code baseUri}, called over {@code connection}. */
+    protected abstract PartnerApi api(SourceDefinition source, URI baseUri, PartnerConnection connection);
+
+    /** The reader of {@code source}, calling its platform through {@code session}. */
+    protected abstract SourceReader reader(SourceDefinition source, PartnerSession session,
                                            Map<String, String> watermarks, SourceProgress progress);
 
     @Override
@@ -66,7 +83,12 @@ public abstract class PartnerSource implements Source {
             progress.skipped(reason);
             return new NothingToRead();
         }
-        return reader(source, credentials.get(), watermarks, progress);
+        URI baseUri = endpoints.baseUri(source);
+        PartnerConnection connection = new PartnerConnection(source.name(), credentials.get(),
+                clients.of(source, baseUri), json, Clock.systemUTC(), attempt -> progress.retry());
+        PartnerSession session = PartnerSession.of(source.name(), api(source, baseUri, connection), credentials.get(),
+                tokens, source.maxRetries());
+        return reader(source, session, watermarks, progress);
     }
 
     /** The settings a skip names: {@link #credentialKeys}, and {@code shop-id} for a per-shop kind. */

@@ -1,20 +1,18 @@
 package vn.ecomdss.extract.sendo;
 
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.LongConsumer;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import vn.ecomdss.extract.http.JsonHttpClient;
 import vn.ecomdss.extract.partner.PartnerApi;
 import vn.ecomdss.extract.partner.PartnerApiException;
+import vn.ecomdss.extract.partner.PartnerConnection;
 import vn.ecomdss.extract.partner.PartnerCredentials;
 import vn.ecomdss.extract.partner.PartnerResponse;
 import vn.ecomdss.extract.partner.PartnerToken;
@@ -35,23 +33,14 @@ final class SendoOpenApi implements PartnerApi {
     /** What the documentation gives a token when a login's answer says no expiry. */
     private static final Duration TOKEN_VALIDITY = Duration.ofHours(8);
 
-    private final String source;
     private final URI baseUri;
-    private final PartnerCredentials credentials;
-    private final JsonHttpClient http;
-    private final JsonMapper json;
-    private final Clock clock;
-    private final LongConsumer onRetry;
+    private final PartnerConnection connection;
+    private final String source;
 
-    SendoOpenApi(String source, URI baseUri, PartnerCredentials credentials, JsonHttpClient http, JsonMapper json,
-                 Clock clock, LongConsumer onRetry) {
-        this.source = source;
+    SendoOpenApi(URI baseUri, PartnerConnection connection) {
         this.baseUri = baseUri;
-        this.credentials = credentials;
-        this.http = http;
-        this.json = json;
-        this.clock = clock;
-        this.onRetry = onRetry;
+        this.connection = connection;
+        this.source = connection.source();
     }
 
     @Override
@@ -94,6 +83,7 @@ final class SendoOpenApi implements PartnerApi {
     }
 
     private PartnerToken login() {
+        PartnerCredentials credentials = connection.credentials();
         PartnerResponse response = post(LOGIN, Map.of("shop_key", credentials.appKey(),
                 "secret_key", credentials.appSecret()), null);
         if (response.outcome() != PartnerResponse.Outcome.OK) {
@@ -112,24 +102,18 @@ final class SendoOpenApi implements PartnerApi {
     /** The login's {@code expires} (ISO-8601); eight hours from now when it is missing or unreadable. */
     private Instant expiry(String expires) {
         try {
-            return expires.isBlank() ? clock.instant().plus(TOKEN_VALIDITY) : Instant.parse(expires);
+            return expires.isBlank() ? connection.clock().instant().plus(TOKEN_VALIDITY) : Instant.parse(expires);
         } catch (DateTimeParseException e) {
-            return clock.instant().plus(TOKEN_VALIDITY);
+            return connection.clock().instant().plus(TOKEN_VALIDITY);
         }
     }
 
     private PartnerResponse post(String apiPath, Map<String, ?> body, String accessToken) {
-        URI target = URI.create(baseUri.toString().replaceAll("/+$", "") + apiPath);
+        URI target = PartnerConnection.uri(baseUri, apiPath, Map.of());
         Map<String, String> headers = accessToken == null ? Map.of() : Map.of("Authorization", "bearer " + accessToken);
-        JsonHttpClient.Page page = http.post(target, "application/json", json.writeValueAsBytes(body), "application/json",
-                headers, onRetry);
-        JsonNode answer;
-        try {
-            answer = json.readTree(page.body());
-        } catch (RuntimeException e) {
-            throw new PartnerApiException(source + ": POST " + target + " answered " + page.status()
-                    + " without JSON: " + snippet(page.text()), e);
-        }
+        JsonHttpClient.Page page = connection.http().post(target, "application/json",
+                connection.json().writeValueAsBytes(body), "application/json", headers, connection.onRetry());
+        JsonNode answer = connection.body("POST " + target, page);
         int status = answer.path("status_code").asInt(page.status());
         String message = answer.path("error").path("message").asString(null);
         PartnerResponse.Outcome outcome;
@@ -143,12 +127,8 @@ final class SendoOpenApi implements PartnerApi {
         } else {
             outcome = PartnerResponse.Outcome.FAILED;
             message = "POST " + target + " answered " + page.status() + ": "
-                    + (message == null ? snippet(page.text()) : message);
+                    + (message == null ? PartnerConnection.snippet(page.text()) : message);
         }
         return new PartnerResponse(outcome, answer, Integer.toString(status), message, null, page.body().length);
-    }
-
-    private static String snippet(String text) {
-        return text.length() > 200 ? text.substring(0, 200) + "..." : text;
     }
 }

@@ -13,9 +13,9 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-import vn.ecomdss.extract.PagedEntityReader;
 import vn.ecomdss.extract.SourceProgress;
 import vn.ecomdss.extract.partner.PartnerApiException;
+import vn.ecomdss.extract.partner.PartnerReader;
 import vn.ecomdss.extract.partner.PartnerSession;
 import vn.ecomdss.pipeline.EntityDefinition;
 import vn.ecomdss.pipeline.SourceDefinition;
@@ -25,7 +25,7 @@ import vn.ecomdss.vn.VietnamesePhone;
 
 /**
  * Walks a Sendo shop's product and sales-order searches page by page: each page's {@code next_token} is the
- * cursor to the next ({@link PagedEntityReader} restarts a walk whose tokens expired). Products are asked for by
+ * cursor to the next ({@link vn.ecomdss.extract.PagedEntityReader} restarts a walk whose tokens expired). Products are asked for by
  * update date from the watermark's day ({@code date_from}/{@code date_to}), all of them on a full refresh. Orders
  * are always asked for by status date: Sendo searches {@code order_status_date} only within three days and, given
  * no date at all, only the last seven days of order dates, so the walk goes from the watermark's day (on a full
@@ -37,7 +37,7 @@ import vn.ecomdss.vn.VietnamesePhone;
  * the dates the transforms read. An order names no buyer id, so its buyer's phone, in E.164 when it is a valid
  * Vietnamese number and as written otherwise, is landed as {@code sales_order.buyer_key}, the order's customer.
  */
-final class SendoOpenReader extends PagedEntityReader {
+final class SendoOpenReader extends PartnerReader {
 
     static final String ORDER_SEARCH = "/api/partner/salesorder/search";
     static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
@@ -47,7 +47,6 @@ final class SendoOpenReader extends PagedEntityReader {
     /** A window's first page is asked for with an empty token: "<window start>|". */
     private static final String CURSOR_SEPARATOR = "|";
 
-    private final PartnerSession session;
     private final LocalDate earliest;
     private final Clock clock;
 
@@ -57,16 +56,9 @@ final class SendoOpenReader extends PagedEntityReader {
      */
     SendoOpenReader(SourceDefinition source, PartnerSession session, LocalDate earliest, Clock clock,
                     SourceProgress progress, Map<String, String> watermarks) {
-        super(source, progress, watermarks);
-        this.session = session;
+        super(source, session, progress, watermarks);
         this.earliest = earliest;
         this.clock = clock;
-    }
-
-    /** Markers are instants; one from milliseconds carries a fraction, so they are compared as instants. */
-    @Override
-    protected int compareMarkers(String a, String b) {
-        return Instant.parse(a).compareTo(Instant.parse(b));
     }
 
     /** The first page of a walk; Sendo is asked for the others by page token, through {@link #follow}. */

@@ -1,5 +1,6 @@
 package vn.ecomdss.extract.sendo;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Period;
@@ -8,12 +9,13 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
 
 import vn.ecomdss.extract.SourceEndpoints;
 import vn.ecomdss.extract.SourceProgress;
 import vn.ecomdss.extract.SourceReader;
 import vn.ecomdss.extract.http.SourceHttpClients;
+import vn.ecomdss.extract.partner.PartnerApi;
+import vn.ecomdss.extract.partner.PartnerConnection;
 import vn.ecomdss.extract.partner.PartnerCredentials;
 import vn.ecomdss.extract.partner.PartnerSession;
 import vn.ecomdss.extract.partner.PartnerSettings;
@@ -34,15 +36,9 @@ public class SendoOpenSource extends PartnerSource {
     static final String EARLIEST_DATE = "earliest-date";
     static final Period DEFAULT_HISTORY = Period.ofDays(90);
 
-    private final SourceEndpoints endpoints;
-    private final SourceHttpClients clients;
-    private final JsonMapper json = JsonMapper.builder().build();
-
     public SendoOpenSource(SourceEndpoints endpoints, SourceHttpClients clients, PartnerSettings settings,
                            PartnerTokenStore tokens) {
-        super(settings, tokens);
-        this.endpoints = endpoints;
-        this.clients = clients;
+        super(endpoints, clients, settings, tokens);
     }
 
     @Override
@@ -57,12 +53,14 @@ public class SendoOpenSource extends PartnerSource {
     }
 
     @Override
-    protected SourceReader reader(SourceDefinition source, PartnerCredentials credentials,
-                                  Map<String, String> watermarks, SourceProgress progress) {
+    protected PartnerApi api(SourceDefinition source, URI baseUri, PartnerConnection connection) {
+        return new SendoOpenApi(baseUri, connection);
+    }
+
+    @Override
+    protected SourceReader reader(SourceDefinition source, PartnerSession session, Map<String, String> watermarks,
+                                  SourceProgress progress) {
         Clock clock = Clock.systemUTC();
-        SendoOpenApi api = new SendoOpenApi(source.name(), endpoints.baseUri(source), credentials,
-                clients.of(source, endpoints.baseUri(source)), json, clock, attempt -> progress.retry());
-        PartnerSession session = PartnerSession.of(source.name(), api, credentials, tokens, source.maxRetries());
         return new SendoOpenReader(source, session, earliest(source, clock), clock, progress, watermarks);
     }
 

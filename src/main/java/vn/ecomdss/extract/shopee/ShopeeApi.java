@@ -1,21 +1,17 @@
 package vn.ecomdss.extract.shopee;
 
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.LongConsumer;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import vn.ecomdss.extract.http.JsonHttpClient;
 import vn.ecomdss.extract.partner.PartnerApi;
 import vn.ecomdss.extract.partner.PartnerApiException;
+import vn.ecomdss.extract.partner.PartnerConnection;
 import vn.ecomdss.extract.partner.PartnerCredentials;
 import vn.ecomdss.extract.partner.PartnerResponse;
 import vn.ecomdss.extract.partner.PartnerToken;
@@ -36,33 +32,27 @@ final class ShopeeApi implements PartnerApi {
     /** The token answer gives the access token's life ({@code expire_in}); the refresh token's 30 days are documented. */
     static final Duration REFRESH_TOKEN_LIFE = Duration.ofDays(30);
 
-    private final String source;
     private final URI apiUri;
     private final URI authUri;
+    private final PartnerConnection connection;
+    private final String source;
     private final String partnerKey;
     private final long partnerId;
     private final long shopId;
-    private final JsonHttpClient http;
-    private final JsonMapper json;
-    private final Clock clock;
-    private final LongConsumer onRetry;
 
     /**
      * @throws PartnerApiException naming the variable when the app key (the partner id) or the shop id is not a
      *                             number, before any call is signed with it
      */
-    ShopeeApi(String source, URI apiUri, URI authUri, PartnerCredentials credentials, JsonHttpClient http,
-              JsonMapper json, Clock clock, LongConsumer onRetry) {
-        this.source = source;
+    ShopeeApi(URI apiUri, URI authUri, PartnerConnection connection) {
         this.apiUri = apiUri;
         this.authUri = authUri;
+        this.connection = connection;
+        this.source = connection.source();
+        PartnerCredentials credentials = connection.credentials();
         this.partnerKey = credentials.appSecret();
         this.partnerId = number(source, credentials.appKey(), "app-key", "the app's partner_id");
         this.shopId = number(source, credentials.shopId(), PartnerCredentials.SHOP_ID, "the authorized shop's shop_id");
-        this.http = http;
-        this.json = json;
-        this.clock = clock;
-        this.onRetry = onRetry;
     }
 
     @Override
@@ -82,7 +72,7 @@ final class ShopeeApi implements PartnerApi {
 
     @Override
     public PartnerResponse call(String apiPath, Map<String, ?> params, String accessToken) {
-        long timestamp = clock.instant().getEpochSecond();
+        long timestamp = connection.clock().instant().getEpochSecond();
         Map<String, String> query = new LinkedHashMap<>();
         query.put("partner_id", Long.toString(partnerId));
         query.put("timestamp", Long.toString(timestamp));
@@ -90,13 +80,14 @@ final class ShopeeApi implements PartnerApi {
         query.put("shop_id", Long.toString(shopId));
         query.put("sign", ShopeeSignature.shop(partnerKey, partnerId, apiPath, timestamp, accessToken, shopId));
         query.putAll(PartnerApi.query(params));
-        URI target = uri(apiUri, apiPath, query);
-        return classify("GET " + apiUri + apiPath, http.fetch(target, "application/json", onRetry));
+        URI target = PartnerConnection.uri(apiUri, apiPath, query);
+        return classify("GET " + apiUri + apiPath, connection.http().fetch(target, "application/json",
+                connection.onRetry()));
     }
 
     /** A token call; the new pair's expiries are counted from when Shopee answered. */
     private PartnerToken token(String apiPath, String grantField, String grant) {
-        long timestamp = clock.instant().getEpochSecond();
+        long timestamp = connection.clock().instant().getEpochSecond();
         Map<String, String> query = new LinkedHashMap<>();
         query.put("partner_id", Long.toString(partnerId));
         query.put("timestamp", Long.toString(timestamp));
@@ -105,8 +96,9 @@ final class ShopeeApi implements PartnerApi {
         body.put(grantField, grant);
         body.put("partner_id", partnerId);
         body.put("shop_id", shopId);
-        JsonHttpClient.Page page = http.post(uri(authUri, apiPath, query), "application/json",
-                json.writeValueAsBytes(body), "application/json", Map.of(), onRetry);
+        JsonHttpClient.Page page = connection.http().post(PartnerConnection.uri(authUri, apiPath, query),
+                "application/json", connection.json().writeValueAsBytes(body), "application/json", Map.of(),
+                connection.onRetry());
         PartnerResponse response = classify("POST " + authUri + apiPath, page);
         if (response.outcome() != PartnerResponse.Outcome.OK) {
             throw new PartnerApiException(source + ": " + apiPath + " refused: " + response.describe()
@@ -122,19 +114,13 @@ final class ShopeeApi implements PartnerApi {
             throw new PartnerApiException(source + ": " + apiPath + " answered without access_token, refresh_token and "
                     + "expire_in: request_id " + answer.path("request_id").asString(""));
         }
-        Instant now = clock.instant();
+        Instant now = connection.clock().instant();
         return new PartnerToken(access, now.plusSeconds(expiresIn), refresh,
                 now.plus(REFRESH_TOKEN_LIFE));
     }
 
     private PartnerResponse classify(String where, JsonHttpClient.Page page) {
-        JsonNode body;
-        try {
-            body = json.readTree(page.body());
-        } catch (RuntimeException e) {
-            throw new PartnerApiException(source + ": " + where + " answered " + page.status() + " without JSON: "
-                    + snippet(page.text()), e);
-        }
+        JsonNode body = connection.body(where, page);
         String error = body.path("error").asString("");
         String message = body.path("message").asString(null);
         String requestId = body.path("request_id").asString("");
@@ -153,18 +139,11 @@ final class ShopeeApi implements PartnerApi {
             outcome = PartnerResponse.Outcome.FAILED;
             String hint = message != null && message.contains("timestamp")
                     ? "; Shopee accepts timestamps within 5 minutes of its clock: check this machine's clock" : "";
-            message = where + " answered " + page.status() + ": " + (message == null ? snippet(page.text()) : message)
-                    + " (request_id " + requestId + ")" + hint;
+            message = where + " answered " + page.status() + ": "
+                    + (message == null ? PartnerConnection.snippet(page.text()) : message) + " (request_id " + requestId + ")" + hint;
         }
         return new PartnerResponse(outcome, body, error.isEmpty() ? Integer.toString(page.status()) : error, message,
                 null, page.body().length);
-    }
-
-    private static URI uri(URI base, String apiPath, Map<String, String> query) {
-        StringBuilder uri = new StringBuilder(base.toString().replaceAll("/+$", "")).append(apiPath).append('?');
-        query.forEach((name, value) -> uri.append(encode(name)).append('=').append(encode(value)).append('&'));
-        uri.setLength(uri.length() - 1);
-        return URI.create(uri.toString());
     }
 
     private static long number(String source, String value, String setting, String what) {
@@ -173,13 +152,5 @@ final class ShopeeApi implements PartnerApi {
                     + what + ", a number, got '" + value + "'");
         }
         return Long.parseLong(value.trim());
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
-
-    private static String snippet(String text) {
-        return text.length() > 200 ? text.substring(0, 200) + "..." : text;
     }
 }

@@ -15,9 +15,9 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-import vn.ecomdss.extract.PagedEntityReader;
 import vn.ecomdss.extract.SourceProgress;
 import vn.ecomdss.extract.partner.PartnerApiException;
+import vn.ecomdss.extract.partner.PartnerReader;
 import vn.ecomdss.extract.partner.PartnerSession;
 import vn.ecomdss.pipeline.EntityDefinition;
 import vn.ecomdss.pipeline.SourceDefinition;
@@ -43,7 +43,7 @@ import vn.ecomdss.pipeline.SourceDefinition;
  * every order, only of 15-day windows, and each window costs a call of the hourly quota. Items and returns are
  * listed whole.
  */
-final class ShopeeReader extends PagedEntityReader {
+final class ShopeeReader extends PartnerReader {
 
     static final String ITEM_LIST = "/api/v2/product/get_item_list";
     static final String ITEM_BASE_INFO = "/api/v2/product/get_item_base_info";
@@ -62,7 +62,6 @@ final class ShopeeReader extends PagedEntityReader {
     private static final String UNTIL = "reader.shopee.until";
     private static final String HOLD = "reader.shopee.hold.";
 
-    private final PartnerSession session;
     private final Clock clock;
     /** Entity name to the watermark it must not pass: just before a record that landed without its details. */
     private final Map<String, String> holds = new HashMap<>();
@@ -93,8 +92,7 @@ final class ShopeeReader extends PagedEntityReader {
 
     ShopeeReader(SourceDefinition source, PartnerSession session, SourceProgress progress,
                  Map<String, String> watermarks, Clock clock) {
-        super(source, progress, watermarks);
-        this.session = session;
+        super(source, session, progress, watermarks);
         this.clock = clock;
     }
 
@@ -127,33 +125,15 @@ final class ShopeeReader extends PagedEntityReader {
         return Map.copyOf(marks);
     }
 
-    /** Markers are instants, compared as instants. */
-    @Override
-    protected String marker(String text) {
-        return Instant.parse(text).toString();
-    }
-
-    @Override
-    protected int compareMarkers(String a, String b) {
-        return Instant.parse(a).compareTo(Instant.parse(b));
-    }
-
     @Override
     protected Page fetch(EntityDefinition entity, int offset) {
-        String[] pathAndQuery = entity.path().split("\\?", 2);
-        Map<String, String> params = new LinkedHashMap<>();
-        if (pathAndQuery.length > 1) {
-            for (String pair : pathAndQuery[1].split("&")) {
-                String[] nameValue = pair.split("=", 2);
-                params.put(nameValue[0], nameValue.length > 1 ? nameValue[1] : "");
-            }
-        }
-        return switch (pathAndQuery[0]) {
+        Map<String, String> params = fixedParams(entity);
+        return switch (apiPath(entity)) {
             case ITEM_LIST -> items(entity, offset, params);
             case ORDER_LIST -> orders(entity, offset, params);
             case RETURN_LIST -> returns(entity, offset, params);
             default -> throw new PartnerApiException(source.name() + ": entity " + entity.name() + " lists "
-                    + pathAndQuery[0] + ", which the shopee reader does not read (known: "
+                    + apiPath(entity) + ", which the shopee reader does not read (known: "
                     + List.of(ITEM_LIST, ORDER_LIST, RETURN_LIST) + ")");
         };
     }
@@ -167,7 +147,7 @@ final class ShopeeReader extends PagedEntityReader {
             params.put("update_time_to", Long.toString(until));
         }
         JsonNode response = session.get(ITEM_LIST, params, progress).body().path("response");
-        List<JsonNode> listed = listed(response, entity, ITEM_LIST);
+        List<JsonNode> listed = listed(response, "response", entity, ITEM_LIST);
         Details details = details(ITEM_BASE_INFO, "item_id_list", "item_list", "item_id",
                 listed.stream().map(item -> item.path("item_id").asString()).toList(), Map.of());
         List<JsonNode> page = new ArrayList<>();
@@ -236,7 +216,7 @@ final class ShopeeReader extends PagedEntityReader {
             }
             query.putIfAbsent("response_optional_fields", "order_status");
             JsonNode response = session.get(ORDER_LIST, query, progress).body().path("response");
-            List<JsonNode> listed = listed(response, entity, ORDER_LIST);
+            List<JsonNode> listed = listed(response, "response", entity, ORDER_LIST);
             String next = response.path("next_cursor").asString("");
             int start = walk.offset;
             walk.offset += listed.size();
@@ -285,7 +265,7 @@ final class ShopeeReader extends PagedEntityReader {
             params.put("update_time_to", Long.toString(until));
         }
         JsonNode response = session.get(RETURN_LIST, params, progress).body().path("response");
-        List<JsonNode> listed = listed(response, entity, RETURN_LIST);
+        List<JsonNode> listed = listed(response, "response", entity, RETURN_LIST);
         List<JsonNode> page = new ArrayList<>();
         listed.subList(Math.min(offset % pageSize, listed.size()), listed.size()).forEach(r -> page.add(normalised(r)));
         return new Page(page, !response.path("more").asBoolean(false));
@@ -352,17 +332,6 @@ final class ShopeeReader extends PagedEntityReader {
 
     private void hold(EntityDefinition entity, Instant before) {
         holds.merge(entity.name(), before.toString(), (a, b) -> compareMarkers(a, b) <= 0 ? a : b);
-    }
-
-    private List<JsonNode> listed(JsonNode response, EntityDefinition entity, String apiPath) {
-        JsonNode items = response.path(entity.itemsField());
-        if (!items.isArray() && !(items.isMissingNode() && response.isObject())) {
-            throw new PartnerApiException(source.name() + ": " + apiPath + " answered no array under response."
-                    + entity.itemsField() + " (entity " + entity.name() + ")");
-        }
-        List<JsonNode> listed = new ArrayList<>();
-        items.forEach(listed::add);
-        return listed;
     }
 
     /** The listing's entry of a record whose details did not come, saying why. */

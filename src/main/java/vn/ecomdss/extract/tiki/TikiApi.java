@@ -1,25 +1,21 @@
 package vn.ecomdss.extract.tiki;
 
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.LongConsumer;
-import java.util.stream.Collectors;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import vn.ecomdss.extract.http.JsonHttpClient;
 import vn.ecomdss.extract.partner.PartnerApi;
 import vn.ecomdss.extract.partner.PartnerApiException;
+import vn.ecomdss.extract.partner.PartnerConnection;
 import vn.ecomdss.extract.partner.PartnerCredentials;
 import vn.ecomdss.extract.partner.PartnerResponse;
 import vn.ecomdss.extract.partner.PartnerToken;
@@ -44,29 +40,22 @@ final class TikiApi implements PartnerApi {
      */
     private static final Duration UNSTATED_REFRESH_LIFETIME = Duration.ofDays(365);
 
-    private final String source;
     private final URI apiUri;
     private final URI tokenUri;
+    private final PartnerConnection connection;
+    private final String source;
     private final PartnerCredentials credentials;
-    private final JsonHttpClient http;
-    private final JsonMapper json;
-    private final Clock clock;
-    private final LongConsumer onRetry;
 
     /**
      * @param apiUri   where the listings answer ({@code https://api.tiki.vn})
      * @param tokenUri where the token endpoint answers; the API host unless the operator says otherwise
      */
-    TikiApi(String source, URI apiUri, URI tokenUri, PartnerCredentials credentials, JsonHttpClient http,
-            JsonMapper json, Clock clock, LongConsumer onRetry) {
-        this.source = source;
+    TikiApi(URI apiUri, URI tokenUri, PartnerConnection connection) {
         this.apiUri = apiUri;
         this.tokenUri = tokenUri;
-        this.credentials = credentials;
-        this.http = http;
-        this.json = json;
-        this.clock = clock;
-        this.onRetry = onRetry;
+        this.connection = connection;
+        this.source = connection.source();
+        this.credentials = connection.credentials();
     }
 
     @Override
@@ -101,23 +90,23 @@ final class TikiApi implements PartnerApi {
 
     @Override
     public PartnerResponse call(String apiPath, Map<String, ?> params, String accessToken) {
-        String query = params.isEmpty() ? "" : "?" + form(PartnerApi.query(params));
-        URI target = URI.create(base(apiUri) + apiPath + query);
+        URI target = PartnerConnection.uri(apiUri, apiPath, PartnerApi.query(params));
         HttpRequest.Builder request = HttpRequest.newBuilder(target).header("Accept", "application/json")
                 .header("Authorization", "Bearer " + accessToken).GET();
-        return classified("GET " + base(apiUri) + apiPath, http.send(request, onRetry));
+        return classified("GET " + PartnerConnection.base(apiUri) + apiPath,
+                connection.http().send(request, connection.onRetry()));
     }
 
     /** A grant of the token endpoint; {@code what} names what the seller or operator gave, for a refusal. */
     private PartnerToken token(Map<String, String> grant, String what) {
         String basic = Base64.getEncoder().encodeToString((credentials.appKey() + ":" + credentials.appSecret())
                 .getBytes(StandardCharsets.UTF_8));
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base(tokenUri) + TOKEN_PATH))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(PartnerConnection.base(tokenUri) + TOKEN_PATH))
                 .header("Accept", "application/json").header("Authorization", "Basic " + basic)
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form(grant)));
-        String where = "POST " + base(tokenUri) + TOKEN_PATH + " (" + grant.get("grant_type") + ")";
-        PartnerResponse response = classified(where, http.send(request, onRetry));
+                .POST(HttpRequest.BodyPublishers.ofString(PartnerConnection.form(grant)));
+        String where = "POST " + PartnerConnection.base(tokenUri) + TOKEN_PATH + " (" + grant.get("grant_type") + ")";
+        PartnerResponse response = classified(where, connection.http().send(request, connection.onRetry()));
         switch (response.outcome()) {
             case OK -> {
                 return parsed(response.body(), where);
@@ -142,9 +131,9 @@ final class TikiApi implements PartnerApi {
         long expiresIn = body.path("expires_in").asLong(0);
         if (access.isEmpty() || expiresIn <= 0) {
             throw new PartnerApiException(source + ": " + where + " answered no access_token and expires_in: "
-                    + snippet(body.toString()));
+                    + PartnerConnection.snippet(body.toString()));
         }
-        Instant now = clock.instant();
+        Instant now = connection.clock().instant();
         String refresh = body.path("refresh_token").asString("");
         if (refresh.isEmpty()) {
             return PartnerToken.withoutRefresh(access, now.plusSeconds(expiresIn));
@@ -156,18 +145,12 @@ final class TikiApi implements PartnerApi {
 
     /** Tiki's answer as {@link vn.ecomdss.extract.partner.PartnerSession} handles it, by its OAuth error code. */
     private PartnerResponse classified(String where, JsonHttpClient.Page page) {
-        JsonNode body;
-        try {
-            body = json.readTree(page.body());
-        } catch (RuntimeException e) {
-            throw new PartnerApiException(source + ": " + where + " answered " + page.status() + " without JSON: "
-                    + snippet(page.text()), e);
-        }
+        JsonNode body = connection.body(where, page);
         if (page.status() == 200) {
             return new PartnerResponse(PartnerResponse.Outcome.OK, body, "200", null, null, page.body().length);
         }
         String error = body.path("error").asString("HTTP " + page.status());
-        String description = body.path("error_description").asString(snippet(page.text()));
+        String description = body.path("error_description").asString(PartnerConnection.snippet(page.text()));
         PartnerResponse.Outcome outcome = switch (error) {
             case "invalid_token" -> PartnerResponse.Outcome.TOKEN_REJECTED;
             case "invalid_client" -> PartnerResponse.Outcome.SIGNATURE_REJECTED;
@@ -175,18 +158,5 @@ final class TikiApi implements PartnerApi {
         };
         return new PartnerResponse(outcome, body, error, "HTTP " + page.status() + ": " + description, null,
                 page.body().length);
-    }
-
-    private static String base(URI uri) {
-        return uri.toString().replaceAll("/+$", "");
-    }
-
-    private static String form(Map<String, String> params) {
-        return params.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-    }
-
-    private static String snippet(String text) {
-        return text.length() > 200 ? text.substring(0, 200) + "..." : text;
     }
 }

@@ -6,23 +6,22 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-import vn.ecomdss.extract.PagedEntityReader;
 import vn.ecomdss.extract.SourceProgress;
 import vn.ecomdss.extract.partner.PartnerApiException;
+import vn.ecomdss.extract.partner.PartnerReader;
 import vn.ecomdss.extract.partner.PartnerSession;
 import vn.ecomdss.pipeline.EntityDefinition;
 import vn.ecomdss.pipeline.SourceDefinition;
 
 /**
  * Reads a Tiki seller's listings ({@code /integration/v2/products}, {@code /integration/v2/orders}, each order
- * with its lines as {@code items}) page by page. {@link PagedEntityReader} walks by offset; Tiki pages by number,
+ * with its lines as {@code items}) page by page. {@link vn.ecomdss.extract.PagedEntityReader} walks by offset; Tiki pages by number,
  * so the offset is sent as page {@code offset / limit + 1} and the answer's {@code paging} says when the last page
  * is reached. An incremental entity asks only for what changed since its watermark ({@code updated_from_date}).
  * Tiki writes times as Vietnam local time to the second ({@code 2026-10-01 09:00:00}); they are landed as ISO-8601
@@ -34,49 +33,28 @@ import vn.ecomdss.pipeline.SourceDefinition;
  * window only grows while it is walked, which can read a record twice (it lands once: an envelope is identified by
  * its payload) but skips none.
  */
-final class TikiReader extends PagedEntityReader {
+final class TikiReader extends PartnerReader {
 
     static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     static final DateTimeFormatter TIKI_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private static final List<String> TIME_FIELDS = List.of("created_at", "updated_at");
 
-    private final PartnerSession session;
-
     TikiReader(SourceDefinition source, PartnerSession session, SourceProgress progress,
                Map<String, String> watermarks) {
-        super(source, progress, watermarks);
-        this.session = session;
-    }
-
-    /** Markers are instants, compared as instants whatever precision they were written with. */
-    @Override
-    protected String marker(String text) {
-        return Instant.parse(text).toString();
-    }
-
-    @Override
-    protected int compareMarkers(String a, String b) {
-        return Instant.parse(a).compareTo(Instant.parse(b));
+        super(source, session, progress, watermarks);
     }
 
     @Override
     protected Page fetch(EntityDefinition entity, int offset) {
         int limit = source.paging().pageSize();
         int page = offset / limit + 1;
-        String[] pathAndQuery = entity.path().split("\\?", 2);
-        String apiPath = pathAndQuery[0];
-        Map<String, String> params = new LinkedHashMap<>();
-        if (pathAndQuery.length > 1) {
-            for (String pair : pathAndQuery[1].split("&")) {
-                String[] nameValue = pair.split("=", 2);
-                params.put(nameValue[0], nameValue.length > 1 ? nameValue[1] : "");
-            }
-        }
+        String apiPath = apiPath(entity);
+        Map<String, String> params = fixedParams(entity);
         params.put(source.paging().offsetParam(), Integer.toString(page));
         params.put(source.paging().limitParam(), Integer.toString(limit));
         String watermark = watermark(entity);
-        if (entity.incremental() != null && entity.incremental().param() != null && watermark != null) {
-            params.put(entity.incremental().param(), tikiTime(Instant.parse(watermark)));
+        if (incrementalParam(entity) != null && watermark != null) {
+            params.put(incrementalParam(entity), tikiTime(Instant.parse(watermark)));
         }
         JsonNode body = session.get(apiPath, params, progress).body();
         String itemsField = entity.itemsField() == null ? "data" : entity.itemsField();

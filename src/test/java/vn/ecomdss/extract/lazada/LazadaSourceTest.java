@@ -7,7 +7,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -17,49 +16,30 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.parameters.JobParametersBuilder;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.env.ConfigurableEnvironment;
-import org.springframework.core.env.MapPropertySource;
-import tools.jackson.databind.json.JsonMapper;
 
 import vn.ecomdss.extract.SourceProgress;
-import vn.ecomdss.extract.http.JsonHttpClient;
-import vn.ecomdss.extract.http.RequestThrottle;
 import vn.ecomdss.extract.partner.PartnerCredentials;
 import vn.ecomdss.extract.partner.PartnerSession;
-import vn.ecomdss.extract.partner.PartnerSettings;
 import vn.ecomdss.extract.partner.PartnerToken;
 import vn.ecomdss.extract.partner.PartnerTokenStore;
-import vn.ecomdss.lake.DataLake;
-import vn.ecomdss.pipeline.SourceDefinition;
 import vn.ecomdss.testsupport.LazadaFakeServer;
-import vn.ecomdss.testsupport.PlatformTestSupport;
+import vn.ecomdss.testsupport.PartnerSourceTestSupport;
 
 /** The Lazada connector against the local fake, through dss_etl on the shared platform. */
-class LazadaSourceTest extends PlatformTestSupport {
+class LazadaSourceTest extends PartnerSourceTestSupport {
 
-    private static final String CREDENTIALS = "lazada-test-credentials";
-    private static final String TOKEN_KEY = "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
-
-    @Autowired
-    ConfigurableEnvironment environment;
-    @Autowired
-    DataLake lake;
-    @Autowired
-    PartnerTokenStore tokens;
+    LazadaSourceTest() {
+        super("lazada");
+    }
 
     @BeforeEach
     void seller() {
         LAZADA.reset();
-        jdbc.update("delete from ops.partner_token where source = 'lazada'");
-        jdbc.update("delete from ops.source_watermark where source = 'lazada'");
         credentials(LazadaFakeServer.APP_SECRET);
     }
 
     @AfterEach
-    void withdraw() {
-        environment.getPropertySources().remove(CREDENTIALS);
+    void resetTheFake() {
         LAZADA.reset();
     }
 
@@ -146,7 +126,7 @@ class LazadaSourceTest extends PlatformTestSupport {
 
     @Test
     void withoutCredentialsTheSourceIsSkippedWithTheVariablesToSetAndTheJobCompletes() throws Exception {
-        environment.getPropertySources().remove(CREDENTIALS);
+        withdrawCredentials();
 
         JobExecution execution = run("lz-none", "2026-10-02", "lazada", false);
 
@@ -172,16 +152,15 @@ class LazadaSourceTest extends PlatformTestSupport {
 
     @Test
     void theTokensOutliveARestartAndAnInterruptedRefreshLosesNoRefreshToken() {
-        PartnerCredentials credentials = new PartnerSettings(environment).credentials("lazada").orElseThrow();
+        PartnerCredentials credentials = settings();
         LazadaApi api = api(credentials);
         PartnerSession first = PartnerSession.of("lazada", api, credentials, tokens, 2);
         first.get("/products/get", Map.of("filter", "all", "offset", "0", "limit", "1"), new SourceProgress() { });
-        assertThat(count("select count(*) from ops.partner_token where source = 'lazada' "
-                + "and position(convert_to(?, 'UTF8') in refresh_token) = 0",
-                tokens.load("lazada").orElseThrow().refreshToken())).as("stored encrypted").isEqualTo(1);
+        assertThat(tokensWithout("refresh_token", tokens.load("lazada").orElseThrow().refreshToken()))
+                .as("stored encrypted").isEqualTo(1);
 
         // A restart: a new store over the same table, as a new application context would make.
-        PartnerTokenStore restarted = new PartnerTokenStore(jdbc, new PartnerSettings(environment));
+        PartnerTokenStore restarted = restartedTokenStore();
         PartnerToken stored = restarted.load("lazada").orElseThrow();
         assertThat(stored).usingRecursiveComparison().isEqualTo(tokens.load("lazada").orElseThrow());
 
@@ -191,8 +170,8 @@ class LazadaSourceTest extends PlatformTestSupport {
 
         // After the restart the access token is due (31 days on); the kept refresh token still renews it.
         Clock later = Clock.offset(Clock.systemUTC(), Duration.ofDays(31));
-        PartnerSession afterRestart = new PartnerSession("lazada", api, credentials,
-                new PartnerTokenStore(jdbc, new PartnerSettings(environment)), 2, later, wait -> { });
+        PartnerSession afterRestart = new PartnerSession("lazada", api, credentials, restartedTokenStore(), 2, later,
+                wait -> { });
         assertThat(afterRestart.get("/products/get", Map.of("filter", "all", "offset", "0", "limit", "1"),
                 new SourceProgress() { }).code()).isEqualTo("0");
         assertThat(LAZADA.refreshes()).isEqualTo(2);
@@ -200,36 +179,12 @@ class LazadaSourceTest extends PlatformTestSupport {
     }
 
     private LazadaApi api(PartnerCredentials credentials) {
-        SourceDefinition source = catalogue.sources().get("lazada");
         URI base = URI.create(LAZADA.baseUri() + "/rest");
-        JsonHttpClient http = new JsonHttpClient(JsonMapper.builder().build(), source.timeout(), source.maxRetries(),
-                source.userAgent(), RequestThrottle.of(new SourceDefinition.RateLimit(0, 1)));
-        return new LazadaApi(base, base, credentials, http, JsonMapper.builder().build(), Clock.systemUTC(), n -> { });
+        return new LazadaApi(base, base, connection(credentials, n -> { }));
     }
 
     private void credentials(String secret) {
-        Map<String, Object> properties = new HashMap<>();
-        properties.put("dss.sources.lazada.app-key", LazadaFakeServer.APP_KEY);
-        properties.put("dss.sources.lazada.app-secret", secret);
-        properties.put("dss.sources.lazada.auth-code", LazadaFakeServer.AUTH_CODE);
-        properties.put("dss.token-key", TOKEN_KEY);
-        environment.getPropertySources().remove(CREDENTIALS);
-        environment.getPropertySources().addFirst(new MapPropertySource(CREDENTIALS, properties));
-    }
-
-    private JobExecution run(String runId, String logicalDate, String sources, boolean fullRefresh) throws Exception {
-        return jobOperator.start(catalogue.jobs().get("dss_etl"), new JobParametersBuilder()
-                .addString("run_id", runId).addString("logical_date", logicalDate).addString("sources", sources)
-                .addString("full_refresh", Boolean.toString(fullRefresh), false).toJobParameters());
-    }
-
-    private List<String> lakeIds(String runId, String entity) {
-        return lake.template().find(lake.seenBy(runId, "lazada", entity), org.bson.Document.class, DataLake.ENVELOPES)
-                .stream().map(d -> d.getString("natural_id")).toList();
-    }
-
-    private String watermark(String entity) {
-        return jdbc.queryForObject("select watermark from ops.source_watermark where source = 'lazada' and entity = ?",
-                String.class, entity);
+        configure(Map.of("app-key", LazadaFakeServer.APP_KEY, "app-secret", secret,
+                "auth-code", LazadaFakeServer.AUTH_CODE));
     }
 }

@@ -14,6 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
 import vn.ecomdss.extract.SourceProgress;
 import vn.ecomdss.extract.http.JsonHttpClient;
 import vn.ecomdss.extract.http.RequestThrottle;
+import vn.ecomdss.extract.partner.PartnerConnection;
 import vn.ecomdss.extract.partner.PartnerCredentials;
 import vn.ecomdss.extract.partner.PartnerSession;
 import vn.ecomdss.extract.partner.PartnerSettings;
@@ -48,8 +49,8 @@ public final class RefreshingSeller {
     static LazadaApi api(URI base, PartnerCredentials credentials) {
         JsonHttpClient http = new JsonHttpClient(JsonMapper.builder().build(), Duration.ofSeconds(60), 0,
                 SourceDefinition.DEFAULT_USER_AGENT, RequestThrottle.of(new SourceDefinition.RateLimit(0, 1)));
-        return new LazadaApi(base, base, credentials, http, JsonMapper.builder().build(), Clock.systemUTC(),
-                attempt -> { });
+        return new LazadaApi(base, base, new PartnerConnection("lazada", credentials, http,
+                JsonMapper.builder().build(), Clock.systemUTC(), attempt -> { }));
     }
 
     /** One call of GetProducts; Lazada's answer code ("0" when it succeeded). */

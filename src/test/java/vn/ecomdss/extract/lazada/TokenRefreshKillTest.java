@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -21,52 +20,39 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.env.ConfigurableEnvironment;
-import org.springframework.core.env.MapPropertySource;
 
 import vn.ecomdss.extract.partner.PartnerCredentials;
 import vn.ecomdss.extract.partner.PartnerSession;
-import vn.ecomdss.extract.partner.PartnerSettings;
 import vn.ecomdss.extract.partner.PartnerToken;
-import vn.ecomdss.extract.partner.PartnerTokenStore;
 import vn.ecomdss.testsupport.LazadaFakeServer;
-import vn.ecomdss.testsupport.PlatformTestSupport;
+import vn.ecomdss.testsupport.PartnerSourceTestSupport;
 
 /**
  * The token store against a real kill: a process refreshing Lazada's tokens is SIGKILLed after Lazada issued the
  * new pair and before the process could store it. The refresh token kept in {@code ops.partner_token} must still
  * renew the tokens for the next process, which then stores a working pair: no refresh token is lost.
  */
-class TokenRefreshKillTest extends PlatformTestSupport {
+class TokenRefreshKillTest extends PartnerSourceTestSupport {
 
-    private static final String CREDENTIALS = "lazada-kill-credentials";
-    private static final String TOKEN_KEY = "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
-
-    @Autowired
-    ConfigurableEnvironment environment;
-    @Autowired
-    PartnerTokenStore tokens;
     @Autowired
     DataSource dataSource;
 
     @TempDir
     Path logs;
 
+    TokenRefreshKillTest() {
+        super("lazada");
+    }
+
     @BeforeEach
     void seller() {
         LAZADA.reset();
-        jdbc.update("delete from ops.partner_token where source = 'lazada'");
-        Map<String, Object> properties = new HashMap<>();
-        properties.put("dss.sources.lazada.app-key", LazadaFakeServer.APP_KEY);
-        properties.put("dss.sources.lazada.app-secret", LazadaFakeServer.APP_SECRET);
-        properties.put("dss.sources.lazada.auth-code", LazadaFakeServer.AUTH_CODE);
-        properties.put("dss.token-key", TOKEN_KEY);
-        environment.getPropertySources().addFirst(new MapPropertySource(CREDENTIALS, properties));
+        configure(Map.of("app-key", LazadaFakeServer.APP_KEY, "app-secret", LazadaFakeServer.APP_SECRET,
+                "auth-code", LazadaFakeServer.AUTH_CODE));
     }
 
     @AfterEach
-    void withdraw() {
-        environment.getPropertySources().remove(CREDENTIALS);
+    void resetTheFake() {
         LAZADA.reset();
     }
 
@@ -103,7 +89,7 @@ class TokenRefreshKillTest extends PlatformTestSupport {
 
     /** The seller's consent exchanged for the first tokens and stored, as the source's first run does. */
     private PartnerToken consent() {
-        PartnerCredentials credentials = new PartnerSettings(environment).credentials("lazada").orElseThrow();
+        PartnerCredentials credentials = settings();
         PartnerSession session = PartnerSession.of("lazada",
                 RefreshingSeller.api(URI.create(LAZADA.baseUri() + "/rest"), credentials), credentials, tokens, 0);
         assertThat(RefreshingSeller.firstProduct(session)).isEqualTo("0");

@@ -9,73 +9,46 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.bson.Document;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.env.ConfigurableEnvironment;
-import org.springframework.core.env.MapPropertySource;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
-import vn.ecomdss.extract.FetchedRecord;
 import vn.ecomdss.extract.SourceProgress;
-import vn.ecomdss.extract.http.JsonHttpClient;
-import vn.ecomdss.extract.http.RequestThrottle;
 import vn.ecomdss.extract.partner.PartnerCredentials;
 import vn.ecomdss.extract.partner.PartnerSession;
-import vn.ecomdss.extract.partner.PartnerSettings;
 import vn.ecomdss.extract.partner.PartnerToken;
 import vn.ecomdss.extract.partner.PartnerTokenStore;
-import vn.ecomdss.lake.DataLake;
-import vn.ecomdss.pipeline.EntityDefinition;
 import vn.ecomdss.pipeline.SourceDefinition;
-import vn.ecomdss.testsupport.PlatformTestSupport;
+import vn.ecomdss.testsupport.PartnerSourceTestSupport;
 import vn.ecomdss.testsupport.partners.SendoOpenApiFake;
 
 /**
  * The Sendo Open API connector against the local fake: through dss_etl on the shared platform, and its reader driven
  * directly where a test must stop it mid-walk (a 500 on the third page, a restart after the page tokens expired).
  */
-class SendoOpenSourceTest extends PlatformTestSupport {
+class SendoOpenSourceTest extends PartnerSourceTestSupport {
 
     private static final String SOURCE = "sendo-open";
-    private static final String CREDENTIALS = "sendo-open-test-credentials";
-    private static final String TOKEN_KEY = "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
     private static final DateTimeFormatter SLASHED = DateTimeFormatter.ofPattern("yyyy/MM/dd");
-
-    @Autowired
-    ConfigurableEnvironment environment;
-    @Autowired
-    DataLake lake;
-    @Autowired
-    PartnerTokenStore tokens;
 
     /** Before the shop's first order (placed eleven days ago), so a full refresh reads every order. */
     private LocalDate earliest;
 
-    @BeforeEach
-    void shop() {
-        jdbc.update("delete from ops.partner_token where source = ?", SOURCE);
-        jdbc.update("delete from ops.source_watermark where source = ?", SOURCE);
-        earliest = SENDO_OPEN.today().minusDays(12);
-        credentials(SENDO_OPEN.credentials().secretKey());
+    SendoOpenSourceTest() {
+        super(SOURCE);
     }
 
-    @AfterEach
-    void withdraw() {
-        environment.getPropertySources().remove(CREDENTIALS);
+    @BeforeEach
+    void shop() {
+        earliest = SENDO_OPEN.today().minusDays(12);
+        credentials(SENDO_OPEN.credentials().secretKey());
     }
 
     @Test
@@ -172,7 +145,7 @@ class SendoOpenSourceTest extends PlatformTestSupport {
 
     @Test
     void anExpiredTokenIsReplacedByOneNewLoginAndTheRunCompletes() throws Exception {
-        PartnerCredentials credentials = new PartnerSettings(environment).credentials(SOURCE).orElseThrow();
+        PartnerCredentials credentials = settings();
         PartnerSession.of(SOURCE, api(credentials), credentials, tokens, 2)
                 .get(SendoOpenApiFake.PRODUCT_SEARCH, Map.of("page_size", 1), new SourceProgress() { });
         PartnerToken first = tokens.load(SOURCE).orElseThrow();
@@ -222,7 +195,7 @@ class SendoOpenSourceTest extends PlatformTestSupport {
 
     @Test
     void withoutCredentialsTheSourceIsSkippedWithTheVariablesToSetAndTheJobCompletes() throws Exception {
-        environment.getPropertySources().remove(CREDENTIALS);
+        withdrawCredentials();
         Map<String, Integer> requestsBefore = SENDO_OPEN.requestCounts();
 
         JobExecution execution = run("so-none", SOURCE, false);
@@ -240,11 +213,11 @@ class SendoOpenSourceTest extends PlatformTestSupport {
         SendoOpenReader reader = reader(definition(7, "products"), progress);
         reader.open(new ExecutionContext());
 
-        List<String> ids = read(reader, 10);
+        List<String> landed = ids(reader, 10);
         SENDO_OPEN.failNextSearches(2);
-        ids.addAll(read(reader, Integer.MAX_VALUE));
+        landed.addAll(ids(reader, Integer.MAX_VALUE));
 
-        assertThat(ids).containsExactlyElementsOf(SENDO_OPEN.productIds().stream().map(String::valueOf).toList());
+        assertThat(landed).containsExactlyElementsOf(SENDO_OPEN.productIds().stream().map(String::valueOf).toList());
         assertThat(progress.retries).hasValue(2);
     }
 
@@ -252,18 +225,13 @@ class SendoOpenSourceTest extends PlatformTestSupport {
     void aRestartAfterThePageTokensExpiredWalksAgainAndPassesOverWhatWasWritten() {
         SourceDefinition products = definition(7, "products");
         ExecutionContext context = new ExecutionContext();
-        SendoOpenReader failed = reader(products, new Progress());
-        failed.open(context);
-        List<String> written = read(failed, 10);
-        failed.update(context);
+        List<String> written = writtenBeforeAFailure(products, context, 10);
         int searchesBefore = SENDO_OPEN.searches().size();
         Progress progress = new Progress();
         List<String> rest;
         SENDO_OPEN.advanceClock(Duration.ofMinutes(11));
         try {
-            SendoOpenReader restarted = reader(products, progress);
-            restarted.open(context);
-            rest = read(restarted, Integer.MAX_VALUE);
+            rest = restartedRead(products, context, progress);
         } finally {
             SENDO_OPEN.advanceClock(Duration.ofMinutes(-11));
         }
@@ -280,16 +248,11 @@ class SendoOpenSourceTest extends PlatformTestSupport {
     void aRestartReadsAgainARecordChangedSinceItWasWritten() {
         SourceDefinition products = definition(7, "products");
         ExecutionContext context = new ExecutionContext();
-        SendoOpenReader failed = reader(products, new Progress());
-        failed.open(context);
-        List<String> written = read(failed, 10);
-        failed.update(context);
+        List<String> written = writtenBeforeAFailure(products, context, 10);
         SENDO_OPEN.updateProducts(Long.parseLong(written.get(2)));
 
         Progress progress = new Progress();
-        SendoOpenReader restarted = reader(products, progress);
-        restarted.open(context);
-        List<String> rest = read(restarted, Integer.MAX_VALUE);
+        List<String> rest = restartedRead(products, context, progress);
 
         List<String> expected = new ArrayList<>(List.of(written.get(2)));
         SENDO_OPEN.productIds().stream().skip(10).map(String::valueOf).forEach(expected::add);
@@ -301,17 +264,12 @@ class SendoOpenSourceTest extends PlatformTestSupport {
     void aRestartAfterAnOrderLeftItsWindowReadsTheWholeWalkAgainAndLosesNone() {
         SourceDefinition orders = definition(50, "orders");
         ExecutionContext context = new ExecutionContext();
-        SendoOpenReader failed = reader(orders, new Progress());
-        failed.open(context);
-        List<String> written = read(failed, 15);
-        failed.update(context);
+        List<String> written = writtenBeforeAFailure(orders, context, 15);
         // The first order read moves on to today's window, so every order behind it in its window moves up one.
         SENDO_OPEN.updateOrders(written.get(0));
 
         Progress progress = new Progress();
-        SendoOpenReader restarted = reader(orders, progress);
-        restarted.open(context);
-        List<String> rest = read(restarted, Integer.MAX_VALUE);
+        List<String> rest = restartedRead(orders, context, progress);
 
         assertThat(rest).containsExactlyInAnyOrderElementsOf(SENDO_OPEN.orderNumbers());
         assertThat(progress.unchanged).hasValue(0);
@@ -319,20 +277,18 @@ class SendoOpenSourceTest extends PlatformTestSupport {
 
     @Test
     void theLoginTokenOutlivesARestartAndIsRenewedByANewLoginOnceDue() {
-        PartnerCredentials credentials = new PartnerSettings(environment).credentials(SOURCE).orElseThrow();
+        PartnerCredentials credentials = settings();
         SendoOpenApi api = api(credentials);
         Map<String, Object> oneProduct = Map.of("page_size", 1);
         PartnerSession.of(SOURCE, api, credentials, tokens, 2)
                 .get(SendoOpenApiFake.PRODUCT_SEARCH, oneProduct, new SourceProgress() { });
         PartnerToken stored = tokens.load(SOURCE).orElseThrow();
         assertThat(stored.refreshToken()).as("a login gives no refresh token").isNull();
-        assertThat(count("select count(*) from ops.partner_token where source = ? "
-                + "and position(convert_to(?, 'UTF8') in access_token) = 0", SOURCE, stored.accessToken()))
-                .as("stored encrypted").isEqualTo(1);
+        assertThat(tokensWithout("access_token", stored.accessToken())).as("stored encrypted").isEqualTo(1);
         int logins = SENDO_OPEN.requestCount(SendoOpenApiFake.LOGIN);
 
         // A restart: a new store over the same table, as a new application context would make.
-        PartnerTokenStore restarted = new PartnerTokenStore(jdbc, new PartnerSettings(environment));
+        PartnerTokenStore restarted = restartedTokenStore();
         assertThat(restarted.load(SOURCE).orElseThrow()).usingRecursiveComparison().isEqualTo(stored);
         PartnerSession.of(SOURCE, api, credentials, restarted, 2)
                 .get(SendoOpenApiFake.PRODUCT_SEARCH, oneProduct, new SourceProgress() { });
@@ -347,49 +303,36 @@ class SendoOpenSourceTest extends PlatformTestSupport {
     }
 
     /** The connector's API on a client of its own, unthrottled, so these calls spend none of the source's burst. */
+    /** The connector's API on a client of its own, unthrottled, so these calls spend none of the source's burst. */
     private SendoOpenApi api(PartnerCredentials credentials) {
-        SourceDefinition source = catalogue.sources().get(SOURCE);
-        JsonHttpClient http = new JsonHttpClient(JsonMapper.builder().build(), source.timeout(), source.maxRetries(),
-                source.userAgent(), RequestThrottle.of(new SourceDefinition.RateLimit(0, 1)));
-        return new SendoOpenApi(SOURCE, SENDO_OPEN.baseUri(), credentials, http, JsonMapper.builder().build(),
-                Clock.systemUTC(), attempt -> { });
+        return new SendoOpenApi(SENDO_OPEN.baseUri(), connection(credentials, attempt -> { }));
     }
 
     /** The reader of a full refresh, its retries reported to {@code progress}. */
     private SendoOpenReader reader(SourceDefinition source, Progress progress) {
-        PartnerCredentials credentials = new PartnerSettings(environment).credentials(SOURCE).orElseThrow();
-        SourceDefinition shipped = catalogue.sources().get(SOURCE);
-        JsonHttpClient http = new JsonHttpClient(JsonMapper.builder().build(), shipped.timeout(), shipped.maxRetries(),
-                shipped.userAgent(), RequestThrottle.of(new SourceDefinition.RateLimit(0, 1)));
-        SendoOpenApi api = new SendoOpenApi(SOURCE, SENDO_OPEN.baseUri(), credentials, http,
-                JsonMapper.builder().build(), Clock.systemUTC(), attempt -> progress.retry());
-        PartnerSession session = PartnerSession.of(SOURCE, api, credentials, tokens, shipped.maxRetries());
+        PartnerCredentials credentials = settings();
+        SendoOpenApi api = new SendoOpenApi(SENDO_OPEN.baseUri(), connection(credentials, attempt -> progress.retry()));
+        PartnerSession session = PartnerSession.of(SOURCE, api, credentials, tokens, definition().maxRetries());
         return new SendoOpenReader(source, session, earliest, Clock.systemUTC(), progress, Map.of());
     }
 
-    /** The shipped definition with only {@code entities}, paged {@code pageSize} at a time. */
-    private SourceDefinition definition(int pageSize, String... entities) {
-        SourceDefinition shipped = catalogue.sources().get(SOURCE);
-        Map<String, EntityDefinition> kept = new LinkedHashMap<>();
-        for (String entity : entities) {
-            kept.put(entity, shipped.entities().get(entity));
-        }
-        SourceDefinition.Paging paging = shipped.paging();
-        return new SourceDefinition(shipped.file(), shipped.name(), shipped.kind(), shipped.baseUrl(),
-                shipped.embedded(), shipped.currency(), new SourceDefinition.Paging(paging.style(),
-                paging.limitParam(), paging.offsetParam(), pageSize, paging.totalField()), shipped.timeout(),
-                shipped.maxRetries(), kept, shipped.rateLimit(), shipped.onFailure(), shipped.userAgent());
+    /**
+     * The ids of the first {@code records} a full refresh reads, committed as a chunk: the reader's position is
+     * saved in {@code context}, as a step that then fails leaves it.
+     */
+    private List<String> writtenBeforeAFailure(SourceDefinition source, ExecutionContext context, int records) {
+        SendoOpenReader failed = reader(source, new Progress());
+        failed.open(context);
+        List<String> written = ids(failed, records);
+        failed.update(context);
+        return written;
     }
 
-    /** Up to {@code max} records' natural ids. */
-    private static List<String> read(SendoOpenReader reader, int max) {
-        List<String> ids = new ArrayList<>();
-        FetchedRecord record;
-        while (ids.size() < max && (record = reader.read()) != null) {
-            JsonNode id = record.item().at(record.idPointer());
-            ids.add(id.asString());
-        }
-        return ids;
+    /** The ids a reader restarted on {@code context} reads to the end, reporting to {@code progress}. */
+    private List<String> restartedRead(SourceDefinition source, ExecutionContext context, Progress progress) {
+        SendoOpenReader restarted = reader(source, progress);
+        restarted.open(context);
+        return ids(restarted, Integer.MAX_VALUE);
     }
 
     private List<SendoOpenApiFake.Search> searchesSince(int index) {
@@ -398,37 +341,13 @@ class SendoOpenSourceTest extends PlatformTestSupport {
     }
 
     private void credentials(String secretKey) {
-        Map<String, Object> properties = new HashMap<>();
-        properties.put("dss.sources.sendo-open.app-key", SENDO_OPEN.credentials().shopKey());
-        properties.put("dss.sources.sendo-open.app-secret", secretKey);
-        properties.put("dss.sources.sendo-open.earliest-date", earliest.toString());
-        properties.put("dss.token-key", TOKEN_KEY);
-        environment.getPropertySources().remove(CREDENTIALS);
-        environment.getPropertySources().addFirst(new MapPropertySource(CREDENTIALS, properties));
+        configure(Map.of("app-key", SENDO_OPEN.credentials().shopKey(), "app-secret", secretKey,
+                "earliest-date", earliest.toString()));
     }
 
+    /** A run of {@code sources} on the fake's today. */
     private JobExecution run(String runId, String sources, boolean fullRefresh) throws Exception {
-        return jobOperator.start(catalogue.jobs().get("dss_etl"), new JobParametersBuilder()
-                .addString("run_id", runId).addString("logical_date", SENDO_OPEN.today().toString())
-                .addString("sources", sources)
-                .addString("full_refresh", Boolean.toString(fullRefresh), false).toJobParameters());
-    }
-
-    private List<String> lakeIds(String runId, String entity) {
-        return payloadEnvelopes(runId, entity).stream().map(d -> d.getString("natural_id")).toList();
-    }
-
-    private List<Document> payloads(String runId, String entity) {
-        return payloadEnvelopes(runId, entity).stream().map(d -> d.get("payload", Document.class)).toList();
-    }
-
-    private List<Document> payloadEnvelopes(String runId, String entity) {
-        return lake.template().find(lake.seenBy(runId, SOURCE, entity), Document.class, DataLake.ENVELOPES);
-    }
-
-    private String watermark(String entity) {
-        return jdbc.queryForObject("select watermark from ops.source_watermark where source = ? and entity = ?",
-                String.class, SOURCE, entity);
+        return run(runId, SENDO_OPEN.today().toString(), sources, fullRefresh);
     }
 
     /** The day in Vietnam of an instant, as Sendo's date filters write it. */

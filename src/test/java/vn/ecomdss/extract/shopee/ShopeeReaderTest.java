@@ -22,6 +22,7 @@ import vn.ecomdss.extract.FetchedRecord;
 import vn.ecomdss.extract.SourceProgress;
 import vn.ecomdss.extract.http.JsonHttpClient;
 import vn.ecomdss.extract.http.RequestThrottle;
+import vn.ecomdss.extract.partner.PartnerConnection;
 import vn.ecomdss.extract.partner.PartnerCredentials;
 import vn.ecomdss.extract.partner.PartnerSession;
 import vn.ecomdss.extract.partner.PartnerToken;
@@ -51,8 +52,8 @@ class ShopeeReaderTest {
                 shopee.authorizeShop(), null, null, Long.toString(shop.shopId()));
         JsonHttpClient http = new JsonHttpClient(JsonMapper.builder().build(), Duration.ofSeconds(10), 2, "test",
                 RequestThrottle.of(new SourceDefinition.RateLimit(0, 1)));
-        ShopeeApi api = new ShopeeApi("shopee", shopee.baseUri(), shopee.baseUri(), credentials, http,
-                JsonMapper.builder().build(), Clock.systemUTC(), n -> { });
+        ShopeeApi api = new ShopeeApi(shopee.baseUri(), shopee.baseUri(), new PartnerConnection("shopee",
+                credentials, http, JsonMapper.builder().build(), Clock.systemUTC(), n -> { }));
         session = PartnerSession.of("shopee", api, credentials, new InMemoryTokens(), 2);
     }
 

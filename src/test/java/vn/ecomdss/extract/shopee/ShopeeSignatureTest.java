@@ -9,6 +9,7 @@ import java.time.Clock;
 import org.junit.jupiter.api.Test;
 
 import vn.ecomdss.extract.partner.PartnerApiException;
+import vn.ecomdss.extract.partner.PartnerConnection;
 import vn.ecomdss.extract.partner.PartnerCredentials;
 
 class ShopeeSignatureTest {
@@ -33,12 +34,12 @@ class ShopeeSignatureTest {
     @Test
     void aPartnerIdOrShopIdThatIsNotANumberIsRefusedNamingTheVariable() {
         URI base = URI.create("http://127.0.0.1:1");
-        assertThatThrownBy(() -> new ShopeeApi("shopee", base, base,
-                new PartnerCredentials("my-app", "key", null, null, null, "880042117"), null, null, Clock.systemUTC(), n -> { }))
+        assertThatThrownBy(() -> new ShopeeApi(base, base, new PartnerConnection("shopee",
+                new PartnerCredentials("my-app", "key", null, null, null, "880042117"), null, null, Clock.systemUTC(), n -> { })))
                 .isInstanceOf(PartnerApiException.class)
                 .hasMessage("shopee: DSS_SOURCES_SHOPEE_APP_KEY must be the app's partner_id, a number, got 'my-app'");
-        assertThatThrownBy(() -> new ShopeeApi("shopee", base, base,
-                new PartnerCredentials("2001887", "key", null, null, null, "shop 1"), null, null, Clock.systemUTC(), n -> { }))
+        assertThatThrownBy(() -> new ShopeeApi(base, base, new PartnerConnection("shopee",
+                new PartnerCredentials("2001887", "key", null, null, null, "shop 1"), null, null, Clock.systemUTC(), n -> { })))
                 .hasMessage("shopee: DSS_SOURCES_SHOPEE_SHOP_ID must be the authorized shop's shop_id, a number, "
                         + "got 'shop 1'");
     }

@@ -11,7 +11,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,51 +21,34 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.parameters.JobParametersBuilder;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.env.ConfigurableEnvironment;
-import org.springframework.core.env.MapPropertySource;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import vn.ecomdss.extract.SourceProgress;
-import vn.ecomdss.extract.http.JsonHttpClient;
-import vn.ecomdss.extract.http.RequestThrottle;
 import vn.ecomdss.extract.partner.PartnerCredentials;
 import vn.ecomdss.extract.partner.PartnerSession;
-import vn.ecomdss.extract.partner.PartnerSettings;
 import vn.ecomdss.extract.partner.PartnerToken;
 import vn.ecomdss.extract.partner.PartnerTokenStore;
 import vn.ecomdss.lake.DataLake;
-import vn.ecomdss.pipeline.SourceDefinition;
-import vn.ecomdss.testsupport.PlatformTestSupport;
+import vn.ecomdss.testsupport.PartnerSourceTestSupport;
 import vn.ecomdss.testsupport.partners.ShopeeOpenPlatformFake;
 
 /** The Shopee connector against the local Shopee Open Platform fake, through dss_etl on the shared platform. */
-class ShopeeSourceTest extends PlatformTestSupport {
+class ShopeeSourceTest extends PartnerSourceTestSupport {
 
-    private static final String CREDENTIALS = "shopee-test-credentials";
-    private static final String TOKEN_KEY = "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
     private static final Map<String, String> ONE_ITEM = Map.of("offset", "0", "page_size", "1", "item_status", "NORMAL");
 
-    @Autowired
-    ConfigurableEnvironment environment;
-    @Autowired
-    DataLake lake;
-    @Autowired
-    PartnerTokenStore tokens;
+    ShopeeSourceTest() {
+        super("shopee");
+    }
 
     @BeforeEach
     void shop() {
         SHOPEE.serveEverything();
-        jdbc.update("delete from ops.partner_token where source = 'shopee'");
-        jdbc.update("delete from ops.source_watermark where source = 'shopee'");
         credentials(SHOPEE.credentials().partnerKey(), true);
     }
 
     @AfterEach
-    void withdraw() {
-        environment.getPropertySources().remove(CREDENTIALS);
+    void serveEverythingAgain() {
         SHOPEE.serveEverything();
     }
 
@@ -222,7 +204,7 @@ class ShopeeSourceTest extends PlatformTestSupport {
     @Test
     void withoutCredentialsOrWithoutTheShopIdTheSourceIsSkippedNamingTheVariables() throws Exception {
         Map<String, Integer> before = SHOPEE.requestCounts();
-        environment.getPropertySources().remove(CREDENTIALS);
+        withdrawCredentials();
 
         JobExecution none = run("sh-none", "2026-10-02", "shopee", false);
         credentials(SHOPEE.credentials().partnerKey(), false);
@@ -286,12 +268,11 @@ class ShopeeSourceTest extends PlatformTestSupport {
         ShopeeApi api = api(credentials);
         int refreshes = SHOPEE.requestCount(ShopeeOpenPlatformFake.ACCESS_TOKEN_GET);
         session(api).get(ShopeeOpenPlatformFake.GET_ITEM_LIST, ONE_ITEM, new SourceProgress() { });
-        assertThat(count("select count(*) from ops.partner_token where source = 'shopee' "
-                + "and position(convert_to(?, 'UTF8') in refresh_token) = 0",
-                tokens.load("shopee").orElseThrow().refreshToken())).as("stored encrypted").isEqualTo(1);
+        assertThat(tokensWithout("refresh_token", tokens.load("shopee").orElseThrow().refreshToken()))
+                .as("stored encrypted").isEqualTo(1);
 
         // A restart: a new store over the same table, as a new application context would make.
-        PartnerTokenStore restarted = new PartnerTokenStore(jdbc, new PartnerSettings(environment));
+        PartnerTokenStore restarted = restartedTokenStore();
         PartnerToken stored = restarted.load("shopee").orElseThrow();
         assertThat(stored).usingRecursiveComparison().isEqualTo(tokens.load("shopee").orElseThrow());
 
@@ -301,26 +282,18 @@ class ShopeeSourceTest extends PlatformTestSupport {
 
         // After the restart the access token is due (5 hours on, past its 4); the kept refresh token still renews it.
         Clock later = Clock.offset(Clock.systemUTC(), Duration.ofHours(5));
-        PartnerSession afterRestart = new PartnerSession("shopee", api, credentials,
-                new PartnerTokenStore(jdbc, new PartnerSettings(environment)), 2, later, wait -> { });
+        PartnerSession afterRestart = new PartnerSession("shopee", api, credentials, restartedTokenStore(), 2, later,
+                wait -> { });
         assertThat(afterRestart.get(ShopeeOpenPlatformFake.GET_ITEM_LIST, ONE_ITEM, new SourceProgress() { })
                 .body().path("error").asString()).isEmpty();
         assertThat(SHOPEE.requestCount(ShopeeOpenPlatformFake.ACCESS_TOKEN_GET) - refreshes).isEqualTo(2);
         assertThat(restarted.load("shopee").orElseThrow().refreshToken()).isNotEqualTo(stored.refreshToken());
     }
 
-    private PartnerCredentials settings() {
-        return new PartnerSettings(environment).credentials("shopee").orElseThrow();
-    }
-
     /** The connector's own client, unthrottled, for what a test asks of the fake beside the runs. */
     private ShopeeApi api(PartnerCredentials credentials) {
-        SourceDefinition source = catalogue.sources().get("shopee");
         URI base = SHOPEE.baseUri();
-        JsonHttpClient http = new JsonHttpClient(JsonMapper.builder().build(), source.timeout(), source.maxRetries(),
-                source.userAgent(), RequestThrottle.of(new SourceDefinition.RateLimit(0, 1)));
-        return new ShopeeApi("shopee", base, base, credentials, http, JsonMapper.builder().build(), Clock.systemUTC(),
-                n -> { });
+        return new ShopeeApi(base, base, connection(credentials, n -> { }));
     }
 
     private PartnerSession session(ShopeeApi api) {
@@ -329,16 +302,14 @@ class ShopeeSourceTest extends PlatformTestSupport {
 
     private void credentials(String partnerKey, boolean withShopId) {
         ShopeeOpenPlatformFake.Credentials shop = SHOPEE.credentials();
-        Map<String, Object> properties = new HashMap<>();
-        properties.put("dss.sources.shopee.app-key", Long.toString(shop.partnerId()));
-        properties.put("dss.sources.shopee.app-secret", partnerKey);
-        properties.put("dss.sources.shopee.auth-code", SHOPEE.authorizeShop());
+        Map<String, Object> settings = new HashMap<>();
+        settings.put("app-key", Long.toString(shop.partnerId()));
+        settings.put("app-secret", partnerKey);
+        settings.put("auth-code", SHOPEE.authorizeShop());
         if (withShopId) {
-            properties.put("dss.sources.shopee.shop-id", Long.toString(shop.shopId()));
+            settings.put("shop-id", Long.toString(shop.shopId()));
         }
-        properties.put("dss.token-key", TOKEN_KEY);
-        environment.getPropertySources().remove(CREDENTIALS);
-        environment.getPropertySources().addFirst(new MapPropertySource(CREDENTIALS, properties));
+        configure(settings);
     }
 
     /**
@@ -350,12 +321,6 @@ class ShopeeSourceTest extends PlatformTestSupport {
         await().atMost(Duration.ofSeconds(10)).until(() -> Instant.now().getEpochSecond() >= changed);
     }
 
-    private JobExecution run(String runId, String logicalDate, String sources, boolean fullRefresh) throws Exception {
-        return jobOperator.start(catalogue.jobs().get("dss_etl"), new JobParametersBuilder()
-                .addString("run_id", runId).addString("logical_date", logicalDate).addString("sources", sources)
-                .addString("full_refresh", Boolean.toString(fullRefresh), false).toJobParameters());
-    }
-
     private List<Map<String, Object>> returnFacts() {
         return jdbc.queryForList("""
                 select return_id, order_id, product_id, product_key, quantity, refund_amount, currency, refund_vnd,
@@ -364,32 +329,15 @@ class ShopeeSourceTest extends PlatformTestSupport {
                 """);
     }
 
-    private List<Document> payloads(String runId, String entity) {
-        List<Document> payloads = new ArrayList<>();
-        lake.template().find(lake.seenBy(runId, "shopee", entity), Document.class, DataLake.ENVELOPES)
-                .forEach(d -> payloads.add(d.get("payload", Document.class)));
-        return payloads;
-    }
-
     /** How many lines the run landed for the order. */
     private long lines(String runId, String orderSn) {
         return payloads(runId, "orders").stream().filter(o -> o.getString("order_sn").equals(orderSn))
                 .mapToLong(o -> o.getList("item_list", Document.class).size()).findFirst().orElseThrow();
     }
 
-    private List<String> lakeIds(String runId, String entity) {
-        return lake.template().find(lake.seenBy(runId, "shopee", entity), Document.class, DataLake.ENVELOPES)
-                .stream().map(d -> d.getString("natural_id")).toList();
-    }
-
     /** The latest update time the run landed for the entity, as the watermark writes it. */
     private String latestChange(String runId, String entity) {
         return payloads(runId, entity).stream().map(p -> p.getString("update_time")).filter(java.util.Objects::nonNull)
                 .map(Instant::parse).max(Instant::compareTo).map(Instant::toString).orElse(null);
-    }
-
-    private String watermark(String entity) {
-        return jdbc.queryForObject("select watermark from ops.source_watermark where source = 'shopee' and entity = ?",
-                String.class, entity);
     }
 }

@@ -21,62 +21,39 @@ import java.util.function.LongConsumer;
 import java.util.stream.Stream;
 
 import org.bson.Document;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.env.ConfigurableEnvironment;
-import org.springframework.core.env.MapPropertySource;
-import tools.jackson.databind.json.JsonMapper;
 
-import vn.ecomdss.extract.FetchedRecord;
 import vn.ecomdss.extract.SourceProgress;
-import vn.ecomdss.extract.http.JsonHttpClient;
-import vn.ecomdss.extract.http.RequestThrottle;
 import vn.ecomdss.extract.http.SourceRequestException;
 import vn.ecomdss.extract.partner.PartnerApi;
 import vn.ecomdss.extract.partner.PartnerApiException;
 import vn.ecomdss.extract.partner.PartnerCredentials;
 import vn.ecomdss.extract.partner.PartnerResponse;
 import vn.ecomdss.extract.partner.PartnerSession;
-import vn.ecomdss.extract.partner.PartnerSettings;
 import vn.ecomdss.extract.partner.PartnerToken;
 import vn.ecomdss.extract.partner.PartnerTokenStore;
-import vn.ecomdss.lake.DataLake;
 import vn.ecomdss.pipeline.SourceDefinition;
-import vn.ecomdss.testsupport.PlatformTestSupport;
+import vn.ecomdss.testsupport.PartnerSourceTestSupport;
 import vn.ecomdss.testsupport.partners.TikiOpenApiFake;
 
 /** The Tiki connector against the local fake of Tiki Open API, through dss_etl on the shared platform. */
-class TikiSourceTest extends PlatformTestSupport {
+class TikiSourceTest extends PartnerSourceTestSupport {
 
-    private static final String CREDENTIALS = "tiki-test-credentials";
-    private static final String TOKEN_KEY = "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
     private static final Map<String, String> FIRST_PRODUCT = Map.of("page", "1", "limit", "1");
 
-    @Autowired
-    ConfigurableEnvironment environment;
-    @Autowired
-    DataLake lake;
-    @Autowired
-    PartnerTokenStore tokens;
+    TikiSourceTest() {
+        super("tiki");
+    }
 
     @BeforeEach
     void seller() {
-        jdbc.update("delete from ops.partner_token where source = 'tiki'");
-        jdbc.update("delete from ops.source_watermark where source = 'tiki'");
         TIKI.limitRequestsPerHour(TikiOpenApiFake.REQUESTS_PER_HOUR);
         TIKI.failNextListings(0);
         credentials(TIKI.credentials().clientSecret(), TIKI.authorizeSeller());
-    }
-
-    @AfterEach
-    void withdraw() {
-        environment.getPropertySources().remove(CREDENTIALS);
     }
 
     @Test
@@ -91,7 +68,8 @@ class TikiSourceTest extends PlatformTestSupport {
         assertThat(jdbc.queryForList("select product_id from dw.dim_product where source = 'tiki' and is_current",
                 String.class)).containsExactlyInAnyOrderElementsOf(productIds);
         // One fact per item of an order, as the orders landed.
-        long items = payloads("tk-full", "orders").mapToLong(order -> order.getList("items", Document.class).size()).sum();
+        long items = payloads("tk-full", "orders").stream()
+                .mapToLong(order -> order.getList("items", Document.class).size()).sum();
         assertThat(count("select count(*) from dw.fact_sales where source = 'tiki' and run_id = 'tk-full'"))
                 .isEqualTo(items);
         assertThat(jdbc.queryForList("select distinct order_id from dw.fact_sales where source = 'tiki'",
@@ -103,9 +81,11 @@ class TikiSourceTest extends PlatformTestSupport {
 
         long product = TIKI.productIds().get(3);
         String order = TIKI.orderCodes().get(2);
-        long atTheMarks = payloads("tk-full", "products").filter(p -> p.getString("updated_at").equals(productMark)
+        long atTheMarks = payloads("tk-full", "products").stream()
+                .filter(p -> p.getString("updated_at").equals(productMark)
                         && !String.valueOf(p.get("product_id")).equals(Long.toString(product))).count()
-                + payloads("tk-full", "orders").filter(o -> o.getString("updated_at").equals(orderMark)
+                + payloads("tk-full", "orders").stream()
+                .filter(o -> o.getString("updated_at").equals(orderMark)
                         && !o.getString("code").equals(order)).count();
         TIKI.updateProducts(product);
         TIKI.updateOrders(order);
@@ -117,13 +97,14 @@ class TikiSourceTest extends PlatformTestSupport {
         assertThat(step(incremental, "extract_tiki").getExecutionContext().getLong("extract.unchanged"))
                 .as("only the records at the watermarks came back, which updated_from_date includes")
                 .isEqualTo(atTheMarks);
-        Document changed = payloads("tk-inc", "products").findFirst().orElseThrow();
+        Document changed = payloads("tk-inc", "products").stream().findFirst().orElseThrow();
         assertThat(changed.getString("updated_at_text")).isEqualTo(TikiReader.tikiTime(Instant.parse(changed.getString("updated_at"))));
         assertThat(jdbc.queryForObject("select stock from dw.dim_product where source = 'tiki' and product_id = ? "
                 + "and is_current", Integer.class, Long.toString(product)))
                 .isEqualTo(changed.get("inventory", Document.class).getInteger("quantity_available"));
         assertThat(jdbc.queryForList("select distinct order_status from dw.fact_sales where source = 'tiki' and order_id = ?",
-                String.class, order)).containsExactly(payloads("tk-inc", "orders").findFirst().orElseThrow().getString("status"));
+                String.class, order))
+                .containsExactly(payloads("tk-inc", "orders").stream().findFirst().orElseThrow().getString("status"));
         assertThat(watermark("products")).isEqualTo(changed.getString("updated_at"));
         assertThat(Instant.parse(watermark("products"))).isAfter(Instant.parse(productMark));
     }
@@ -196,7 +177,7 @@ class TikiSourceTest extends PlatformTestSupport {
 
     @Test
     void withoutCredentialsTheSourceIsSkippedWithTheVariablesToSetAndTheJobCompletes() throws Exception {
-        environment.getPropertySources().remove(CREDENTIALS);
+        withdrawCredentials();
         Map<String, Integer> before = TIKI.requestCounts();
 
         JobExecution execution = run("tk-none", "2026-10-02", "tiki", false);
@@ -243,12 +224,7 @@ class TikiSourceTest extends PlatformTestSupport {
 
     @Test
     void aWalkBrokenOffMidWayResumesAtThePageItWasOnAndReadsEachRecordOnce() {
-        SourceDefinition tiki = catalogue.sources().get("tiki");
-        SourceDefinition.Paging paging = tiki.paging();
-        SourceDefinition tenAPage = new SourceDefinition(tiki.file(), tiki.name(), tiki.kind(), tiki.baseUrl(),
-                tiki.embedded(), tiki.currency(), new SourceDefinition.Paging(paging.style(), paging.limitParam(),
-                paging.offsetParam(), 10, paging.totalField()), tiki.timeout(), tiki.maxRetries(), tiki.entities(),
-                tiki.rateLimit(), tiki.onFailure(), tiki.userAgent());
+        SourceDefinition tenAPage = definition(10);
         PartnerCredentials credentials = settings();
         SourceProgress progress = new SourceProgress() { };
         PartnerSession session = PartnerSession.of("tiki", api(credentials), credentials, tokens, 2);
@@ -283,12 +259,11 @@ class TikiSourceTest extends PlatformTestSupport {
         PartnerApi stored = storedBeforeUse(api(credentials));
         PartnerSession first = PartnerSession.of("tiki", stored, credentials, tokens, 2);
         first.get(TikiOpenApiFake.PRODUCTS, FIRST_PRODUCT, new SourceProgress() { });
-        assertThat(count("select count(*) from ops.partner_token where source = 'tiki' "
-                + "and position(convert_to(?, 'UTF8') in refresh_token) = 0",
-                tokens.load("tiki").orElseThrow().refreshToken())).as("stored encrypted").isEqualTo(1);
+        assertThat(tokensWithout("refresh_token", tokens.load("tiki").orElseThrow().refreshToken()))
+                .as("stored encrypted").isEqualTo(1);
 
         // A restart: a new store over the same table, as a new application context would make.
-        PartnerTokenStore restarted = new PartnerTokenStore(jdbc, new PartnerSettings(environment));
+        PartnerTokenStore restarted = restartedTokenStore();
         PartnerToken kept = restarted.load("tiki").orElseThrow();
         assertThat(kept).usingRecursiveComparison().isEqualTo(tokens.load("tiki").orElseThrow());
         int tokenCalls = TIKI.requestCount(TikiOpenApiFake.TOKEN);
@@ -304,8 +279,7 @@ class TikiSourceTest extends PlatformTestSupport {
         // Killed between Tiki's answer to a refresh and the store's write: Tiki spent the stored refresh token, so
         // the next refresh is refused and says how to authorize again.
         api(credentials).refresh(renewed.refreshToken());
-        PartnerSession afterKill = new PartnerSession("tiki", stored, credentials,
-                new PartnerTokenStore(jdbc, new PartnerSettings(environment)), 2,
+        PartnerSession afterKill = new PartnerSession("tiki", stored, credentials, restartedTokenStore(), 2,
                 Clock.offset(Clock.systemUTC(), Duration.ofHours(2)), wait -> { });
         assertThatThrownBy(() -> afterKill.get(TikiOpenApiFake.PRODUCTS, FIRST_PRODUCT, new SourceProgress() { }))
                 .isInstanceOf(PartnerApiException.class)
@@ -385,68 +359,29 @@ class TikiSourceTest extends PlatformTestSupport {
         };
     }
 
-    private static List<String> ids(TikiReader reader, int most) {
-        List<String> ids = new ArrayList<>();
-        FetchedRecord record;
-        while (ids.size() < most && (record = reader.read()) != null) {
-            ids.add(record.item().at(record.idPointer()).asString());
-        }
-        return ids;
-    }
-
     private TikiApi api(PartnerCredentials credentials) {
         return api(credentials, Clock.systemUTC(), attempt -> { });
     }
 
     /** Tiki as the connector calls it, without a throttle and with two retries, timing tokens by {@code clock}. */
     private TikiApi api(PartnerCredentials credentials, Clock clock, LongConsumer onRetry) {
-        SourceDefinition source = catalogue.sources().get("tiki");
         URI base = TIKI.baseUri();
-        JsonHttpClient http = new JsonHttpClient(JsonMapper.builder().build(), source.timeout(), 2,
-                source.userAgent(), RequestThrottle.of(new SourceDefinition.RateLimit(0, 1)));
-        return new TikiApi("tiki", base, base, credentials, http, JsonMapper.builder().build(), clock, onRetry);
-    }
-
-    private PartnerCredentials settings() {
-        return new PartnerSettings(environment).credentials("tiki").orElseThrow();
+        return new TikiApi(base, base, connection(credentials, 2, clock, onRetry));
     }
 
     private void credentials(String secret, String authCode) {
-        Map<String, Object> properties = new HashMap<>();
-        properties.put("dss.sources.tiki.app-key", TIKI.credentials().clientId());
-        properties.put("dss.sources.tiki.app-secret", secret);
+        Map<String, Object> settings = new HashMap<>();
+        settings.put("app-key", TIKI.credentials().clientId());
+        settings.put("app-secret", secret);
         if (authCode != null) {
-            properties.put("dss.sources.tiki.auth-code", authCode);
+            settings.put("auth-code", authCode);
         }
-        properties.put("dss.sources.tiki.redirect-uri", TIKI.credentials().redirectUri());
-        properties.put("dss.token-key", TOKEN_KEY);
-        environment.getPropertySources().remove(CREDENTIALS);
-        environment.getPropertySources().addFirst(new MapPropertySource(CREDENTIALS, properties));
-    }
-
-    private JobExecution run(String runId, String logicalDate, String sources, boolean fullRefresh) throws Exception {
-        return jobOperator.start(catalogue.jobs().get("dss_etl"), new JobParametersBuilder()
-                .addString("run_id", runId).addString("logical_date", logicalDate).addString("sources", sources)
-                .addString("full_refresh", Boolean.toString(fullRefresh), false).toJobParameters());
-    }
-
-    private List<String> lakeIds(String runId, String entity) {
-        return lake.template().find(lake.seenBy(runId, "tiki", entity), Document.class, DataLake.ENVELOPES)
-                .stream().map(d -> d.getString("natural_id")).toList();
-    }
-
-    private Stream<Document> payloads(String runId, String entity) {
-        return lake.template().find(lake.seenBy(runId, "tiki", entity), Document.class, DataLake.ENVELOPES)
-                .stream().map(d -> d.get("payload", Document.class));
+        settings.put("redirect-uri", TIKI.credentials().redirectUri());
+        configure(settings);
     }
 
     private String latestUpdate(String runId, String entity) {
-        return payloads(runId, entity).map(p -> Instant.parse(p.getString("updated_at"))).max(Instant::compareTo)
+        return payloads(runId, entity).stream().map(p -> Instant.parse(p.getString("updated_at"))).max(Instant::compareTo)
                 .orElseThrow().toString();
-    }
-
-    private String watermark(String entity) {
-        return jdbc.queryForObject("select watermark from ops.source_watermark where source = 'tiki' and entity = ?",
-                String.class, entity);
     }
 }
