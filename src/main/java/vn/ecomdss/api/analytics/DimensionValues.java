@@ -51,33 +51,33 @@ public class DimensionValues {
         this.jdbc = jdbc;
     }
 
-    @Cacheable("analytics.platforms")
+    @Cacheable(cacheNames = "analytics.platforms", sync = true)
     public List<String> platforms() {
         return jdbc.queryForList(PLATFORMS, String.class);
     }
 
-    @Cacheable("analytics.regions")
+    @Cacheable(cacheNames = "analytics.regions", sync = true)
     public List<String> regions() {
         return jdbc.queryForList(REGIONS, String.class);
     }
 
-    @Cacheable("analytics.categories")
+    @Cacheable(cacheNames = "analytics.categories", sync = true)
     public List<String> categories() {
         return jdbc.queryForList(CATEGORIES, String.class);
     }
 
-    @Cacheable("analytics.campaign-types")
+    @Cacheable(cacheNames = "analytics.campaign-types", sync = true)
     public List<String> campaignTypes() {
         return jdbc.queryForList(CAMPAIGN_TYPES, String.class);
     }
 
-    @Cacheable("analytics.platform-dimension")
+    @Cacheable(cacheNames = "analytics.platform-dimension", sync = true)
     public List<Platform> currentPlatforms() {
         return jdbc.query(CURRENT_PLATFORMS, (rs, i) -> new Platform(rs.getString("platform_code"),
                 rs.getString("platform_name"), rs.getString("platform_type"), rs.getBigDecimal("commission_rate")));
     }
 
-    @Cacheable("analytics.category-dimension")
+    @Cacheable(cacheNames = "analytics.category-dimension", sync = true)
     public List<Category> mappedCategories() {
         return jdbc.query(MAPPED_CATEGORIES, (rs, i) -> new Category(rs.getString("mapped_category_code"),
                 rs.getString("mapped_category_name")));

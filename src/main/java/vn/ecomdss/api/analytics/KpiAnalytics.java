@@ -168,7 +168,7 @@ public class KpiAnalytics {
         this.jdbc = new NamedParameterJdbcTemplate(jdbc);
     }
 
-    @Cacheable("analytics.kpi-revenue")
+    @Cacheable(cacheNames = "analytics.kpi-revenue", sync = true)
     public RevenueKpis revenue(SalesFilter filter) {
         List<RevenueMonth> months = jdbc.query(REVENUE_MONTHS, filter.parameters(), (rs, i) -> new RevenueMonth(
                 rs.getObject("month", LocalDate.class), rs.getBigDecimal("revenue_vnd"), rs.getLong("orders"),
@@ -179,7 +179,7 @@ public class KpiAnalytics {
     }
 
     /** The filter's months and region; customers have no platform (they may buy on several). */
-    @Cacheable("analytics.kpi-acquisition")
+    @Cacheable(cacheNames = "analytics.kpi-acquisition", sync = true)
     public AcquisitionKpis acquisition(SalesFilter filter) {
         List<AcquisitionMonth> months = jdbc.query(ACQUISITION_MONTHS, filter.parameters(),
                 (rs, i) -> new AcquisitionMonth(rs.getObject("month", LocalDate.class), rs.getLong("new_customers"),
@@ -192,7 +192,7 @@ public class KpiAnalytics {
     }
 
     /** The filter's months and platform; the platform comparison has no region. */
-    @Cacheable("analytics.kpi-market-share")
+    @Cacheable(cacheNames = "analytics.kpi-market-share", sync = true)
     public MarketShareKpis marketShare(SalesFilter filter) {
         List<PlatformShare> platforms = jdbc.query(PLATFORM_SHARES, filter.parameters(), (rs, i) -> new PlatformShare(
                 rs.getString("platform_code"), rs.getBigDecimal("revenue_vnd"), rs.getLong("orders"),
@@ -203,7 +203,7 @@ public class KpiAnalytics {
         return new MarketShareKpis(platforms, months);
     }
 
-    @Cacheable("analytics.kpi-efficiency")
+    @Cacheable(cacheNames = "analytics.kpi-efficiency", sync = true)
     public EfficiencyKpis efficiency(SalesFilter filter) {
         List<CancelReturn> ratios = jdbc.query(CANCEL_RETURNS, filter.parameters(), (rs, i) -> new CancelReturn(
                 rs.getObject("month", LocalDate.class), rs.getString("platform_code"), rs.getLong("order_lines"),

@@ -169,7 +169,7 @@ public class SalesAnalytics {
         this.jdbc = new NamedParameterJdbcTemplate(jdbc);
     }
 
-    @Cacheable("analytics.revenue-monthly")
+    @Cacheable(cacheNames = "analytics.revenue-monthly", sync = true)
     public Page<MonthlySales> monthly(SalesFilter filter, PageRequest page) {
         return Page.query(jdbc, MONTHLY, filter.parameters(), (rs, i) -> new MonthlySales(
                 rs.getObject("month", LocalDate.class), rs.getString("platform_code"), rs.getString("region"),
@@ -177,24 +177,24 @@ public class SalesAnalytics {
                 rs.getLong("customers")), page);
     }
 
-    @Cacheable("analytics.revenue-by-platform")
+    @Cacheable(cacheNames = "analytics.revenue-by-platform", sync = true)
     public Page<GroupRevenue> byPlatform(SalesFilter filter, PageRequest page) {
         return groups(BY_PLATFORM, filter, page);
     }
 
-    @Cacheable("analytics.revenue-by-region")
+    @Cacheable(cacheNames = "analytics.revenue-by-region", sync = true)
     public Page<GroupRevenue> byRegion(SalesFilter filter, PageRequest page) {
         return groups(BY_REGION, filter, page);
     }
 
     /** Revenue by mapped category; products whose category is mapped to none are the group without a code. */
-    @Cacheable("analytics.revenue-by-category")
+    @Cacheable(cacheNames = "analytics.revenue-by-category", sync = true)
     public Page<GroupRevenue> byCategory(SalesFilter filter, PageRequest page) {
         return groups(BY_CATEGORY, filter, page);
     }
 
     /** @param rankBy {@code revenue} or {@code units} */
-    @Cacheable("analytics.top-products")
+    @Cacheable(cacheNames = "analytics.top-products", sync = true)
     public Page<TopProduct> topProducts(String rankBy, String category, PageRequest page) {
         String sql = switch (rankBy) {
             case "revenue" -> TOP_BY_REVENUE;
@@ -213,7 +213,7 @@ public class SalesAnalytics {
      *               customer's profile carries, every current customer)
      * @param region only for {@code profile}: the RFM mart carries no region
      */
-    @Cacheable("analytics.customer-segments")
+    @Cacheable(cacheNames = "analytics.customer-segments", sync = true)
     public Page<SegmentSummary> segments(String kind, String region, PageRequest page) {
         String sql = switch (kind) {
             case "rfm" -> RFM_SEGMENT_SUMMARY;
@@ -227,7 +227,7 @@ public class SalesAnalytics {
     }
 
     /** Customers by revenue, optionally of one region and one RFM segment. */
-    @Cacheable("analytics.customers")
+    @Cacheable(cacheNames = "analytics.customers", sync = true)
     public Page<Customer> customers(String region, String rfmSegment, PageRequest page) {
         MapSqlParameterSource parameters = new MapSqlParameterSource()
                 .addValue("region", region, Types.VARCHAR).addValue("segment", rfmSegment, Types.VARCHAR);
@@ -239,7 +239,7 @@ public class SalesAnalytics {
                 rs.getObject("rfm_cell", Integer.class)), page);
     }
 
-    @Cacheable("analytics.uplift")
+    @Cacheable(cacheNames = "analytics.uplift", sync = true)
     public Page<CampaignUplift> uplift(LocalDate from, LocalDate to, String campaignType, PageRequest page) {
         MapSqlParameterSource parameters = new MapSqlParameterSource().addValue("from", from, Types.DATE)
                 .addValue("to", to, Types.DATE).addValue("type", campaignType, Types.VARCHAR);
