@@ -390,9 +390,10 @@
     products.forEach((product, i) => {
       const y = 6 + i * row;
       const w = (width - labelWidth - 120) * Number(product.revenueVnd) / max;
-      svg.append(svgEl('text', {x: labelWidth - 8, y: y + 15, 'text-anchor': 'end'}, (product.title || product.productId).slice(0, 52)));
+      svg.append(svgEl('text', {x: labelWidth - 8, y: y + 15, 'text-anchor': 'end'}, product.title.slice(0, 52)));
       const rect = svgEl('rect', {x: labelWidth, y, width: Math.max(w, 1), height: row - 8, fill: PALETTE[0], class: 'bar'});
-      rect.append(svgEl('title', {}, product.title + ': ' + vnd.format(product.revenueVnd) + ' ₫, ' + product.units + ' units'));
+      rect.append(svgEl('title', {}, product.title + ': ' + vnd.format(product.revenueVnd) + ' ₫, ' + product.units
+        + ' units, ' + product.listings + (product.listings === 1 ? ' listing' : ' listings') + ' on ' + product.sources.join(', ')));
       svg.append(rect);
       svg.append(svgEl('text', {x: labelWidth + w + 6, y: y + 15}, compact(Number(product.revenueVnd)) + ' ₫'));
     });

@@ -18,8 +18,12 @@ public class WarehouseInsights {
     public record MonthlyRevenue(LocalDate month, String series, BigDecimal revenueVnd) {
     }
 
-    public record TopProduct(String source, String productId, String title, String category, long units,
-                             BigDecimal revenueVnd) {
+    /**
+     * A product as the sources list it, grouped by its brand and title written alike (case and spacing aside), so
+     * that one product sold through several sources or platform listings is one row.
+     */
+    public record TopProduct(String title, String brand, String category, long listings, List<String> sources,
+                             long units, BigDecimal revenueVnd) {
     }
 
     public record SalesKpis(Headline headline, List<MonthlyRevenue> byPlatform, List<MonthlyRevenue> byRegion,
@@ -57,15 +61,28 @@ public class WarehouseInsights {
                     orders == 0 ? BigDecimal.ZERO : revenue.divide(BigDecimal.valueOf(orders), 0,
                             java.math.RoundingMode.HALF_UP));
         });
-        return new SalesKpis(headline, monthly("platform_code"), monthly("region"), jdbc.query("""
-                select source, product_id, title, category, units, revenue_vnd
-                from mart.mv_product_performance
-                where revenue_vnd > 0
-                order by revenue_vnd desc, product_id
-                limit 10
-                """, (rs, i) -> new TopProduct(rs.getString("source"), rs.getString("product_id"),
-                rs.getString("title"), rs.getString("category"), rs.getLong("units"), rs.getBigDecimal("revenue_vnd"))));
+        return new SalesKpis(headline, monthly("platform_code"), monthly("region"), jdbc.query(TOP_PRODUCTS,
+                (rs, i) -> new TopProduct(rs.getString("title"), rs.getString("brand"), rs.getString("category"),
+                        rs.getLong("listings"), List.of((String[]) rs.getArray("sources").getArray()),
+                        rs.getLong("units"), rs.getBigDecimal("revenue_vnd"))));
     }
+
+    /** The ten products with the most revenue, each the sum of its listings (see {@link TopProduct}). */
+    private static final String TOP_PRODUCTS = """
+            with listings as (
+                select source, title, brand, category, units, revenue_vnd,
+                       lower(regexp_replace(trim(coalesce(brand, '')), '\\s+', ' ', 'g')) as brand_key,
+                       lower(regexp_replace(trim(title), '\\s+', ' ', 'g')) as title_key
+                from mart.mv_product_performance
+                where revenue_vnd > 0 and title is not null)
+            select min(title) as title, min(brand) as brand, min(category) as category, count(*) as listings,
+                   array_agg(distinct source order by source) as sources, sum(units) as units,
+                   sum(revenue_vnd) as revenue_vnd
+            from listings
+            group by brand_key, title_key
+            order by sum(revenue_vnd) desc, min(title)
+            limit 10
+            """;
 
     private List<MonthlyRevenue> monthly(String column) {
         String sql = switch (column) {
