@@ -9,7 +9,7 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.redis.cache.RedisCacheManager;
+import org.springframework.data.redis.cache.RedisCacheWriter;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -45,7 +45,8 @@ class RedisCacheTest extends AnalyticsTestSupport {
 
     @Test
     void answersAreKeptInRedisAsJsonOfTheirTypeAndServedFromThere() {
-        assertThat(cacheManager).isInstanceOf(RedisCacheManager.class);
+        assertThat(cacheManager.getCache("analytics.revenue-monthly").getNativeCache())
+                .as("the answers' store is Redis").isInstanceOf(RedisCacheWriter.class);
         String path = "/api/v1/analytics/revenue/monthly?size=5";
         JsonNode first = ok(path);
         assertRows(first.path("content"), jdbc.queryForList("""

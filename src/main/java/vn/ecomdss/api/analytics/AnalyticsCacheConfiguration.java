@@ -83,8 +83,10 @@ public class AnalyticsCacheConfiguration implements CachingConfigurer {
             typed.put(name, defaults.serializeValuesWith(RedisSerializationContext.SerializationPair.fromSerializer(
                     new JacksonJsonRedisSerializer<>(json, type))));
         });
-        return RedisCacheManager.builder(redis.getObject()).cacheDefaults(defaults)
+        RedisCacheManager manager = RedisCacheManager.builder(redis.getObject()).cacheDefaults(defaults)
                 .withInitialCacheConfigurations(typed).disableCreateOnMissingCache().build();
+        manager.afterPropertiesSet();
+        return new SingleFlightCacheManager(manager);
     }
 
     /**
