@@ -30,8 +30,9 @@ class AnalyticsApiTest extends AnalyticsTestSupport {
         LocalDate from = first.plusMonths(1).plusDays(14);
         LocalDate to = last.minusMonths(1).plusDays(3);
         String platform = jdbc.queryForObject("""
-                select platform_code from mart.mv_monthly_sales group by 1 order by sum(revenue_vnd) desc limit 1
-                """, String.class);
+                select platform_code from mart.mv_monthly_sales where month between ? and ?
+                group by 1 order by sum(revenue_vnd) desc limit 1
+                """, String.class, from.withDayOfMonth(1), to.withDayOfMonth(1));
         String range = "from=" + from + "&to=" + to;
 
         List<Map<String, Object>> monthly = jdbc.queryForList("""

@@ -166,7 +166,7 @@ class BusinessReportsTest extends PlatformTestSupport {
         }
 
         List<String> categories = jdbc.queryForList("""
-                select coalesce(v.mapped_category_name, v.category) from dw.fact_sales f
+                select coalesce(v.mapped_category_name, v.category, 'Không phân loại') from dw.fact_sales f
                 join dw.dim_product v on v.product_key = f.product_key
                 where f.order_date between date '2026-02-01' and date '2026-02-28'
                 group by 1 order by sum(f.net_amount_vnd) desc
