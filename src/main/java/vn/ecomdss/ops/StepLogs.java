@@ -15,11 +15,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 
+import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.LoggerContextListener;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.AppenderBase;
+import ch.qos.logback.core.spi.ContextAwareBase;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.batch.core.ExitStatus;
@@ -37,6 +40,10 @@ import org.springframework.stereotype.Component;
  * when the step ends, so a step's log is complete within a second of the step's end. A step keeps at most {@value #MAX_LINES}
  * lines; past that a last line says how many more the application log holds. The job assembler registers this
  * on every job and step.
+ *
+ * <p>Tests run several application contexts in one JVM, each with its own database connection. One appender
+ * serves them all: a step's thread also carries which context's {@code StepLogs} ran it ({@code dss.step-log}), and
+ * the line goes to that one, so a context that starts or closes later takes nothing from the others.
  */
 @Component
 public class StepLogs implements StepExecutionListener, JobExecutionListener {
@@ -47,6 +54,10 @@ public class StepLogs implements StepExecutionListener, JobExecutionListener {
     private static final String EXECUTION = "dss.execution";
     private static final String STEP = "dss.step";
     private static final String STEP_EXECUTION = "dss.step-execution";
+    private static final String OWNER = "dss.step-log";
+    private static final AtomicInteger INSTANCES = new AtomicInteger();
+    private static final Map<String, StepLogs> OWNERS = new ConcurrentHashMap<>();
+    private static final ThreadLocal<Boolean> WRITING = ThreadLocal.withInitial(() -> false);
 
     private static final String INSERT = """
             insert into ops.step_log (step_execution_id, job_execution_id, step_name, seq, at, level, logger, message)
@@ -69,54 +80,47 @@ public class StepLogs implements StepExecutionListener, JobExecutionListener {
     private final JdbcTemplate jdbc;
     private final ConcurrentLinkedQueue<Pending> pending = new ConcurrentLinkedQueue<>();
     private final Map<Long, AtomicInteger> counts = new ConcurrentHashMap<>();
-    private final ThreadLocal<Boolean> writing = ThreadLocal.withInitial(() -> false);
+    private final String owner = Integer.toString(INSTANCES.incrementAndGet());
     private final ScheduledExecutorService flusher = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "step-log-flush");
         thread.setDaemon(true);
         return thread;
     });
-    private final Capture capture = new Capture();
 
     public StepLogs(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
-    /**
-     * Attaches the appender. One application per JVM captures (tests run several contexts over one database):
-     * a later one takes the appender over and gives it back when it closes.
-     */
+    /** Registers this context's log keeper and attaches the JVM's one appender if no earlier context has. */
     @PostConstruct
     void attach() {
-        if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
-            return;
+        OWNERS.put(owner, this);
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+            Capture.attachTo(context);
         }
-        capture.setContext(context);
-        capture.setName(APPENDER);
-        capture.start();
-        Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        root.detachAppender(APPENDER);
-        root.addAppender(capture);
         flusher.scheduleWithFixedDelay(this::flush, 1, 1, TimeUnit.SECONDS);
     }
 
+    /** Writes what is left; the appender stays for the other contexts and goes with the last. */
     @PreDestroy
     void detach() {
         flusher.shutdownNow();
         flush();
-        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
-            Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-            if (root.getAppender(APPENDER) == capture) {
-                root.detachAppender(capture);
-            }
+        OWNERS.remove(owner);
+        if (OWNERS.isEmpty() && LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+            Capture.detachFrom(context);
         }
-        capture.stop();
     }
 
     @Override
     public void beforeStep(StepExecution stepExecution) {
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+            Capture.attachTo(context); // a stop of the logging (not a reset) takes the appender and its listener
+        }
         MDC.put(EXECUTION, Long.toString(stepExecution.getJobExecutionId()));
         MDC.put(STEP, stepExecution.getStepName());
         MDC.put(STEP_EXECUTION, Long.toString(stepExecution.getId()));
+        MDC.put(OWNER, owner);
     }
 
     /**
@@ -143,6 +147,7 @@ public class StepLogs implements StepExecutionListener, JobExecutionListener {
         MDC.remove(EXECUTION);
         MDC.remove(STEP);
         MDC.remove(STEP_EXECUTION);
+        MDC.remove(OWNER);
         flush();
     }
 
@@ -163,7 +168,7 @@ public class StepLogs implements StepExecutionListener, JobExecutionListener {
         if (rows.isEmpty()) {
             return;
         }
-        writing.set(true);
+        WRITING.set(true);
         try {
             jdbc.batchUpdate(INSERT, rows);
         } catch (RuntimeException e) {
@@ -171,33 +176,95 @@ public class StepLogs implements StepExecutionListener, JobExecutionListener {
             LoggerFactory.getLogger(StepLogs.class).warn("{} step log lines could not be kept: {}", rows.size(),
                     e.getMessage());
         } finally {
-            writing.set(false);
+            WRITING.set(false);
         }
     }
 
-    private final class Capture extends AppenderBase<ILoggingEvent> {
+    /** Keeps one line of the step execution {@code id}, unless the step has logged its limit already. */
+    private void keep(long id, Map<String, String> context, ILoggingEvent event) {
+        int seq = counts.computeIfAbsent(id, key -> new AtomicInteger()).incrementAndGet();
+        if (seq > MAX_LINES) {
+            return;
+        }
+        String message = event.getFormattedMessage();
+        if (event.getThrowableProxy() != null) {
+            message = message + "\n" + ThrowableProxyUtil.asString(event.getThrowableProxy());
+        }
+        if (message.length() > MAX_MESSAGE) {
+            message = message.substring(0, MAX_MESSAGE) + " ... (" + message.length() + " characters)";
+        }
+        pending.add(new Pending(id, Long.parseLong(context.get(EXECUTION)), context.get(STEP),
+                new Line(id, seq, Instant.ofEpochMilli(event.getTimeStamp()), event.getLevel().toString(),
+                        event.getLoggerName(), message)));
+    }
+
+    /** The appender on the root logger: hands each line a step logged to the context that ran the step. */
+    private static final class Capture extends AppenderBase<ILoggingEvent> {
+
+        /**
+         * Attaches the appender once, and again after every reset of the logging: Spring Boot resets it whenever
+         * another application starts in the JVM, which would otherwise leave the running contexts without step logs.
+         */
+        static synchronized void attachTo(LoggerContext context) {
+            if (context.getCopyOfListenerList().stream().noneMatch(ReattachOnReset.class::isInstance)) {
+                context.addListener(new ReattachOnReset());
+            }
+            Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+            if (root.getAppender(APPENDER) instanceof Capture) {
+                return;
+            }
+            Capture capture = new Capture();
+            capture.setContext(context);
+            capture.setName(APPENDER);
+            capture.start();
+            root.addAppender(capture);
+        }
+
+        static synchronized void detachFrom(LoggerContext context) {
+            Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+            if (root.getAppender(APPENDER) instanceof Capture capture && OWNERS.isEmpty()) {
+                root.detachAppender(capture);
+                capture.stop();
+            }
+        }
+
+        private static final class ReattachOnReset extends ContextAwareBase implements LoggerContextListener {
+            @Override
+            public boolean isResetResistant() {
+                return true;
+            }
+
+            @Override
+            public void onReset(LoggerContext context) {
+                if (!OWNERS.isEmpty()) {
+                    attachTo(context);
+                }
+            }
+
+            @Override
+            public void onStart(LoggerContext context) {
+            }
+
+            @Override
+            public void onStop(LoggerContext context) {
+            }
+
+            @Override
+            public void onLevelChange(Logger logger, Level level) {
+            }
+        }
+
         @Override
         protected void append(ILoggingEvent event) {
             Map<String, String> context = event.getMDCPropertyMap();
             String stepExecution = context.get(STEP_EXECUTION);
-            if (stepExecution == null || writing.get()) {
+            if (stepExecution == null || WRITING.get()) {
                 return;
             }
-            long id = Long.parseLong(stepExecution);
-            int seq = counts.computeIfAbsent(id, key -> new AtomicInteger()).incrementAndGet();
-            if (seq > MAX_LINES) {
-                return;
+            StepLogs owner = OWNERS.get(context.getOrDefault(OWNER, ""));
+            if (owner != null) {
+                owner.keep(Long.parseLong(stepExecution), context, event);
             }
-            String message = event.getFormattedMessage();
-            if (event.getThrowableProxy() != null) {
-                message = message + "\n" + ThrowableProxyUtil.asString(event.getThrowableProxy());
-            }
-            if (message.length() > MAX_MESSAGE) {
-                message = message.substring(0, MAX_MESSAGE) + " ... (" + message.length() + " characters)";
-            }
-            pending.add(new Pending(id, Long.parseLong(context.get(EXECUTION)), context.get(STEP),
-                    new Line(id, seq, Instant.ofEpochMilli(event.getTimeStamp()), event.getLevel().toString(),
-                            event.getLoggerName(), message)));
         }
     }
 }

@@ -11,6 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepExecution;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 /** Each step's own log lines, kept with the run and read back through the API. */
@@ -31,6 +34,28 @@ class StepLogsTest extends OpsTestSupport {
         assertThat(factLines).noneMatch(line -> line.startsWith("extract_vnmarket:"));
         assertThat(count("select count(*) from ops.step_log where job_execution_id = ? and step_name = 'load_facts' "
                 + "and step_execution_id <> ?", run.getId(), facts.getId())).isZero();
+    }
+
+    /**
+     * Spring Boot resets the logging when an application starts after another closed, which took the appender
+     * away: this context's steps then logged nothing. Other applications coming and going must leave its logs whole.
+     */
+    @Test
+    void anotherApplicationStartingAndClosingInTheJvmLeavesThisContextsStepLogsWhole() throws Exception {
+        for (int other = 0; other < 2; other++) { // the first to close marks the logging for a reset by the next
+            try (ConfigurableApplicationContext application = new SpringApplicationBuilder(Empty.class)
+                    .web(WebApplicationType.NONE).run("--spring.main.banner-mode=off")) {
+                assertThat(application.isRunning()).isTrue();
+            }
+        }
+        JobExecution run = runEtl("step-logs-after-other-app", "2026-11-05", "vnmarket");
+        assertThat(run.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        messages(run.getId(), "load_facts", step(run, "load_facts").getId(),
+                lines -> lines.stream().anyMatch(l -> l.startsWith("load_facts: fact_sales:")));
+    }
+
+    /** The other application's one bean; not a configuration class, which the test's own context would take. */
+    static class Empty {
     }
 
     @Test
