@@ -15,7 +15,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -79,10 +78,6 @@ public final class SendoOpenApiFake extends PartnerFake {
     private final AtomicInteger failingAnswers = new AtomicInteger();
     private final List<Search> searches = new CopyOnWriteArrayList<>();
     private final List<Answered> answered = new CopyOnWriteArrayList<>();
-    /** The hour left when the next request arrives, armed by {@link #exhaustRateLimitAtNextRequest}. */
-    private final AtomicReference<Duration> hourLeftAtNextRequest = new AtomicReference<>();
-    /** How far that switch has moved the clock, for {@link #rewindRateLimitClock}. */
-    private Duration rateLimitClockMove = Duration.ZERO;
 
     private SendoOpenApiFake() {
         super("sendo-fake", 17_003L);
@@ -111,20 +106,14 @@ public final class SendoOpenApiFake extends PartnerFake {
         quota.exhaust();
     }
 
-    /**
-     * The next request, whenever it comes, finds this hour's quota spent with {@code hourLeft} of the hour to go: on
-     * its arrival the fake's clock is moved on to that point and the quota spent, so the request is answered 429 with
-     * a {@code Retry-After} of {@code hourLeft} (whole seconds) however long the client took to send it, and the next
-     * hour's quota opens once {@code hourLeft} has really passed. {@link #rewindRateLimitClock} moves the clock back.
-     */
+    /** See {@link HourlyQuota#exhaustAtNextRequest}: the next request is refused with {@code hourLeft} to go. */
     public void exhaustRateLimitAtNextRequest(Duration hourLeft) {
-        hourLeftAtNextRequest.set(hourLeft);
+        quota.exhaustAtNextRequest(hourLeft);
     }
 
     /** Moves the clock back by what {@link #exhaustRateLimitAtNextRequest} moved it on, so later tests see today. */
-    public synchronized void rewindRateLimitClock() {
-        clock.advance(rateLimitClockMove.negated());
-        rateLimitClockMove = Duration.ZERO;
+    public void rewindRateLimitClock() {
+        quota.rewindClock();
     }
 
     public void limitRequestsPerHour(int limit) {
@@ -175,8 +164,7 @@ public final class SendoOpenApiFake extends PartnerFake {
     protected void handle(LoopbackHttpServer.Exchange exchange) throws IOException {
         String path = exchange.path();
         requests.record(path);
-        spendQuotaIfArmed();
-        Instant at = clock.now();
+        Instant at = quota.arrival();
         try {
             if (!quota.tryAcquire()) {
                 exchange.setHeader("Retry-After", Long.toString(quota.secondsUntilReset()));
@@ -203,23 +191,6 @@ public final class SendoOpenApiFake extends PartnerFake {
             answered.add(new Answered(path, at, e.status));
             exchange.json(e.status, answer);
         }
-    }
-
-    /** What {@link #exhaustRateLimitAtNextRequest} armed: the clock moved to {@code hourLeft} before the hour's end. */
-    private synchronized void spendQuotaIfArmed() {
-        Duration hourLeft = hourLeftAtNextRequest.getAndSet(null);
-        if (hourLeft == null) {
-            return;
-        }
-        Instant now = clock.now();
-        Instant hourEnd = Instant.ofEpochSecond((now.getEpochSecond() / 3600 + 1) * 3600);
-        Duration by = Duration.between(now, hourEnd.minus(hourLeft));
-        if (by.isNegative()) {
-            by = by.plusHours(1);
-        }
-        clock.advance(by);
-        rateLimitClockMove = rateLimitClockMove.plus(by);
-        quota.exhaust();
     }
 
     private JsonNode login(JsonNode body) {

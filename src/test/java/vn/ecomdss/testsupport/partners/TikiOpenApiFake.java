@@ -99,6 +99,16 @@ public final class TikiOpenApiFake extends PartnerFake {
         quota.exhaust();
     }
 
+    /** See {@link HourlyQuota#exhaustAtNextRequest}: the next request is refused with {@code hourLeft} to go. */
+    public void exhaustRateLimitAtNextRequest(Duration hourLeft) {
+        quota.exhaustAtNextRequest(hourLeft);
+    }
+
+    /** Moves the clock back by what {@link #exhaustRateLimitAtNextRequest} moved it on, so later tests see today. */
+    public void rewindRateLimitClock() {
+        quota.rewindClock();
+    }
+
     /** The hourly quota, {@link #REQUESTS_PER_HOUR} unless a test wants to reach it in a few requests. */
     public void limitRequestsPerHour(int limit) {
         quota.setLimit(limit);
@@ -133,6 +143,7 @@ public final class TikiOpenApiFake extends PartnerFake {
     protected void handle(LoopbackHttpServer.Exchange exchange) throws IOException {
         String path = exchange.path();
         requests.record(path);
+        quota.arrival();
         try {
             if (!quota.tryAcquire()) {
                 exchange.setHeader("Retry-After", Long.toString(quota.secondsUntilReset()));
