@@ -79,10 +79,16 @@ class CrashRestartTest {
         Process victim = cli(dataDir, List.of("run", "dss_etl", "run_id=stop-test", "logical_date=2026-11-20",
                 "sources=dummyjson,vnmarket"));
         awaitCommittedChunkInProgress(dataDir, victim);
-
-        Process stop = cli(dataDir, List.of("stop", "1"));
-        assertThat(stop.waitFor(3, TimeUnit.MINUTES)).isTrue();
-        assertThat(stop.exitValue()).isZero();
+        // Held answers keep the run from finishing before the stop command's JVM is up, on however busy a machine.
+        FIXTURES.holdResponses();
+        Process stop;
+        try {
+            stop = cli(dataDir, List.of("stop", "1"));
+            assertThat(stop.waitFor(3, TimeUnit.MINUTES)).isTrue();
+        } finally {
+            FIXTURES.releaseResponses();
+        }
+        assertThat(stop.exitValue()).as("stop's output: %s", Files.readString(LOGS.get(stop))).isZero();
         assertThat(victim.waitFor(3, TimeUnit.MINUTES)).isTrue();
         assertThat(victim.exitValue()).as("a stopped run does not exit with 0").isEqualTo(1);
         assertThat(Files.readString(LOGS.get(victim))).contains("Execution 1 of dss_etl (run_id=stop-test): STOPPED");

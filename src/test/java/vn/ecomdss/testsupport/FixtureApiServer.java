@@ -58,6 +58,8 @@ public final class FixtureApiServer implements AutoCloseable {
     private final Map<String, List<ObjectNode>> current = new HashMap<>();
     private final Map<String, Failure> failures = new LinkedHashMap<>();
     private volatile long responseDelayMillis;
+    /** While set, answers wait for it: see {@link #holdResponses}. */
+    private volatile java.util.concurrent.CountDownLatch held;
     private final ConcurrentLinkedQueue<String> requestedPaths = new ConcurrentLinkedQueue<>();
     private Instant lastPatch = Instant.EPOCH;
     private final LoopbackHttpServer server;
@@ -128,6 +130,22 @@ public final class FixtureApiServer implements AutoCloseable {
         responseDelayMillis = delay.toMillis();
     }
 
+    /**
+     * Answers wait (for two minutes at most) until {@link #releaseResponses}: a run reading from here cannot finish
+     * while a test does something that must find it still running, however slow the machine.
+     */
+    public void holdResponses() {
+        held = new java.util.concurrent.CountDownLatch(1);
+    }
+
+    public void releaseResponses() {
+        java.util.concurrent.CountDownLatch latch = held;
+        held = null;
+        if (latch != null) {
+            latch.countDown();
+        }
+    }
+
     /** Requests (failed ones included) whose path starts with {@code pathPrefix} since start or {@link #reset}. */
     public int requestCount(String pathPrefix) {
         return (int) requestedPaths.stream().filter(p -> p.startsWith(pathPrefix)).count();
@@ -173,6 +191,10 @@ public final class FixtureApiServer implements AutoCloseable {
     private void handle(LoopbackHttpServer.Exchange exchange) throws IOException, InterruptedException {
         String path = exchange.path();
         requestedPaths.add(path);
+        java.util.concurrent.CountDownLatch latch = held;
+        if (latch != null) {
+            latch.await(2, java.util.concurrent.TimeUnit.MINUTES);
+        }
         long delay = responseDelayMillis;
         if (delay > 0) {
             // The delay asked for by delayResponses: the answer itself is what is late.
