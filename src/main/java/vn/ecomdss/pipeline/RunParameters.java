@@ -30,7 +30,13 @@ public record RunParameters(String runId, LocalDate logicalDate, Set<String> sou
     public static final String LOGICAL_DATE = "logical_date";
     public static final String SOURCES = "sources";
     public static final String FULL_REFRESH = "full_refresh";
-    public static final List<String> NAMES = List.of(RUN_ID, LOGICAL_DATE, SOURCES, FULL_REFRESH);
+    /** The models' parameters ({@code ml_retrain}): read by the ml steps, refused by nothing else. */
+    public static final String TRAINING_CUTOFF = "training_cutoff";
+    public static final String HORIZON_DAYS = "horizon_days";
+    public static final String CLV_HORIZON_DAYS = "clv_horizon_days";
+    public static final String SEED = "seed";
+    public static final List<String> NAMES = List.of(RUN_ID, LOGICAL_DATE, SOURCES, FULL_REFRESH, TRAINING_CUTOFF,
+            HORIZON_DAYS, CLV_HORIZON_DAYS, SEED);
 
     private static final Pattern RUN_ID_FORMAT = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
     private static final DateTimeFormatter DEFAULT_RUN_ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
@@ -94,7 +100,38 @@ public record RunParameters(String runId, LocalDate logicalDate, Set<String> sou
             }
             parameters.addString(FULL_REFRESH, fullRefresh, false);
         }
+        String cutoff = requested.get(TRAINING_CUTOFF);
+        if (cutoff != null && !cutoff.isBlank()) {
+            try {
+                LocalDate.parse(cutoff);
+            } catch (DateTimeParseException e) {
+                throw new InvalidParameterException(TRAINING_CUTOFF, "training_cutoff must be a calendar date as "
+                        + "YYYY-MM-DD, got '" + cutoff + "'");
+            }
+            parameters.addString(TRAINING_CUTOFF, cutoff);
+        }
+        addWholeNumber(parameters, requested, HORIZON_DAYS, 1, 90);
+        addWholeNumber(parameters, requested, CLV_HORIZON_DAYS, 1, 3650);
+        addWholeNumber(parameters, requested, SEED, 0, Long.MAX_VALUE);
         return parameters.toJobParameters();
+    }
+
+    private static void addWholeNumber(JobParametersBuilder parameters, Map<String, String> requested, String name,
+                                       long min, long max) {
+        String text = requested.get(name);
+        if (text == null || text.isBlank()) {
+            return;
+        }
+        long value;
+        try {
+            value = Long.parseLong(text.trim());
+        } catch (NumberFormatException e) {
+            throw new InvalidParameterException(name, name + " must be a whole number, got '" + text + "'");
+        }
+        if (value < min || value > max) {
+            throw new InvalidParameterException(name, name + " must be from " + min + " to " + max + ", got " + value);
+        }
+        parameters.addString(name, Long.toString(value));
     }
 
     public static RunParameters of(JobParameters parameters) {

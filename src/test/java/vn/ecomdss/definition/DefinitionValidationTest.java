@@ -54,10 +54,24 @@ class DefinitionValidationTest extends PlatformTestSupport {
                         List.of("transform_customers", "transform_products", "transform_sales", "transform_platforms",
                                 "transform_reviews", "transform_user_activity", "transform_returns"),
                         List.of("load_dimensions"), List.of("load_facts"), List.of("quality_check_final"),
-                        List.of("refresh_materialized_views"), List.of("business_thresholds"),
+                        List.of("refresh_materialized_views"), List.of("business_thresholds", "forecast_demand"),
                         List.of("notify"));
         assertThat(etl.schedule().cron()).isEqualTo("0 0 2 * * *");
         assertThat(etl.schedule().zone().getId()).isEqualTo("Asia/Ho_Chi_Minh");
+    }
+
+    @Test
+    void mlRetrainRunsSundayNightAndAStepNamingAnUnknownModelIsRefused() throws IOException {
+        assertThat(catalogue.definition("ml_retrain").orElseThrow().schedule().cron()).isEqualTo("0 0 23 * * SUN");
+        assertThat(problems(job("""
+                  - name: train
+                    type: ml-train
+                    model: weather
+                  - name: score
+                    type: ml-score
+                """))).containsExactlyInAnyOrder(
+                "etl.yml: steps[0].model: unknown model 'weather' (known: [demand])",
+                "etl.yml: steps[1].model: name the model of job-definitions/models/ (known: [demand])");
     }
 
     @Test

@@ -47,7 +47,7 @@ class RunParametersTest {
         assertThatThrownBy(() -> RunParameters.jobParameters("dss_etl", Map.of("run-id", "x"), NOW))
                 .isInstanceOfSatisfying(RunParameters.InvalidParameterException.class,
                         e -> assertThat(e.parameter()).isEqualTo("run-id"))
-                .hasMessage("unknown parameter 'run-id' (known: [full_refresh, logical_date, run_id, sources])");
+                .hasMessage("unknown parameter 'run-id' (known: [clv_horizon_days, full_refresh, horizon_days, logical_date, run_id, seed, sources, training_cutoff])");
     }
 
     @Test

@@ -162,7 +162,7 @@ class BusinessReportsTest extends PlatformTestSupport {
                         where r.parameter_name = 'run_id' and d.parameter_name = 'logical_date'
                           and d.parameter_value between '2026-02-01' and '2026-02-28')
                     """, Double.class), within(1e-6));
-            assertThat(text(workbook.getSheet("Demand forecast"), 1)).isEqualTo(DemandForecastSection.NO_CHAMPION);
+            assertThat(text(workbook.getSheet("Demand forecast"), 1)).as("no forecast covers March 2026").startsWith(DemandForecastSection.NO_CHAMPION);
         }
 
         List<String> categories = jdbc.queryForList("""
@@ -291,26 +291,16 @@ class BusinessReportsTest extends PlatformTestSupport {
     @Test
     void onceTheChampionWritesItsForecastTheReportShowsTheNextPeriodsDemand() throws Exception {
         loadAndReport();
-        boolean created = !Boolean.TRUE.equals(jdbc.queryForObject(
-                "select to_regclass('ml.demand_forecast') is not null", Boolean.class));
-        if (created) {
-            // The ML issue's table, as that issue specifies it; made here only when its migration is not there yet.
-            jdbc.execute("create schema if not exists ml");
-            jdbc.execute("""
-                    create table ml.demand_forecast (source text, product_id text, forecast_date date, quantity numeric,
-                        lower numeric, upper numeric, model_version text, origin_date date)
-                    """);
-        }
         try {
             String product = jdbc.queryForObject("select product_id from dw.dim_product where source = 'vnmarket' "
                     + "and is_current order by product_id limit 1", String.class);
             jdbc.update("""
                     insert into ml.demand_forecast (source, product_id, forecast_date, quantity, lower, upper,
-                                                    model_version, origin_date)
-                    select 'vnmarket', ?, d::date, 2.5, 1, 4, 'report-test-v1', date '2026-02-28'
+                                                    model_version, origin_date, run_id)
+                    select 'vnmarket', ?, d::date, 2.5, 1, 4, 9001, date '2026-02-28', 'report-test'
                     from generate_series(date '2026-03-01', date '2026-03-31', interval '1 day') d
                     union all
-                    select 'vnmarket', ?, date '2026-03-01', 99, 99, 99, 'report-test-v0', date '2026-02-01'
+                    select 'vnmarket', ?, date '2026-03-01', 99, 99, 99, 9000, date '2026-02-01', 'report-test'
                     """, product, product);
             ReportDefinition definition = reports.definitions().get("period-report");
             SectionContent forecast = reports.compose(definition, ReportPeriod.endingBefore(PeriodKind.MONTHLY,
@@ -322,13 +312,9 @@ class BusinessReportsTest extends PlatformTestSupport {
             assertThat(table.column("Product id")).containsExactly("vnmarket:" + product);
             assertThat(table.column("Quantity")).as("31 days of the latest forecast, not the older one")
                     .containsExactly(new BigDecimal("77.5"));
-            assertThat(table.column("Model version")).containsExactly("report-test-v1");
+            assertThat(table.column("Model version")).containsExactly(9001);
         } finally {
-            if (created) {
-                jdbc.execute("drop schema ml cascade");
-            } else {
-                jdbc.update("delete from ml.demand_forecast where model_version like 'report-test-%'");
-            }
+            jdbc.update("delete from ml.demand_forecast where run_id = 'report-test'");
         }
     }
 

@@ -66,6 +66,8 @@ public abstract class PlatformTestSupport {
     @DynamicPropertySource
     static void platform(DynamicPropertyRegistry registry) {
         registry.add("dss.data-dir", DATA_DIR::toString);
+        // DJL's PyTorch library is unpacked once per checkout, not once per test data directory.
+        registry.add("dss.ml.engine-cache", () -> Path.of("target", "djl").toAbsolutePath().toString());
         registry.add("dss.sources.dummyjson.base-url", () -> FIXTURES.baseUri().toString());
         registry.add("dss.sources.platzi.base-url", () -> FIXTURES.platziBaseUri().toString());
         registry.add("dss.sources.fakestore.base-url", () -> FAKESTORE.baseUri().toString());

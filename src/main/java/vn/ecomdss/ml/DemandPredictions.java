@@ -1,0 +1,109 @@
+package vn.ecomdss.ml;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.annotation.PreDestroy;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Demand forecasts on request, from the champion held in memory: a product's forecast starts after the last day of
+ * its series (the origin of the last scoring, normally yesterday) and runs for the champion's horizon or fewer days, so
+ * it equals that scoring's row in {@code ml.demand_forecast} while the champion is the same. The champion is loaded
+ * on the first request and again whenever the registry names another one.
+ */
+@Component
+public class DemandPredictions {
+
+    static final String MODEL = "demand";
+
+    /** One product's forecast: made by {@code modelVersion} at the end of {@code origin}. */
+    public record Forecast(String source, String productId, LocalDate origin, int modelVersion, List<Day> days) {
+    }
+
+    public record Day(LocalDate date, double quantity, double lower, double upper) {
+    }
+
+    /** Why there is no forecast: no champion yet, or the product is not modelled (unknown, or too few sales). */
+    public static final class Unavailable extends RuntimeException {
+        private final boolean noChampion;
+
+        Unavailable(boolean noChampion, String message) {
+            super(message);
+            this.noChampion = noChampion;
+        }
+
+        public boolean noChampion() {
+            return noChampion;
+        }
+    }
+
+    private record Loaded(RegisteredModel champion, DemandNetwork network) {
+    }
+
+    private final ModelRegistry registry;
+    private final DemandFeatureStore store;
+    private final DemandForecastKind kind;
+    private Loaded loaded;
+
+    public DemandPredictions(ModelRegistry registry, DemandFeatureStore store, DemandForecastKind kind) {
+        this.registry = registry;
+        this.store = store;
+        this.kind = kind;
+    }
+
+    /** The forecast for {@code days} days ({@code null}: the champion's horizon; never more). */
+    public Forecast forecast(String source, String productId, Integer days) {
+        Loaded champion = champion();
+        int horizon = champion.champion().parameters().path("horizon_days").asInt();
+        int length = days == null ? horizon : Math.min(days, horizon);
+        DemandSeries series = store.series(source, productId).orElseThrow(() -> new Unavailable(false, source + "/"
+                + productId + " has no demand series: it is not a product of that source, or it sold on too few "
+                + "days to be modelled"));
+        LocalDate origin = series.last();
+        Map<LocalDate, CalendarDay> calendar = store.calendar(origin.plusDays(1), origin.plusDays(length));
+        List<DemandFeatureStore.Row> rows = new ArrayList<>();
+        for (int h = 1; h <= length; h++) {
+            float[] features = DemandFeatures.of(series, origin, h, calendar.get(origin.plusDays(h)));
+            if (features == null) {
+                throw new Unavailable(false, source + "/" + productId + " has less than "
+                        + DemandFeatures.MIN_HISTORY_DAYS + " days of history on " + origin);
+            }
+            rows.add(new DemandFeatureStore.Row(source, productId, origin, origin.plusDays(h), h, features, null));
+        }
+        DemandForecastKind.Forecasts forecasts = DemandForecastKind.forecast(champion.network(),
+                champion.champion().parameters(), rows);
+        List<Day> answer = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            answer.add(new Day(rows.get(i).target(), forecasts.quantity()[i], forecasts.lower()[i], forecasts.upper()[i]));
+        }
+        return new Forecast(source, productId, origin, champion.champion().version(), answer);
+    }
+
+    private synchronized Loaded champion() {
+        Optional<Integer> version = registry.championVersion(MODEL);
+        if (version.isEmpty()) {
+            throw new Unavailable(true, "the demand model has no champion yet: run ml_retrain");
+        }
+        if (loaded == null || loaded.champion().version() != version.get()) {
+            RegisteredModel champion = registry.version(MODEL, version.get()).orElseThrow();
+            if (loaded != null) {
+                loaded.network().close();
+            }
+            loaded = new Loaded(champion, kind.load(champion));
+        }
+        return loaded;
+    }
+
+    @PreDestroy
+    synchronized void close() {
+        if (loaded != null) {
+            loaded.network().close();
+            loaded = null;
+        }
+    }
+}
