@@ -81,6 +81,20 @@ class FileReaderTest {
         assertThat(ids).containsExactly("O1", "O2", "O3", "O4", "O5");
     }
 
+    @Test
+    void aFileThatIsNotParquetAndOneOfAnotherFormatAreEachOneRecordSayingSo() throws Exception {
+        write("a.parquet", "order_id,quantity\nO1,1\n");
+        write("b.txt", "O1 1\n");
+
+        List<FetchedRecord> records = readAll(reader(), new ExecutionContext(), Integer.MAX_VALUE);
+
+        assertThat(records).extracting(r -> r.item().at("/parse_error").asString()).satisfiesExactly(
+                error -> assertThat(error).startsWith(directory.resolve("a.parquet")
+                        + " row 1: not a readable Parquet file: ").endsWith("; the rest of the file cannot be read"),
+                error -> assertThat(error).isEqualTo(directory.resolve("b.txt")
+                        + " line 1: not a .csv, .jsonl, .ndjson or .parquet file, so not read"));
+    }
+
     private FileReader reader() throws IOException {
         List<FileStamp> stamps = new ArrayList<>();
         try (var files = Files.list(directory)) {
