@@ -21,7 +21,7 @@ import vn.ecomdss.pipeline.SourceDefinition;
 final class SourceDefinitionLoader {
 
     private static final Set<String> SOURCE_KEYS = Set.of("source", "kind", "base-url", "embedded", "currency",
-            "paging", "timeout-seconds", "max-retries", "entities", "rate-limit", "on-failure", "user-agent");
+            "paging", "timeout-seconds", "max-retries", "entities", "rate-limit", "on-failure", "user-agent", "path");
     private static final Set<String> ENTITY_KEYS = Set.of("path", "items-field", "id", "target", "required",
             "fields", "lines", "reviews", "snapshot", "changes-only", "incremental", "listing", "customer-source");
     private static final Set<String> LISTING_KEYS = Set.of("paths", "page-param", "max-pages", "extract",
@@ -54,7 +54,8 @@ final class SourceDefinitionLoader {
             "lazada", SourceDefinitionLoader::checkLazada,
             "tiki", SourceDefinitionLoader::checkTiki,
             "shopee", SourceDefinitionLoader::checkShopee,
-            "sendo-open", SourceDefinitionLoader::checkSendoOpen);
+            "sendo-open", SourceDefinitionLoader::checkSendoOpen,
+            "file", SourceDefinitionLoader::checkFile);
 
     private final DefinitionProblems problems;
 
@@ -84,7 +85,16 @@ final class SourceDefinitionLoader {
         String kind = root.get("kind").known(SourceDefinition.KINDS, "http-json", "source kind");
         String baseUrl = root.get("base-url").text(null);
         String embedded = root.get("embedded").known(SourceDefinition.EMBEDDED, null, "embedded service");
-        if (baseUrl == null && embedded == null) {
+        String path = null;
+        if (kind.equals("file")) {
+            path = root.get("path").requiredText();
+            if (baseUrl != null || embedded != null) {
+                root.get(baseUrl != null ? "base-url" : "embedded").problem("a file source reads the directory at "
+                        + "path, not a service");
+            }
+        } else if (root.has("path")) {
+            root.get("path").problem("only a file source has a path (others have a base-url)");
+        } else if (baseUrl == null && embedded == null) {
             root.get("base-url").problem("a source needs a base-url (or embedded: vnmarket)");
         }
         String onFailure = root.get("on-failure").oneOf(SourceDefinition.ON_FAILURE, "fail",
@@ -123,7 +133,7 @@ final class SourceDefinitionLoader {
         }
         return name == null ? null : new SourceDefinition(file.name(), name, kind, baseUrl, embedded,
                 root.get("currency").text("VND"), paging, timeout, maxRetries, entities, rateLimit, onFailure,
-                root.get("user-agent").text(SourceDefinition.DEFAULT_USER_AGENT));
+                root.get("user-agent").text(SourceDefinition.DEFAULT_USER_AGENT), path);
     }
 
     private EntityDefinition readEntity(String sourceName, String name, DefinitionNode node, String kind) {
@@ -277,6 +287,33 @@ final class SourceDefinitionLoader {
             if (entity.incremental() != null && entity.incremental().param() != null) {
                 node.get("incremental").get("param").problem("the sendo-open reader filters by Sendo's own dates "
                         + "(date_from/date_to, order_status_date_from/to); name only the field");
+            }
+        });
+    }
+
+    /**
+     * A file entity's path is a glob under the source's directory, and it is read whole by file name and
+     * modification time (no change marker); an order's lines or a product's reviews, one row each in a flat file,
+     * are gathered by the reader under one top-level field, so their path names one.
+     */
+    private static void checkFile(DefinitionNode root, String style, Map<String, EntityDefinition> entities) {
+        entities.values().forEach(entity -> {
+            DefinitionNode node = root.get("entities").get(entity.name());
+            String glob = entity.path();
+            if (glob.startsWith("/") || glob.startsWith("~") || List.of(glob.split("/")).contains("..")) {
+                node.get("path").problem("a file entity's path is a glob under the source's path, such as "
+                        + "orders/*.csv, got '" + glob + "'");
+            }
+            if (entity.incremental() != null) {
+                node.get("incremental").problem("a file source reads each file again only when its name, size or "
+                        + "modification time changed; it has no incremental field");
+            }
+            for (String nested : new String[] {"lines", "reviews"}) {
+                EntityDefinition.Lines lines = nested.equals("lines") ? entity.lines() : entity.reviews();
+                if (lines != null && lines.pointer() != null && !lines.pointer().matches("/[^/]+")) {
+                    node.get(nested).get("path").problem("the reader gathers the rows of one " + entity.target()
+                            + " under one top-level field, such as /" + nested + ", got '" + lines.pointer() + "'");
+                }
             }
         });
     }

@@ -69,11 +69,12 @@ public class ExtractStepFactory implements StepFactory {
         return sources.get(step.text("source", null)).continuesOnFailure();
     }
 
-    /** A source's listings at its address, into the lake's collection of each entity. */
+    /** A source's listings at its address (a file source's directory), into the lake's collection of each entity. */
     @Override
     public Lineage lineage(StepDefinition step, SourceCatalogue sources) {
         SourceDefinition source = sources.get(step.text("source", null));
-        String namespace = source.baseUrl() != null ? source.baseUrl() : "embedded:" + source.embedded();
+        String namespace = source.baseUrl() != null ? source.baseUrl()
+                : source.path() != null ? "file:" + source.path() : "embedded:" + source.embedded();
         return new Lineage(source.entities().values().stream()
                 .map(entity -> new Lineage.Dataset(namespace, entity.path())).toList(),
                 source.entities().values().stream().map(entity -> Lineage.lake(source.name(), entity.name())).toList());

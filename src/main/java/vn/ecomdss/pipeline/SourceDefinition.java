@@ -12,17 +12,20 @@ import java.util.Map;
  * @param kind      {@code http-json} (REST APIs), {@code html} (web sites, scraped), {@code kafka} (event topics),
  *                  {@code lazada} (Lazada Open Platform, signed calls with a seller's tokens), {@code tiki} (Tiki
  *                  Open API, OAuth 2.0 Bearer tokens), {@code shopee} (Shopee Open Platform v2, signed calls for one
- *                  shop) or {@code sendo-open} (Sendo Open API, searches with a shop's login token)
+ *                  shop), {@code sendo-open} (Sendo Open API, searches with a shop's login token) or {@code file} (CSV,
+ *                  JSON lines and Parquet files in a directory)
  * @param onFailure {@code fail} (the job fails with the source) or {@code continue} (the other sources go on and
  *                  the run reports this source as failed)
+ * @param path      for a {@code file} source, the directory its entities' globs are under (relative to
+ *                  {@code dss.data-dir} unless absolute); null for the other kinds
  */
 public record SourceDefinition(String file, String name, String kind, String baseUrl, String embedded,
                                String currency, Paging paging, Duration timeout, int maxRetries,
                                Map<String, EntityDefinition> entities, RateLimit rateLimit, String onFailure,
-                               String userAgent) {
+                               String userAgent, String path) {
 
     public static final List<String> KINDS = List.of("http-json", "html", "kafka", "lazada", "tiki", "shopee",
-            "sendo-open");
+            "sendo-open", "file");
     public static final List<String> PAGING_STYLES = List.of("limit-skip", "offset-limit", "page-token", "none");
     public static final List<String> ON_FAILURE = List.of("fail", "continue");
     public static final List<String> EMBEDDED = List.of("vnmarket", "kafka");

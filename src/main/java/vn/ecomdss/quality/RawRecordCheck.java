@@ -11,11 +11,19 @@ import vn.ecomdss.pipeline.EntityDefinition;
 
 /**
  * The raw gate for one record: a natural id, and every required field present with its declared type.
- * Returns the reasons it fails, empty when it passes.
+ * Returns the reasons it fails, empty when it passes. A record its reader could not read lands as
+ * {@code parse_error} (a Kafka message that is not JSON, a file's broken row with the file and line): that is
+ * its reason, the fields it lacks only follow from it.
  */
 final class RawRecordCheck {
 
+    /** The payload field in which a reader says why it could not read a record, and where it was. */
+    static final String PARSE_ERROR = "parse_error";
+
     static List<String> failures(String naturalId, Document payload, EntityDefinition entity) {
+        if (payload.get(PARSE_ERROR) instanceof String unreadable) {
+            return List.of("unreadable: " + unreadable);
+        }
         List<String> failures = new ArrayList<>();
         if (naturalId == null || naturalId.isBlank()) {
             failures.add("natural id " + entity.idPointer() + " is missing");

@@ -49,7 +49,8 @@ class DefinitionValidationTest extends PlatformTestSupport {
                 .containsExactly(
                         List.of("extract_dummyjson", "extract_vnmarket", "extract_fakestore", "extract_platzi",
                                 "extract_sendo", "extract_fptshop", "extract_chotot", "extract_events",
-                                "extract_lazada", "extract_tiki", "extract_shopee", "extract_sendo_open"),
+                                "extract_lazada", "extract_tiki", "extract_shopee", "extract_sendo_open",
+                                "extract_shop_files"),
                         List.of("quality_check_raw"),
                         List.of("transform_customers", "transform_products", "transform_sales", "transform_platforms",
                                 "transform_reviews", "transform_user_activity", "transform_returns"),

@@ -130,6 +130,44 @@ class SourceDefinitionLoaderTest {
                         + "own dates (date_from/date_to, order_status_date_from/to); name only the field");
     }
 
+    @Test
+    void aFileSourceReadsGlobsUnderItsPathGathersLinesUnderOneFieldAndHasNoIncrementalField() throws IOException {
+        source("files.yml", """
+                source: files
+                kind: file
+                base-url: http://127.0.0.1:1
+                entities:
+                  orders:
+                    path: ../elsewhere/*.csv
+                    target: order
+                    lines: {path: /items/lines, fields: {product_id: /p, quantity: /q, unit_price: /u}}
+                  customers:
+                    path: customers/*.csv
+                    target: customer
+                    incremental: {field: /updated_at}
+                """);
+        source("shop.yml", """
+                source: shop
+                base-url: http://127.0.0.1:1
+                path: inbox
+                entities: {products: {path: /p, target: product}}
+                """);
+
+        SourceCatalogue catalogue = new SourceDefinitionLoader(problems).load("file:" + dir);
+
+        assertThat(problems.all()).containsExactlyInAnyOrder(
+                "sources/files.yml: path: required",
+                "sources/files.yml: base-url: a file source reads the directory at path, not a service",
+                "sources/files.yml: entities.orders.path: a file entity's path is a glob under the source's path, "
+                        + "such as orders/*.csv, got '../elsewhere/*.csv'",
+                "sources/files.yml: entities.orders.lines.path: the reader gathers the rows of one order under one "
+                        + "top-level field, such as /lines, got '/items/lines'",
+                "sources/files.yml: entities.customers.incremental: a file source reads each file again only when "
+                        + "its name, size or modification time changed; it has no incremental field",
+                "sources/shop.yml: path: only a file source has a path (others have a base-url)");
+        assertThat(catalogue.get("files").kind()).isEqualTo("file");
+    }
+
     private void source(String name, String yaml) throws IOException {
         Files.createDirectories(dir.resolve("sources"));
         Files.writeString(dir.resolve("sources").resolve(name), yaml);

@@ -30,7 +30,7 @@ final class SourceDefinitions {
 
     static SourceDefinition with(SourceDefinition d, Duration timeout, SourceDefinition.RateLimit rate) {
         return new SourceDefinition(d.file(), d.name(), d.kind(), d.baseUrl(), d.embedded(), d.currency(), d.paging(),
-                timeout, d.maxRetries(), d.entities(), rate, d.onFailure(), d.userAgent());
+                timeout, d.maxRetries(), d.entities(), rate, d.onFailure(), d.userAgent(), d.path());
     }
 
     private record AnyStep(String type) implements StepFactory {

@@ -161,7 +161,7 @@ public abstract class PartnerSourceTestSupport extends PlatformTestSupport {
                 shipped.embedded(), shipped.currency(), new SourceDefinition.Paging(paging.style(),
                 paging.limitParam(), paging.offsetParam(), pageSize, paging.totalField()), shipped.timeout(),
                 shipped.maxRetries(), entities.length == 0 ? shipped.entities() : kept, shipped.rateLimit(),
-                shipped.onFailure(), shipped.userAgent());
+                shipped.onFailure(), shipped.userAgent(), shipped.path());
     }
 
     /** The natural ids of up to {@code most} records the reader reads next. */

@@ -26,7 +26,7 @@ import vn.ecomdss.pipeline.SourceDefinition;
 class StagingTargetsTest {
 
     private static final SourceDefinition SHOP = new SourceDefinition("sources/shop.yml", "shop", "http-json", null,
-            null, "VND", null, null, 0, Map.of(), null, null, null);
+            null, "VND", null, null, 0, Map.of(), null, null, null, null);
     private static final BigDecimal RATING = new BigDecimal("4.5");
 
     private final List<StagingTarget<?>> targets = List.of(new CustomerStaging(null), new ProductStaging(null),

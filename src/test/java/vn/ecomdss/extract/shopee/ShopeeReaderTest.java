@@ -123,7 +123,7 @@ class ShopeeReaderTest {
         entities.put(entity.name(), entity);
         return new SourceDefinition("sources/shopee.yml", "shopee", "shopee", shopee.baseUri().toString(), null, "VND",
                 new SourceDefinition.Paging("offset-limit", "page_size", "offset", pageSize, null),
-                Duration.ofSeconds(10), 2, entities, new SourceDefinition.RateLimit(0, 1), "continue", "test");
+                Duration.ofSeconds(10), 2, entities, new SourceDefinition.RateLimit(0, 1), "continue", "test", null);
     }
 
     /** The token store of one test: the session reads and writes its tokens here instead of PostgreSQL. */
