@@ -52,7 +52,8 @@ class DefinitionValidationTest extends PlatformTestSupport {
                                 "extract_lazada", "extract_tiki", "extract_shopee", "extract_sendo_open"),
                         List.of("quality_check_raw"),
                         List.of("transform_customers", "transform_products", "transform_sales", "transform_platforms",
-                                "transform_reviews", "transform_user_activity", "transform_returns"),
+                                "transform_reviews", "transform_user_activity", "transform_returns",
+                                "transform_promotions"),
                         List.of("load_dimensions"), List.of("load_facts"), List.of("quality_check_final"),
                         List.of("refresh_materialized_views"), List.of("business_thresholds"),
                         List.of("notify"));
