@@ -8,8 +8,9 @@ import java.util.Map;
  * natural id, the fields a raw record must have (JSON pointer to type), and how it maps onto a warehouse target.
  *
  * @param target      customer, product, order, platform, activity (behaviour events counted into the daily user
- *                    activity fact), return (a buyer's return or refund request, into the return fact), or raw
- *                    (kept in the lake only, not loaded into the warehouse)
+ *                    activity fact), return (a buyer's return or refund request, into the return fact), promotion
+ *                    (a product's flash sale, voucher or campaign over a date range, into the promotion fact), or
+ *                    raw (kept in the lake only, not loaded into the warehouse)
  * @param fields      target field to one or more JSON pointers (several are joined with a space)
  * @param lines       for orders: the pointer to the array of lines and the mapping of each line
  * @param reviews     for products: the pointer to the array of reviews the product carries and their mapping
@@ -36,6 +37,8 @@ public record EntityDefinition(String name, String path, String itemsField, Stri
             "activity", List.of("event_type", "occurred_at", "customer_id", "session_id", "product_id", "platform"),
             "return", List.of("order_id", "product_id", "quantity", "refund_amount", "reason", "reason_text",
                     "status", "returned_at", "changed_at"),
+            "promotion", List.of("product_id", "type", "name", "start_date", "end_date", "discount_percent",
+                    "discount_amount", "announced_at"),
             "raw", List.of());
 
     /** What an activity event cannot be counted without. */

@@ -12,7 +12,8 @@ import vn.ecomdss.embedded.LoopbackHttpServer;
 
 /**
  * Serves a {@link VnMarketSimulator} over HTTP on 127.0.0.1:
- * {@code GET /api/{products|customers|orders}?as_of=YYYY-MM-DD&limit=100&skip=0} and {@code GET /api/defects?as_of=}.
+ * {@code GET /api/{products|customers|orders|promotions|platforms}?as_of=YYYY-MM-DD&limit=100&skip=0} and
+ * {@code GET /api/defects?as_of=}.
  */
 public final class VnMarketServer implements AutoCloseable {
 
@@ -62,6 +63,10 @@ public final class VnMarketServer implements AutoCloseable {
         try {
             if (entity.isPresent()) {
                 exchange.json(200, page(entity.get(), query));
+            } else if ("promotions".equals(resource)) {
+                exchange.json(200, body(simulator.promotionPage(asOf(query),
+                        intParameter(query, "skip", 0, 0, Integer.MAX_VALUE),
+                        intParameter(query, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT))));
             } else if ("platforms".equals(resource)) {
                 exchange.json(200, PlatformFees.json(simulator.json(), asOf(query),
                         intParameter(query, "skip", 0, 0, Integer.MAX_VALUE),
@@ -80,7 +85,10 @@ public final class VnMarketServer implements AutoCloseable {
         LocalDate asOf = asOf(query);
         int limit = intParameter(query, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
         int skip = intParameter(query, "skip", 0, 0, Integer.MAX_VALUE);
-        MarketPage page = simulator.page(entity, asOf, skip, limit);
+        return body(simulator.page(entity, asOf, skip, limit));
+    }
+
+    private ObjectNode body(MarketPage page) {
         ObjectNode body = simulator.json().createObjectNode();
         ArrayNode items = body.putArray("items");
         page.items().forEach(items::add);

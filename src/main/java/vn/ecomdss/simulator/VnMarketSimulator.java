@@ -31,6 +31,8 @@ public final class VnMarketSimulator {
     private final List<ProductListing> products;
     private final List<CustomerAccount> customers;
     private final OrderBook orderBook;
+    /** Every listing's promotions, listing by listing; a day's view is those announced by then. */
+    private final List<MarketPromotion> promotions;
     private final Map<ViewKey, View> views = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<ViewKey, View> eldest) {
@@ -50,6 +52,7 @@ public final class VnMarketSimulator {
         this.products = CatalogueHistory.generate(settings.seed(), settings.products());
         this.customers = CustomerBase.generate(settings.seed(), settings.customers());
         this.orderBook = new OrderBook(settings, products, customers);
+        this.promotions = products.stream().flatMap(p -> PromotionCalendar.of(p).stream()).toList();
     }
 
     public VnMarketSettings settings() {
@@ -86,6 +89,38 @@ public final class VnMarketSimulator {
         int from = Math.min(skip, all.size());
         int to = (int) Math.min((long) from + limit, all.size());
         return new MarketPage(copies(all.subList(from, to)), all.size(), skip, limit);
+    }
+
+    /**
+     * The flash sales and vouchers announced by the end of {@code asOf}: every one that ran or runs since the
+     * listing opened and those starting within {@link PromotionCalendar#ANNOUNCED_DAYS_AHEAD} days.
+     */
+    public List<ObjectNode> promotions(LocalDate asOf) {
+        List<ObjectNode> items = new ArrayList<>();
+        for (MarketPromotion promotion : promotions) {
+            if (PromotionCalendar.knownBy(promotion, asOf)) {
+                ObjectNode node = json.createObjectNode();
+                node.put("id", promotion.id());
+                node.put("product_id", promotion.productId());
+                node.put("type", promotion.type());
+                node.put("name", promotion.name());
+                node.put("starts_on", promotion.startsOn().toString());
+                node.put("ends_on", promotion.endsOn().toString());
+                node.put("discount_percent", promotion.discountPercent());
+                node.put("discount_vnd", promotion.discountVnd());
+                node.put("announced_on", promotion.announcedOn().toString());
+                items.add(node);
+            }
+        }
+        return items;
+    }
+
+    /** A page of {@link #promotions}. */
+    public MarketPage promotionPage(LocalDate asOf, int skip, int limit) {
+        List<ObjectNode> all = promotions(asOf);
+        int from = Math.min(skip, all.size());
+        int to = (int) Math.min((long) from + limit, all.size());
+        return new MarketPage(all.subList(from, to), all.size(), skip, limit);
     }
 
     public DefectLedger defects(LocalDate asOf) {

@@ -33,9 +33,9 @@ import vn.ecomdss.pipeline.StepFactory;
 
 /**
  * {@code type: transform} with {@code target:} one of the {@link StagingTarget}s ({@code customers | products |
- * sales | platforms | reviews | activity | returns}): reads the envelopes the run accepted for every source entity the
- * target reads, cleans them and writes staging rows. A record that cannot be transformed is skipped into the
- * quarantine with the reason.
+ * sales | platforms | reviews | activity | returns | promotions}): reads the envelopes the run accepted for every
+ * source entity the target reads, cleans them and writes staging rows. A record that cannot be transformed is
+ * skipped into the quarantine with the reason.
  */
 @Component
 public class TransformStepFactory implements StepFactory {

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 public class FullRefresh {
 
     private static final String[] TABLES = {"dw.fact_sales", "dw.fact_review", "dw.fact_return",
-            "dw.fact_inventory_snapshot", "dw.fact_price_history", "dw.fact_user_activity_daily",
+            "dw.fact_promotion", "dw.fact_inventory_snapshot", "dw.fact_price_history", "dw.fact_user_activity_daily",
             "dw.user_activity_ledger", "dw.dim_customer", "dw.dim_product"};
 
     private final JdbcTemplate jdbc;

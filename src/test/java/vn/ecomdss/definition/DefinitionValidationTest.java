@@ -53,7 +53,8 @@ class DefinitionValidationTest extends PlatformTestSupport {
                                 "extract_shop_files"),
                         List.of("quality_check_raw"),
                         List.of("transform_customers", "transform_products", "transform_sales", "transform_platforms",
-                                "transform_reviews", "transform_user_activity", "transform_returns"),
+                                "transform_reviews", "transform_user_activity", "transform_returns",
+                                "transform_promotions"),
                         List.of("load_dimensions"), List.of("load_facts"), List.of("quality_check_final"),
                         List.of("refresh_materialized_views"), List.of("business_thresholds", "forecast_demand"),
                         List.of("notify"));

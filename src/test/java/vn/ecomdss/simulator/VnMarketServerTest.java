@@ -58,6 +58,21 @@ class VnMarketServerTest {
     }
 
     @Test
+    void pagingThroughPromotionsYieldsTheSimulatorsPromotionsInOrder() throws Exception {
+        List<String> served = new ArrayList<>();
+        int total = -1;
+        for (int skip = 0; total < 0 || skip < total; skip += 500) {
+            JsonNode body = JSON.readTree(get("/api/promotions?as_of=" + AS_OF + "&limit=500&skip=" + skip).body());
+            total = body.get("total").asInt();
+            body.get("items").forEach(p -> served.add(p.toString()));
+        }
+        // Compared as text: parsing turns the simulator's long amounts into int nodes.
+        assertThat(served).hasSize(total).containsExactlyElementsOf(
+                simulator.promotions(AS_OF).stream().map(Object::toString).toList());
+        assertThat(get("/api/promotions?as_of=someday").statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void servesVietnameseTextAsUtf8WithDefaults() throws Exception {
         HttpResponse<String> response = get("/api/products?as_of=" + AS_OF);
         JsonNode body = JSON.readTree(response.body());

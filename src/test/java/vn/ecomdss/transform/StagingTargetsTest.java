@@ -9,6 +9,7 @@ import static vn.ecomdss.transform.RawRecords.reviewed;
 import static vn.ecomdss.transform.RawRecords.sameNames;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,15 +32,16 @@ class StagingTargetsTest {
 
     private final List<StagingTarget<?>> targets = List.of(new CustomerStaging(null), new ProductStaging(null),
             new SalesLineStaging(null), new PlatformStaging(null), new ReviewStaging(null),
-            new ActivityEventStaging(null), new ReturnStaging(null));
+            new ActivityEventStaging(null), new ReturnStaging(null), new PromotionStaging(null));
 
     @Test
     void eachTargetNamesItsStagingTable() {
         assertThat(targets).extracting(StagingTarget::name)
-                .containsExactly("customers", "products", "sales", "platforms", "reviews", "activity", "returns");
+                .containsExactly("customers", "products", "sales", "platforms", "reviews", "activity", "returns",
+                        "promotions");
         assertThat(targets).extracting(StagingTarget::table).containsExactly("staging.customer", "staging.product",
                 "staging.sales_line", "staging.platform", "staging.review", "staging.activity_event",
-                "staging.product_return");
+                "staging.product_return", "staging.promotion");
     }
 
     @Test
@@ -51,9 +53,10 @@ class StagingTargetsTest {
         EntityDefinition platforms = entity("platforms", "platform", sameNames("name"));
         EntityDefinition clicks = entity("clicks", "activity", sameNames("event_type"));
         EntityDefinition returns = entity("returns", "return", sameNames("order_id"));
+        EntityDefinition promotions = entity("promotions", "promotion", sameNames("product_id"));
         EntityDefinition raw = entity("categories", "raw", Map.of());
         List<EntityDefinition> all = List.of(customers, products, reviewedProducts, orders, platforms, clicks, returns,
-                raw);
+                promotions, raw);
 
         assertThat(readBy(new CustomerStaging(null), all)).containsExactly(customers);
         assertThat(readBy(new ProductStaging(null), all)).containsExactly(products, reviewedProducts);
@@ -62,6 +65,7 @@ class StagingTargetsTest {
         assertThat(readBy(new ReviewStaging(null), all)).containsExactly(reviewedProducts);
         assertThat(readBy(new ActivityEventStaging(null), all)).containsExactly(clicks);
         assertThat(readBy(new ReturnStaging(null), all)).containsExactly(returns);
+        assertThat(readBy(new PromotionStaging(null), all)).containsExactly(promotions);
     }
 
     @Test
@@ -83,6 +87,10 @@ class StagingTargetsTest {
                 "{\"order_id\": \"O1\", \"refund_amount\": 5}"), entity("returns", "return",
                 sameNames("order_id", "refund_amount")), SHOP, RUN))
                 .singleElement().extracting(StagedReturn::currency).isEqualTo("VND");
+        assertThat(new PromotionStaging(null).transformation().transform(record("promotions", "PR1",
+                "{\"product_id\": \"P1\", \"start_date\": \"2026-03-01\", \"end_date\": \"2026-03-02\"}"),
+                entity("promotions", "promotion", sameNames("product_id", "start_date", "end_date")), SHOP, RUN))
+                .singleElement().extracting(StagedPromotion::currency).isEqualTo("VND");
     }
 
     @Test
@@ -140,6 +148,16 @@ class StagingTargetsTest {
                 .containsEntry("order_id", "O1").containsEntry("quantity", 2).containsEntry("refund_amount", BigDecimal.TEN)
                 .containsEntry("reason_text", "sai màu").containsEntry("returned_at", at)
                 .containsEntry("envelope_id", "e7").hasSize(14);
+
+        LocalDate day = LocalDate.parse("2026-03-03");
+        new PromotionStaging(writer).write(List.of(new StagedPromotion("r", "shop", "PR1", "P1", "flash_sale",
+                "Sale 3.3", day, day.plusDays(1), BigDecimal.TEN, BigDecimal.ONE, "VND", at, "e8")));
+        assertThat(writer.row("staging.promotion")).containsEntry("promotion_id", "PR1")
+                .containsEntry("product_id", "P1").containsEntry("promotion_type", "flash_sale")
+                .containsEntry("name", "Sale 3.3").containsEntry("start_date", day)
+                .containsEntry("end_date", day.plusDays(1)).containsEntry("discount_percent", BigDecimal.TEN)
+                .containsEntry("discount_amount", BigDecimal.ONE).containsEntry("currency", "VND")
+                .containsEntry("announced_at", at).containsEntry("envelope_id", "e8").hasSize(13);
     }
 
     @Test
