@@ -59,6 +59,12 @@ public class DemandFeatureStore {
                    is_public_holiday, coalesce(days_from_tet, 999)
             from dw.dim_date where full_date between ? and ?
             """;
+    private static final String PROMOTIONS = """
+            select source, product_id, day, (announced_at at time zone 'Asia/Ho_Chi_Minh')::date,
+                   coalesce(discount_percent, 0)
+            from dw.promotion_day(?, ?)
+            where (cast(? as text) is null or (source = ? and product_id = ?))
+            """;
     private static final String CLEAR_FEATURES = "delete from ml.demand_feature where origin_date = ?";
     private static final String INSERT_FEATURE = """
             insert into ml.demand_feature (source, product_id, origin_date, target_date, horizon, features, quantity,
@@ -104,7 +110,7 @@ public class DemandFeatureStore {
     private List<DemandSeries> series(String sql, Object... parameters) {
         Map<String, List<Object[]>> days = new LinkedHashMap<>();
         jdbc.query(sql, rs -> {
-            days.computeIfAbsent(rs.getString(1) + '\u001f' + rs.getString(2), k -> new ArrayList<>())
+            days.computeIfAbsent(key(rs.getString(1), rs.getString(2)), k -> new ArrayList<>())
                     .add(new Object[] {rs.getString(1), rs.getString(2), rs.getDate(3).toLocalDate(), rs.getInt(4),
                             rs.getBigDecimal(5)});
         }, parameters);
@@ -133,14 +139,47 @@ public class DemandFeatureStore {
         return days;
     }
 
+    /** Every product's promotions on the days from {@code from} to {@code to}, by {@link #key}. */
+    public Map<String, PlannedPromotions> promotions(LocalDate from, LocalDate to) {
+        return promotionsOf(from, to, null, null);
+    }
+
+    /** One product's promotions from {@code from} to {@code to}. */
+    public PlannedPromotions promotions(LocalDate from, LocalDate to, String source, String productId) {
+        return promotionsOf(from, to, source, productId).getOrDefault(key(source, productId), PlannedPromotions.NONE);
+    }
+
+    private Map<String, PlannedPromotions> promotionsOf(LocalDate from, LocalDate to, String source, String productId) {
+        Map<String, Map<LocalDate, List<PlannedPromotions.Promotion>>> days = new HashMap<>();
+        jdbc.query(PROMOTIONS, rs -> {
+            java.sql.Date announced = rs.getDate(4);
+            days.computeIfAbsent(key(rs.getString(1), rs.getString(2)), k -> new HashMap<>())
+                    .computeIfAbsent(rs.getDate(3).toLocalDate(), d -> new ArrayList<>())
+                    .add(new PlannedPromotions.Promotion(announced == null ? null : announced.toLocalDate(),
+                            rs.getDouble(5)));
+        }, Date.valueOf(from), Date.valueOf(to), source, source, productId);
+        Map<String, PlannedPromotions> promotions = new HashMap<>();
+        days.forEach((product, byDay) -> promotions.put(product, new PlannedPromotions(byDay)));
+        return promotions;
+    }
+
+    /** How a product is named in the maps of this store. */
+    public static String key(String source, String productId) {
+        return source + '\u001f' + productId;
+    }
+
     /**
      * Builds and stores the features of every product's forecasts made at the end of {@code origin} for the next
-     * {@code horizon} days. A target day after {@code knownThrough} has no quantity yet. The rows built.
+     * {@code horizon} days, with the promotions announced by then. A target day after {@code knownThrough} has no
+     * quantity yet. The rows built.
      */
     public List<Row> build(Collection<DemandSeries> series, LocalDate origin, int horizon, LocalDate knownThrough,
-                           Map<LocalDate, CalendarDay> calendar, String builtBy) {
+                           Map<LocalDate, CalendarDay> calendar, Map<String, PlannedPromotions> promotions,
+                           String builtBy) {
         List<Row> rows = new ArrayList<>();
         for (DemandSeries product : series) {
+            PlannedPromotions planned = promotions.getOrDefault(key(product.source(), product.productId()),
+                    PlannedPromotions.NONE);
             for (int h = 1; h <= horizon; h++) {
                 LocalDate target = origin.plusDays(h);
                 CalendarDay day = calendar.get(target);
@@ -148,7 +187,7 @@ public class DemandFeatureStore {
                     throw new IllegalStateException("dw.dim_date has no " + target + " (forecast of " + product.source()
                             + "/" + product.productId() + " from " + origin + ")");
                 }
-                float[] features = DemandFeatures.of(product, origin, h, day);
+                float[] features = DemandFeatures.of(product, origin, h, day, planned);
                 if (features == null) {
                     break;
                 }

@@ -5,15 +5,17 @@ import java.util.List;
 
 /**
  * The features of one demand forecast: made at the end of the origin day for the day {@code horizon} days later, from
- * the product's series cut at the origin ({@link DemandSeries#upTo}) and from the target day's calendar, which is known
- * in advance. Quantities keep their units (the network standardises them); ratios and flags are 0 to 1.
+ * the product's series cut at the origin ({@link DemandSeries#upTo}), the target day's calendar, and the promotions on
+ * it that had been announced by the origin; the calendar and planned promotions are known in advance. Quantities keep
+ * their units (the network standardises them); ratios and flags are 0 to 1.
  */
 public final class DemandFeatures {
 
     /** The names of the vector's entries, in order; a model records them so that scoring feeds it the same. */
     public static final List<String> NAMES = List.of("mean_7", "mean_28", "same_weekday_last", "same_weekday_mean_4",
             "zero_share_28", "days_since_sale", "relative_price", "horizon", "dow_1", "dow_2", "dow_3", "dow_4",
-            "dow_5", "dow_6", "dow_7", "tet_season", "shopping_festival", "public_holiday", "days_from_tet");
+            "dow_5", "dow_6", "dow_7", "tet_season", "shopping_festival", "public_holiday", "days_from_tet",
+            "promotion", "promotion_discount", "promotion_days_28");
 
     /** Days of history a product needs at the origin before it is forecast. */
     public static final int MIN_HISTORY_DAYS = 28;
@@ -25,7 +27,8 @@ public final class DemandFeatures {
      * The vector for {@code target}, {@code horizon} days after {@code origin}; null when the product has less than
      * {@link #MIN_HISTORY_DAYS} of history at the origin.
      */
-    public static float[] of(DemandSeries series, LocalDate origin, int horizon, CalendarDay target) {
+    public static float[] of(DemandSeries series, LocalDate origin, int horizon, CalendarDay target,
+                             PlannedPromotions promotions) {
         DemandSeries known = series.upTo(origin);
         int o = known.index(origin);
         if (o + 1 < MIN_HISTORY_DAYS || o >= known.quantity().length) {
@@ -62,6 +65,14 @@ public final class DemandFeatures {
         v[16] = target.shoppingFestival() ? 1 : 0;
         v[17] = target.publicHoliday() ? 1 : 0;
         v[18] = Math.max(-30, Math.min(30, target.daysFromTet())) / 30f;
+        Double discount = promotions.discountOn(origin.plusDays(horizon), origin);
+        v[19] = discount == null ? 0 : 1;
+        v[20] = discount == null ? 0 : discount.floatValue();
+        int promoted = 0;
+        for (int i = 0; i < 28; i++) {
+            promoted += promotions.discountOn(origin.minusDays(i), origin) == null ? 0 : 1;
+        }
+        v[21] = promoted / 28f;
         return v;
     }
 

@@ -22,14 +22,14 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code kind: demand-forecast}: units per product and day for the next {@code horizon-days}, from the features of
  * {@link DemandFeatures} through {@link DemandNetwork}. Judged by WAPE (total absolute error over total units) on the
  * last of {@code folds} rolling origins before the cutoff, against the seasonal naive forecast (the same weekday a
- * week before) and the median of the product's same weekday over the training window. Intervals are the 10th and
+ * week before) and the median of the product's days of the same weekday and promotion status over the training window. Intervals are the 10th and
  * 90th percentiles of the held-out errors per week of horizon.
  */
 @Component
 public class DemandForecastKind implements ModelKind {
 
     /** Bumped when the features or the network change, so the registry says which code made a version. */
-    static final String CODE_VERSION = "demand-mlp-1";
+    static final String CODE_VERSION = "demand-mlp-2";
     static final String METRIC = "wape";
     static final String SEASONAL_NAIVE = "seasonal_naive";
     static final String WEEKDAY_MEDIAN = "weekday_median";
@@ -79,10 +79,11 @@ public class DemandForecastKind implements ModelKind {
                     + " days or more by " + cutoff + "; there is nothing to train on");
         }
         Map<String, DemandSeries> byProduct = new HashMap<>();
-        series.forEach(s -> byProduct.put(key(s.source(), s.productId()), s));
+        series.forEach(s -> byProduct.put(DemandFeatureStore.key(s.source(), s.productId()), s));
         LocalDate first = series.stream().map(DemandSeries::first).min(Comparator.naturalOrder()).orElseThrow();
         LocalDate earliest = max(first.plusDays(DemandFeatures.MIN_HISTORY_DAYS - 1L), cutoff.minusDays(training.trainingDays()));
         Map<LocalDate, CalendarDay> calendar = store.calendar(first, cutoff.plusDays(horizon));
+        Map<String, PlannedPromotions> promotions = store.promotions(first, cutoff.plusDays(horizon));
 
         List<LocalDate> foldOrigins = new ArrayList<>();
         for (int k = 1; k <= training.folds(); k++) {
@@ -102,7 +103,7 @@ public class DemandForecastKind implements ModelKind {
         }
         foldOrigins.forEach(origin -> rows.put(origin, null));
         for (LocalDate origin : rows.keySet()) {
-            rows.put(origin, store.build(series, origin, horizon, cutoff, calendar, runId));
+            rows.put(origin, store.build(series, origin, horizon, cutoff, calendar, promotions, runId));
         }
 
         ArrayNode folds = json.createArrayNode();
@@ -114,7 +115,7 @@ public class DemandForecastKind implements ModelKind {
             if (fit.isEmpty() || test.isEmpty()) {
                 continue;
             }
-            Fold fold = fold(training.network(), origin, fit, test, byProduct, training.trainingDays());
+            Fold fold = fold(training.network(), origin, fit, test, byProduct, promotions, training.trainingDays());
             folds.add(fold.json(json));
             heldOut = fold;
         }
@@ -154,7 +155,8 @@ public class DemandForecastKind implements ModelKind {
         List<DemandSeries> series = store.series();
         LocalDate first = series.stream().map(DemandSeries::first).min(Comparator.naturalOrder()).orElse(origin);
         List<DemandFeatureStore.Row> rows = store.build(series, origin, horizon, origin,
-                store.calendar(first, origin.plusDays(horizon)), runId);
+                store.calendar(first, origin.plusDays(horizon)), store.promotions(origin.minusDays(27),
+                        origin.plusDays(horizon)), runId);
         Forecasts forecasts;
         try (DemandNetwork network = load(champion)) {
             forecasts = forecast(network, parameters, rows);
@@ -239,7 +241,8 @@ public class DemandForecastKind implements ModelKind {
     }
 
     private Fold fold(DemandNetwork.Settings settings, LocalDate origin, List<DemandFeatureStore.Row> fit,
-                      List<DemandFeatureStore.Row> test, Map<String, DemandSeries> series, int trainingDays) {
+                      List<DemandFeatureStore.Row> test, Map<String, DemandSeries> series,
+                      Map<String, PlannedPromotions> promotions, int trainingDays) {
         float[] actual = y(test);
         float[] predicted;
         try (DemandNetwork network = DemandNetwork.train(engine.engine(), settings, x(fit), y(fit))) {
@@ -252,9 +255,12 @@ public class DemandForecastKind implements ModelKind {
         for (int i = 0; i < test.size(); i++) {
             DemandFeatureStore.Row row = test.get(i);
             naive[i] = row.features()[2];
-            DemandSeries product = series.get(key(row.source(), row.productId()));
-            median[i] = medians.computeIfAbsent(key(row.source(), row.productId()) + row.target().getDayOfWeek(),
-                    k -> weekdayMedian(product, origin, row.target(), trainingDays));
+            String key = DemandFeatureStore.key(row.source(), row.productId());
+            DemandSeries product = series.get(key);
+            PlannedPromotions planned = promotions.getOrDefault(key, PlannedPromotions.NONE);
+            boolean promoted = planned.discountOn(row.target(), origin) != null;
+            median[i] = medians.computeIfAbsent(key + row.target().getDayOfWeek() + promoted,
+                    k -> weekdayMedian(product, planned, promoted, origin, row.target(), trainingDays));
             weeks = Math.max(weeks, (row.horizon() - 1) / 7 + 1);
         }
         double[][] percentiles = new double[weeks][];
@@ -270,18 +276,30 @@ public class DemandForecastKind implements ModelKind {
         return new Fold(origin, fit, test, wape(actual, predicted), wape(actual, naive), wape(actual, median), percentiles);
     }
 
-    /** The median of the product's sales on the target's weekday, over the training window up to the origin. */
-    private static float weekdayMedian(DemandSeries product, LocalDate origin, LocalDate target, int trainingDays) {
+    /**
+     * The median of the product's sales on the target's weekday and with its promotion status (on a promotion or not),
+     * over the training window up to the origin; without such a day, that of the weekday alone.
+     */
+    private static float weekdayMedian(DemandSeries product, PlannedPromotions promotions, boolean promoted,
+                                       LocalDate origin, LocalDate target, int trainingDays) {
+        float median = weekdayMedian(product, promotions, promoted, true, origin, target, trainingDays);
+        return Float.isNaN(median) ? weekdayMedian(product, promotions, promoted, false, origin, target, trainingDays)
+                : median;
+    }
+
+    private static float weekdayMedian(DemandSeries product, PlannedPromotions promotions, boolean promoted,
+                                       boolean byPromotion, LocalDate origin, LocalDate target, int trainingDays) {
         DemandSeries known = product.upTo(origin);
         List<Integer> values = new ArrayList<>();
         LocalDate from = origin.minusDays(trainingDays);
         for (LocalDate day = origin; !day.isBefore(from) && !day.isBefore(known.first()); day = day.minusDays(1)) {
-            if (day.getDayOfWeek() == target.getDayOfWeek()) {
+            if (day.getDayOfWeek() == target.getDayOfWeek()
+                    && (!byPromotion || (promotions.discountOn(day, day) != null) == promoted)) {
                 values.add(known.quantityOn(day));
             }
         }
         if (values.isEmpty()) {
-            return 0;
+            return byPromotion ? Float.NaN : 0;
         }
         values.sort(Comparator.naturalOrder());
         int n = values.size();
@@ -370,9 +388,5 @@ public class DemandForecastKind implements ModelKind {
 
     private static LocalDate max(LocalDate a, LocalDate b) {
         return a.isAfter(b) ? a : b;
-    }
-
-    private static String key(String source, String productId) {
-        return source + '\u001f' + productId;
     }
 }

@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
  * Demand forecasts on request, from the champion held in memory: a product's forecast starts after the last day of
  * its series (the origin of the last scoring, normally yesterday) and runs for the champion's horizon or fewer days, so
  * it equals that scoring's row in {@code ml.demand_forecast} while the champion is the same. The champion is loaded
- * on the first request and again whenever the registry names another one.
+ * on the first request and again whenever the registry names another one; promotions are read at each request, so a
+ * promotion planned since the scoring changes the answer at once.
  */
 @Component
 public class DemandPredictions {
@@ -66,9 +67,11 @@ public class DemandPredictions {
                 + "days to be modelled"));
         LocalDate origin = series.last();
         Map<LocalDate, CalendarDay> calendar = store.calendar(origin.plusDays(1), origin.plusDays(length));
+        PlannedPromotions promotions = store.promotions(origin.minusDays(27), origin.plusDays(length), source,
+                productId);
         List<DemandFeatureStore.Row> rows = new ArrayList<>();
         for (int h = 1; h <= length; h++) {
-            float[] features = DemandFeatures.of(series, origin, h, calendar.get(origin.plusDays(h)));
+            float[] features = DemandFeatures.of(series, origin, h, calendar.get(origin.plusDays(h)), promotions);
             if (features == null) {
                 throw new Unavailable(false, source + "/" + productId + " has less than "
                         + DemandFeatures.MIN_HISTORY_DAYS + " days of history on " + origin);

@@ -32,9 +32,9 @@ class DemandFeaturesTest {
         for (int h = 1; h <= 14; h++) {
             CalendarDay target = new CalendarDay(ORIGIN.plusDays(h), ORIGIN.plusDays(h).getDayOfWeek().getValue(),
                     false, h == 5, false, 200);
-            float[] features = DemandFeatures.of(series, ORIGIN, h, target);
-            assertThat(DemandFeatures.of(rewritten, ORIGIN, h, target)).as("horizon %d", h).containsExactly(features);
-            assertThat(Arrays.equals(DemandFeatures.of(changedAtOrigin, ORIGIN, h, target), features))
+            float[] features = DemandFeatures.of(series, ORIGIN, h, target, PlannedPromotions.NONE);
+            assertThat(DemandFeatures.of(rewritten, ORIGIN, h, target, PlannedPromotions.NONE)).as("horizon %d", h).containsExactly(features);
+            assertThat(Arrays.equals(DemandFeatures.of(changedAtOrigin, ORIGIN, h, target, PlannedPromotions.NONE), features))
                     .as("the origin day itself is known, and counted").isFalse();
         }
     }
@@ -43,8 +43,8 @@ class DemandFeaturesTest {
     void aProductWithLessThanFourWeeksOfHistoryAtTheOriginHasNoFeatures() {
         DemandSeries young = series(40, 2);
         CalendarDay day = new CalendarDay(FIRST.plusDays(28), 1, false, false, false, 200);
-        assertThat(DemandFeatures.of(young, FIRST.plusDays(26), 1, day)).isNull();
-        assertThat(DemandFeatures.of(young, FIRST.plusDays(27), 1, day)).hasSize(DemandFeatures.NAMES.size());
+        assertThat(DemandFeatures.of(young, FIRST.plusDays(26), 1, day, PlannedPromotions.NONE)).isNull();
+        assertThat(DemandFeatures.of(young, FIRST.plusDays(27), 1, day, PlannedPromotions.NONE)).hasSize(DemandFeatures.NAMES.size());
     }
 
     @Test
@@ -59,7 +59,8 @@ class DemandFeaturesTest {
         price[34] = 100;
         DemandSeries series = new DemandSeries("s", "p", FIRST, quantity, price);
         LocalDate origin = FIRST.plusDays(34);
-        float[] v = DemandFeatures.of(series, origin, 3, new CalendarDay(origin.plusDays(3), 3, true, false, true, -2));
+        float[] v = DemandFeatures.of(series, origin, 3, new CalendarDay(origin.plusDays(3), 3, true, false, true, -2),
+                PlannedPromotions.NONE);
         assertThat(v[0]).as("mean of days 28-34").isEqualTo(31f);
         assertThat(v[1]).as("mean of days 7-34").isEqualTo(20.5f);
         assertThat(v[2]).as("day 37 - 7").isEqualTo(30f);
@@ -69,6 +70,26 @@ class DemandFeaturesTest {
         assertThat(v[15]).isEqualTo(1f);
         assertThat(v[17]).isEqualTo(1f);
         assertThat(v[18]).isEqualTo(-2f / 30f);
+    }
+
+    @Test
+    void aPromotionCountsFromTheDayItWasAnnouncedAndNotBefore() {
+        DemandSeries series = series(120, 3);
+        LocalDate target = ORIGIN.plusDays(5);
+        CalendarDay day = new CalendarDay(target, target.getDayOfWeek().getValue(), false, false, false, 200);
+        PlannedPromotions announcedAtOrigin = new PlannedPromotions(java.util.Map.of(target,
+                java.util.List.of(new PlannedPromotions.Promotion(ORIGIN, 30))));
+        PlannedPromotions announcedNextDay = new PlannedPromotions(java.util.Map.of(target,
+                java.util.List.of(new PlannedPromotions.Promotion(ORIGIN.plusDays(1), 30))));
+        int promotion = DemandFeatures.NAMES.indexOf("promotion");
+        int discount = DemandFeatures.NAMES.indexOf("promotion_discount");
+
+        float[] known = DemandFeatures.of(series, ORIGIN, 5, day, announcedAtOrigin);
+        assertThat(known[promotion]).isEqualTo(1f);
+        assertThat(known[discount]).isEqualTo(0.3f);
+        assertThat(DemandFeatures.of(series, ORIGIN, 5, day, announcedNextDay))
+                .as("announced after the origin: not known to its forecast")
+                .containsExactly(DemandFeatures.of(series, ORIGIN, 5, day, PlannedPromotions.NONE));
     }
 
     private static DemandSeries series(int days, long seed) {

@@ -15,7 +15,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Sales facts with a known demand structure, written straight into the warehouse for one source: each product sells a
  * Poisson number of units a day around its own level, times a weekday profile, 1.8 in the Tết season and 3 on the
- * double-day festivals (as {@code dw.dim_date} marks them). One order line per product and day carries the day's units.
+ * double-day festivals (as {@code dw.dim_date} marks them), and {@code 1 + 2.5 × discount} on the days of its
+ * promotions, which come every few weeks for three to six days and are announced a week ahead (in
+ * {@code dw.fact_promotion}). One order line per product and day carries the day's units.
  */
 final class DemandHistory {
 
@@ -37,6 +39,12 @@ final class DemandHistory {
                 net_amount, currency, exchange_rate, net_amount_vnd, run_id, sales_line_key)
             values (?, ?, 1, ?, ?, ?, 0, ?, 0, 0, ?, ?, 0, ?, ?, 'VND', 1, ?, 'demand-history',
                     dw.sales_line_key(?, ?, 1))
+            """;
+
+    private static final String PROMOTION = """
+            insert into dw.fact_promotion (source, promotion_id, product_id, product_key, promotion_type, name,
+                start_date, end_date, discount_percent, currency, announced_at, run_id, envelope_id)
+            values (?, ?, ?, ?, 'flash_sale', 'Flash sale', ?, ?, ?, 'VND', ?, 'demand-history', ?)
             """;
 
     private DemandHistory() {
@@ -61,9 +69,22 @@ final class DemandHistory {
             BigDecimal price = BigDecimal.valueOf(50_000 + 10_000L * random.nextInt(20));
             long key = jdbc.queryForObject(PRODUCT, Long.class, source, id, "Sản phẩm " + id, price, source + id);
             levels.put(id, level);
+            Map<LocalDate, Double> discounts = new java.util.HashMap<>();
+            for (LocalDate start = from.plusDays(10 + random.nextInt(30)); start.isBefore(to);
+                 start = start.plusDays(20 + random.nextInt(30))) {
+                LocalDate end = start.plusDays(2 + random.nextInt(4));
+                int percent = 10 + 5 * random.nextInt(7);
+                String promotion = id + ":flash:" + start;
+                jdbc.update(PROMOTION, source, promotion, id, key, Date.valueOf(start), Date.valueOf(end), percent,
+                        Timestamp.from(start.minusDays(7).atTime(9, 0).toInstant(ZoneOffset.ofHours(7))), promotion);
+                for (LocalDate d = start; !d.isAfter(end); d = d.plusDays(1)) {
+                    discounts.put(d, percent / 100.0);
+                }
+            }
             for (Object[] day : days) {
                 LocalDate date = (LocalDate) day[0];
-                double mean = level * WEEKDAY[(Integer) day[1] - 1] * ((Boolean) day[2] ? 1.8 : 1) * ((Boolean) day[3] ? 3 : 1);
+                double mean = level * WEEKDAY[(Integer) day[1] - 1] * ((Boolean) day[2] ? 1.8 : 1) * ((Boolean) day[3] ? 3 : 1)
+                        * (1 + 2.5 * discounts.getOrDefault(date, 0.0));
                 int units = poisson(random, mean);
                 if (units == 0) {
                     continue;
