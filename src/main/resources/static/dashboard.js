@@ -399,6 +399,55 @@
     });
   }
 
+  // Each model's champion against its baselines on the held-out window, and its latest version with the decision.
+  async function loadModels() {
+    const models = await api('/api/v1/models');
+    const number = (v) => v === undefined || v === null ? '' : Number(v).toFixed(4);
+    $('#models tbody').replaceChildren(...models.map(m => {
+      const c = m.champion;
+      const metric = c ? Object.keys(c.metrics).find(k => !k.startsWith('held_out') && !k.startsWith('cross')) : null;
+      return el('tr', {id: 'model-' + m.model},
+        el('td', {}, m.model, el('div', {class: 'muted'}, m.kind)),
+        el('td', {}, c ? 'v' + c.version + ' (' + c.codeVersion + ')' : 'no champion yet'),
+        el('td', {}, c ? metric + ' ' + number(c.metrics[metric]) : ''),
+        el('td', {}, c ? Object.entries(c.baselineMetrics).map(([k, v]) => k + ' ' + number(v)).join(', ') : ''),
+        el('td', {}, c ? time(c.trainedAt) + ', data to ' + c.trainingCutoff : ''),
+        el('td', {}, m.latest ? 'v' + m.latest.version + ' ' + m.latest.status : 'none',
+          m.latest ? el('div', {class: 'muted'}, m.latest.decision) : ''));
+    }));
+    const products = await api('/api/v1/models/demand/products?limit=20');
+    const select = $('#forecast-product');
+    const chosen = select.value;
+    select.replaceChildren(...products.map(p => el('option', {value: p.source + '/' + p.productId},
+      (p.title || p.productId) + ' (' + p.source + ')')));
+    if (chosen && products.some(p => p.source + '/' + p.productId === chosen)) select.value = chosen;
+    await loadForecast();
+  }
+
+  async function loadForecast() {
+    const svg = $('#chart-forecast');
+    const choice = $('#forecast-product').value;
+    if (!choice) {
+      svg.replaceChildren(svgEl('text', {x: 450, y: 120, 'text-anchor': 'middle'}, 'no forecast yet: run ml_retrain'));
+      $('#forecast-note').textContent = '';
+      return;
+    }
+    let forecast;
+    try {
+      forecast = await api('/api/v1/predictions/demand/' + choice.split('/').map(encodeURIComponent).join('/'));
+    } catch (error) {
+      svg.replaceChildren(svgEl('text', {x: 450, y: 120, 'text-anchor': 'middle'}, error.message));
+      $('#forecast-note').textContent = '';
+      return;
+    }
+    bars(svg, forecast.days.map(d => d.date.slice(5)), [
+      {name: 'lower', values: forecast.days.map(d => d.lower)},
+      {name: 'forecast', values: forecast.days.map(d => d.quantity)},
+      {name: 'upper', values: forecast.days.map(d => d.upper)}], {format: v => Number(v).toFixed(1)});
+    $('#forecast-note').textContent = 'Units per day after ' + forecast.origin + ', by demand v' + forecast.modelVersion
+      + '; the bars beside each day are the 10% and 90% bounds.';
+  }
+
   // One row per report and period, with a download link per format (the API lists one entry per file).
   async function loadReports() {
     const files = await api('/api/v1/reports?limit=200');
@@ -437,12 +486,13 @@
 
   async function refresh() {
     try {
-      await Promise.all([loadJobs(), loadExecutions(), loadQuality(), loadKpis(), loadReports(), loadAlerts()]);
+      await Promise.all([loadJobs(), loadExecutions(), loadQuality(), loadKpis(), loadModels(), loadReports(), loadAlerts()]);
     } catch (error) {
       notice('Could not refresh: ' + error.message, true);
     }
   }
 
+  $('#forecast-product').addEventListener('change', () => loadForecast().catch(error => notice(error.message, true)));
   $('#stop-button').addEventListener('click', () => act('Stop of #' + state.selected, '/api/v1/executions/' + state.selected + '/stop'));
   $('#restart-button').addEventListener('click', async () => {
     const restarted = await act('Restart of #' + state.selected, '/api/v1/executions/' + state.selected + '/restart');

@@ -60,7 +60,7 @@ public class DemandForecastKind implements ModelKind {
 
     @Override
     public List<String> reads() {
-        return List.of("dw.fact_sales", "dw.dim_product", "dw.dim_date");
+        return List.of("dw.fact_sales", "dw.dim_product", "dw.dim_date", "dw.fact_promotion");
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import jakarta.annotation.PreDestroy;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -46,15 +47,39 @@ public class DemandPredictions {
     private record Loaded(RegisteredModel champion, DemandNetwork network) {
     }
 
+    /** A product of the latest scoring, with the units forecast over its horizon. */
+    public record ForecastProduct(String source, String productId, String title, double units) {
+    }
+
+    private static final String FORECAST_PRODUCTS = """
+            with latest as (select max(origin_date) as origin_date from ml.demand_forecast)
+            select f.source, f.product_id, max(p.title), sum(f.quantity)
+            from ml.demand_forecast f
+            join latest l on l.origin_date = f.origin_date
+            left join dw.dim_product p on p.source = f.source and p.product_id = f.product_id and p.is_current
+            group by f.source, f.product_id
+            order by sum(f.quantity) desc, f.source, f.product_id
+            limit ?
+            """;
+
     private final ModelRegistry registry;
     private final DemandFeatureStore store;
     private final DemandForecastKind kind;
+    private final JdbcTemplate jdbc;
     private Loaded loaded;
 
-    public DemandPredictions(ModelRegistry registry, DemandFeatureStore store, DemandForecastKind kind) {
+    public DemandPredictions(ModelRegistry registry, DemandFeatureStore store, DemandForecastKind kind,
+                             JdbcTemplate jdbc) {
         this.registry = registry;
         this.store = store;
         this.kind = kind;
+        this.jdbc = jdbc;
+    }
+
+    /** The products the latest scoring forecast most units for, to choose from. */
+    public List<ForecastProduct> forecastProducts(int limit) {
+        return jdbc.query(FORECAST_PRODUCTS, (rs, n) -> new ForecastProduct(rs.getString(1), rs.getString(2),
+                rs.getString(3), rs.getDouble(4)), limit);
     }
 
     /** The forecast for {@code days} days ({@code null}: the champion's horizon; never more). */

@@ -7,7 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
@@ -16,6 +21,7 @@ import tools.jackson.databind.JsonNode;
 
 import vn.ecomdss.ops.OpsTestSupport;
 import vn.ecomdss.pipeline.RunParameters;
+import vn.ecomdss.testsupport.DashboardBrowser;
 
 /**
  * The demand model end to end on a warehouse history of known structure ({@link DemandHistory}): ml_retrain trains,
@@ -28,6 +34,8 @@ class DemandForecastTest extends OpsTestSupport {
     private static final String SOURCE = "ml-sim";
     private static final LocalDate CUTOFF = LocalDate.of(2024, 12, 17);
 
+    @RegisterExtension
+    final DashboardBrowser dashboard = new DashboardBrowser(1400, 2600, java.time.Duration.ofMinutes(1));
     @Autowired
     ModelRegistry registry;
     @Autowired
@@ -36,7 +44,7 @@ class DemandForecastTest extends OpsTestSupport {
     @Test
     void retrainPromotesAModelThatBeatsItsBaselinesScoresAndKeepsWorseOrEqualOnesAsCandidates() throws Exception {
         DemandHistory.write(jdbc, SOURCE, 24, LocalDate.of(2024, 1, 1), LocalDate.of(2024, 12, 31), 7);
-        assertThat(registry.champion("demand")).as("this class is the registry's only writer").isEmpty();
+        assertThat(registry.champion("demand")).as("this class is the registry's only writer, and cleans up").isEmpty();
 
         JobExecution first = retrain("demand-1");
         assertThat(first.getStatus()).isEqualTo(BatchStatus.COMPLETED);
@@ -82,6 +90,18 @@ class DemandForecastTest extends OpsTestSupport {
         assertThat(get("/api/v1/predictions/demand/" + SOURCE + "/NO-SUCH", basic(VIEWER, VIEWER_PASSWORD)).status())
                 .isEqualTo(404);
         plannedPromotionRaisesTheForecastOfItsDaysOnly("P05");
+
+        dashboard.signIn(baseUrl(), VIEWER, VIEWER_PASSWORD);
+        WebDriverWait wait = dashboard.waiting();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("model-demand"), "v" + champion.version()));
+        assertThat(dashboard.browser().findElement(By.id("model-demand")).getText())
+                .contains("wape " + String.format("%.4f", wape), "seasonal_naive", "weekday_median");
+        wait.until(d -> d.findElements(By.cssSelector("#chart-forecast rect.bar")).size() == 14 * 3);
+        assertThat(dashboard.browser().findElement(By.id("forecast-note")).getText())
+                .contains("after " + CUTOFF, "demand v" + champion.version());
+        ((org.openqa.selenium.JavascriptExecutor) dashboard.browser())
+                .executeScript("document.getElementById('models').scrollIntoView()");
+        dashboard.screenshot("06-models-and-forecast");
         assertThat(get("/api/v1/predictions/demand/" + SOURCE + "/P03", null).status()).isEqualTo(401);
 
         ModelDefinition demand = models.definitions().get("demand");
@@ -133,6 +153,21 @@ class DemandForecastTest extends OpsTestSupport {
                 assertThat(is).as("day %d, without it", i + 1).isEqualTo(was);
             }
         }
+    }
+
+    /**
+     * Leaves the shared warehouse as it found it: a champion left behind would make every later dss_etl of other
+     * tests score forecasts into their periods.
+     */
+    @AfterEach
+    void removeWhatThisTestMade() {
+        jdbc.update("delete from ml.model_registry where run_id like 'demand-%'");
+        jdbc.update("delete from ml.demand_forecast where run_id like 'demand-%'");
+        jdbc.update("delete from ml.demand_feature where built_by like 'demand-%'");
+        jdbc.update("delete from ml.demand_daily");
+        jdbc.update("delete from dw.fact_promotion where source = ?", SOURCE);
+        jdbc.update("delete from dw.fact_sales where source = ?", SOURCE);
+        jdbc.update("delete from dw.dim_product where source = ?", SOURCE);
     }
 
     private JobExecution retrain(String runId) throws Exception {

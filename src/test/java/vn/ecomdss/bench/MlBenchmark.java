@@ -1,0 +1,112 @@
+package vn.ecomdss.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import vn.ecomdss.DssApplication;
+import vn.ecomdss.definition.JobCatalogue;
+import vn.ecomdss.ml.DemandHistory;
+import vn.ecomdss.pipeline.RunParameters;
+
+/**
+ * The models' cost on this machine: on a fresh embedded warehouse under {@code target/ml-bench-data}, a sales history of
+ * known structure ({@link DemandHistory}) for {@code products} products over a year, then {@code ml_retrain}: how long
+ * each model's training and scoring steps take, the rows scored per second, the peak heap and the peak resident memory
+ * (PyTorch allocates outside the heap). Run it with {@code ops/bench/ml.sh [products=1000] [runs=1]}.
+ */
+public final class MlBenchmark {
+
+    private MlBenchmark() {
+    }
+
+    public static void main(String[] arguments) throws Exception {
+        Map<String, String> args = new LinkedHashMap<>();
+        for (String argument : arguments) {
+            int eq = argument.indexOf('=');
+            if (eq < 1) {
+                throw new IllegalArgumentException("arguments are key=value (products, runs, data-dir), got '"
+                        + argument + "'");
+            }
+            args.put(argument.substring(0, eq), argument.substring(eq + 1));
+        }
+        int products = Integer.parseInt(args.getOrDefault("products", "1000"));
+        int runs = Integer.parseInt(args.getOrDefault("runs", "1"));
+        Path dataDir = Path.of(args.getOrDefault("data-dir", "target/ml-bench-data")).toAbsolutePath();
+        WarehouseBenchmark.deleteRecursively(dataDir);
+        LocalDate cutoff = LocalDate.of(2024, 12, 17);
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(DssApplication.class)
+                .run("--dss.data-dir=" + dataDir, "--dss.ml.engine-cache=" + Path.of("target", "djl").toAbsolutePath(),
+                        "--logging.level.vn.ecomdss=WARN", "--dss.scheduler.enabled=false")) {
+            JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+            long generating = System.nanoTime();
+            DemandHistory.write(jdbc, "ml-bench", products, LocalDate.of(2024, 1, 1), LocalDate.of(2024, 12, 31), 7);
+            System.out.printf("history: %d products, %d order lines in %.1f s%n", products,
+                    jdbc.queryForObject("select count(*) from dw.fact_sales", Long.class),
+                    (System.nanoTime() - generating) / 1e9);
+            JobOperator operator = context.getBean(JobOperator.class);
+            JobCatalogue catalogue = context.getBean(JobCatalogue.class);
+            for (int run = 1; run <= runs; run++) {
+                resetPeaks();
+                JobExecution execution = operator.start(catalogue.jobs().get("ml_retrain"), new JobParametersBuilder()
+                        .addString(RunParameters.RUN_ID, "ml-bench-" + run)
+                        .addString(RunParameters.LOGICAL_DATE, cutoff.plusDays(1).toString())
+                        .addString(RunParameters.TRAINING_CUTOFF, cutoff.toString()).toJobParameters());
+                if (execution.getStatus() != BatchStatus.COMPLETED) {
+                    System.out.println("ml_retrain " + execution.getStatus() + ": " + execution.getExitStatus());
+                    System.exit(1);
+                }
+                System.out.printf("run %d:%n", run);
+                for (StepExecution step : execution.getStepExecutions()) {
+                    double seconds = Duration.between(step.getStartTime(), step.getEndTime()).toMillis() / 1000.0;
+                    System.out.printf("  %-14s %7.1f s  %,10d rows written  %,10.0f rows/s%n", step.getStepName(),
+                            seconds, step.getWriteCount(), step.getWriteCount() / Math.max(seconds, 1e-3));
+                    System.out.println("    " + step.getExitStatus().getExitDescription());
+                }
+                System.out.printf("  peak heap %d MB, peak resident %s%n", peakHeapBytes() / (1024 * 1024), peakResident());
+            }
+        }
+    }
+
+    private static void resetPeaks() {
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            pool.resetPeakUsage();
+        }
+    }
+
+    private static long peakHeapBytes() {
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                peak += pool.getPeakUsage().getUsed();
+            }
+        }
+        return peak;
+    }
+
+    /** The process's peak resident set (VmHWM), which counts PyTorch's native memory too; Linux only. */
+    private static String peakResident() throws IOException {
+        Path status = Path.of("/proc/self/status");
+        if (!Files.exists(status)) {
+            return "unknown";
+        }
+        return Files.readAllLines(status).stream().filter(l -> l.startsWith("VmHWM:"))
+                .map(l -> l.substring(6).trim()).findFirst().orElse("unknown") + " (whole process, whole run)";
+    }
+}
