@@ -2,6 +2,7 @@ package vn.ecomdss.extract;
 
 import java.util.Map;
 
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 /**
@@ -12,4 +13,31 @@ public interface SourceReader extends ItemStreamReader<FetchedRecord> {
 
     /** Entity name to where the next run starts ({@code ops.source_watermark}); empty for a kind that keeps none. */
     Map<String, String> newWatermarks();
+
+    /** The reader of a skipped source: nothing, and no watermark moves. */
+    static SourceReader nothing() {
+        return new SourceReader() {
+            @Override
+            public FetchedRecord read() {
+                return null;
+            }
+
+            @Override
+            public void open(ExecutionContext context) {
+            }
+
+            @Override
+            public void update(ExecutionContext context) {
+            }
+
+            @Override
+            public void close() {
+            }
+
+            @Override
+            public Map<String, String> newWatermarks() {
+                return Map.of();
+            }
+        };
+    }
 }

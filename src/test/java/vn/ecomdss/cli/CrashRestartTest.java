@@ -2,21 +2,16 @@ package vn.ecomdss.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -24,9 +19,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import vn.ecomdss.DssApplication;
+import vn.ecomdss.testsupport.ChildCli;
 import vn.ecomdss.testsupport.FixtureApiServer;
-import vn.ecomdss.testsupport.PostgresBinaries;
 
 /**
  * The command line as an operator uses it, in child JVMs: a run killed with SIGKILL in the middle of a chunk step
@@ -38,7 +32,8 @@ class CrashRestartTest {
     private static final List<String> RUN = List.of("run", "dss_etl", "run_id=crash-test", "logical_date=2026-11-20",
             "sources=dummyjson,vnmarket");
 
-    private static final Map<Process, Path> LOGS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<Path, ChildCli> CLIS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<Process, Path> RUNS_IN = new java.util.concurrent.ConcurrentHashMap<>();
 
     @TempDir
     Path crashed;
@@ -88,72 +83,46 @@ class CrashRestartTest {
         } finally {
             FIXTURES.releaseResponses();
         }
-        assertThat(stop.exitValue()).as("stop's output: %s", Files.readString(LOGS.get(stop))).isZero();
+        assertThat(stop.exitValue()).as("stop's output: %s", log(stop)).isZero();
         assertThat(victim.waitFor(3, TimeUnit.MINUTES)).isTrue();
         assertThat(victim.exitValue()).as("a stopped run does not exit with 0").isEqualTo(1);
-        assertThat(Files.readString(LOGS.get(victim))).contains("Execution 1 of dss_etl (run_id=stop-test): STOPPED");
+        assertThat(log(victim)).contains("Execution 1 of dss_etl (run_id=stop-test): STOPPED");
 
         FIXTURES.delayResponses(java.time.Duration.ZERO);
         Process restart = cli(dataDir, List.of("restart", "1"));
         assertThat(restart.waitFor(5, TimeUnit.MINUTES)).isTrue();
         assertThat(restart.exitValue()).isZero();
-        assertThat(Files.readString(LOGS.get(restart))).contains("Execution 2 of dss_etl (run_id=stop-test): COMPLETED");
+        assertThat(log(restart)).contains("Execution 2 of dss_etl (run_id=stop-test): COMPLETED");
     }
 
     /** Waits until a chunk step of the victim has committed at least one chunk and is still running. */
     private static String awaitCommittedChunkInProgress(Path dataDir, Process victim) throws Exception {
-        long deadline = System.currentTimeMillis() + 180_000;
-        while (System.currentTimeMillis() < deadline) {
-            assertThat(victim.isAlive()).as("the run ended before it could be killed").isTrue();
-            Path endpoints = dataDir.resolve("endpoints.properties");
-            if (Files.exists(endpoints)) {
-                Properties properties = new Properties();
-                try (Reader in = Files.newBufferedReader(endpoints)) {
-                    properties.load(in);
-                }
-                try (Connection connection = DriverManager.getConnection(properties.getProperty("jdbc.url"),
-                        properties.getProperty("jdbc.user"), properties.getProperty("jdbc.password"));
-                     Statement statement = connection.createStatement();
-                     ResultSet rs = statement.executeQuery("""
-                             select step_name from batch_step_execution
-                             where status = 'STARTED' and commit_count >= 1
-                               and (step_name like 'extract%' or step_name like 'transform%')
-                             """)) {
-                    if (rs.next()) {
-                        return rs.getString(1);
-                    }
-                } catch (SQLException notReadyYet) {
-                    // the schema is created by the victim as it starts
-                }
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("no chunk step with a committed chunk was seen running");
+        return cli(dataDir).await(victim, """
+                select step_name from batch_step_execution
+                where status = 'STARTED' and commit_count >= 1
+                  and (step_name like 'extract%' or step_name like 'transform%')
+                """, "a chunk step with a committed chunk was running", Duration.ofMinutes(3));
+    }
+
+    private static ChildCli cli(Path dataDir) {
+        return CLIS.computeIfAbsent(dataDir, dir -> new ChildCli(dir, List.of("--dss.sources.dummyjson.base-url="
+                + FIXTURES.baseUri())));
     }
 
     private static Process cli(Path dataDir, List<String> args) throws IOException {
-        List<String> command = new ArrayList<>();
-        command.add(ProcessHandle.current().info().command().orElse("java"));
-        command.add("-Xmx768m");
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(DssApplication.class.getName());
-        command.addAll(args);
-        command.add("--dss.data-dir=" + dataDir);
-        command.add("--dss.db.embedded-binaries-dir=" + PostgresBinaries.DIR);
-        command.add("--dss.sources.dummyjson.base-url=" + FIXTURES.baseUri());
-        command.add("--dss.retries.default-retries=0");
-        File log = dataDir.resolve("cli-" + System.nanoTime() + ".log").toFile();
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
-        LOGS.put(process, log.toPath());
+        Process process = cli(dataDir).start(args);
+        RUNS_IN.put(process, dataDir);
         return process;
+    }
+
+    private static String log(Process process) {
+        return cli(RUNS_IN.get(process)).log(process);
     }
 
     /** Everything a run loads, without surrogate keys and load times, which legitimately differ. */
     private static Map<String, String> warehouse(Path dataDir) throws IOException, SQLException {
         Map<String, String> fingerprints = new LinkedHashMap<>();
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(dataDir.resolve("postgres"))
-                .setOverrideWorkingDirectory(PostgresBinaries.DIR.toFile()).setCleanDataDirectory(false).start();
+        try (EmbeddedPostgres postgres = cli(dataDir).warehouse();
              Connection connection = postgres.getPostgresDatabase().getConnection();
              Statement statement = connection.createStatement()) {
             Map<String, String> queries = new LinkedHashMap<>();

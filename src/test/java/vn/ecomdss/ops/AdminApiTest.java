@@ -119,7 +119,7 @@ class AdminApiTest extends OpsTestSupport {
         assertThat(second).isGreaterThan(first);
         JsonNode completed = awaitExecution(second, d -> "COMPLETED".equals(d.path("status").asString()), RUN_TIMEOUT);
         assertThat(names(completed.path("steps"))).containsExactlyInAnyOrder("load_facts", "quality_check_final",
-                "refresh_materialized_views", "business_thresholds", "notify");
+                "refresh_materialized_views", "business_thresholds", "forecast_demand", "notify");
         assertThat(count("select count(*) from dw.fact_sales where run_id = 'api-restart'")).isPositive();
 
         Answer once = post("/api/v1/executions/" + second + "/restart", operator, null);

@@ -73,13 +73,13 @@ class DashboardBrowserTest extends OpsTestSupport {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("run-status"), "COMPLETED"));
         assertThat(browser.findElement(By.id("step-load_facts")).getText()).contains("COMPLETED");
         assertThat(browser.findElements(By.id("step-extract_vnmarket"))).as("completed steps are not rerun").isEmpty();
-        assertThat(browser.findElement(By.id("run-progress-text")).getText()).as("load_facts and the four steps after it")
-                .startsWith("5 of " + etlSteps());
+        assertThat(browser.findElement(By.id("run-progress-text")).getText()).as("load_facts and the five steps after it")
+                .startsWith("6 of " + etlSteps());
 
         wait.until(ExpectedConditions.attributeToBe(By.id("dag-load_facts"), "data-status", "COMPLETED"));
         assertThat(browser.findElement(By.id("dag-extract_vnmarket")).getAttribute("data-status"))
                 .as("the restart ran load_facts on").isEqualTo("NOT_RUN");
-        assertThat(browser.findElements(By.cssSelector("#run-gantt rect.bar"))).hasSize(5);
+        assertThat(browser.findElements(By.cssSelector("#run-gantt rect.bar"))).hasSize(6);
         browser.findElement(By.cssSelector("#dag-load_facts rect")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("step-log"), "load_facts: fact_sales:"));
         assertThat(browser.findElement(By.id("step-log-title")).getText()).isEqualTo("Log of load_facts in execution "

@@ -13,12 +13,10 @@ import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 import vn.ecomdss.DssProperties;
-import vn.ecomdss.extract.FetchedRecord;
 import vn.ecomdss.extract.Source;
 import vn.ecomdss.extract.SourceProgress;
 import vn.ecomdss.extract.SourceReader;
@@ -104,27 +102,8 @@ public class FileSource implements Source {
     private static SourceReader skipped(String reason, SourceProgress progress) {
         log.warn("{}; the source is skipped and the job goes on", reason);
         progress.skipped(reason);
-        return new NothingToRead();
+        return SourceReader.nothing();
     }
 
     /** The reader of a skipped source: nothing, and no watermark moves. */
-    private static final class NothingToRead implements SourceReader {
-        @Override
-        public FetchedRecord read() {
-            return null;
-        }
-
-        @Override
-        public void open(ExecutionContext context) {
-        }
-
-        @Override
-        public void update(ExecutionContext context) {
-        }
-
-        @Override
-        public Map<String, String> newWatermarks() {
-            return Map.of();
-        }
-    }
 }

@@ -9,10 +9,8 @@ import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.batch.infrastructure.item.ExecutionContext;
 import tools.jackson.databind.json.JsonMapper;
 
-import vn.ecomdss.extract.FetchedRecord;
 import vn.ecomdss.extract.Source;
 import vn.ecomdss.extract.SourceEndpoints;
 import vn.ecomdss.extract.SourceProgress;
@@ -81,7 +79,7 @@ public abstract class PartnerSource implements Source {
                     + PartnerCredentials.variables(source.name(), skipKeys()) + ")";
             log.warn("{}; the source is skipped and the job goes on", reason);
             progress.skipped(reason);
-            return new NothingToRead();
+            return SourceReader.nothing();
         }
         URI baseUri = endpoints.baseUri(source);
         PartnerConnection connection = new PartnerConnection(source.name(), credentials.get(),
@@ -102,27 +100,4 @@ public abstract class PartnerSource implements Source {
     }
 
     /** The reader of a source skipped for want of credentials: nothing, and no watermark moves. */
-    private static final class NothingToRead implements SourceReader {
-        @Override
-        public FetchedRecord read() {
-            return null;
-        }
-
-        @Override
-        public void open(ExecutionContext context) {
-        }
-
-        @Override
-        public void update(ExecutionContext context) {
-        }
-
-        @Override
-        public void close() {
-        }
-
-        @Override
-        public Map<String, String> newWatermarks() {
-            return Map.of();
-        }
-    }
 }
