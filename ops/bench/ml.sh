@@ -8,4 +8,4 @@ cd "$(dirname "$0")/../.."
 ./mvnw -B -q test-compile
 ./mvnw -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
 exec java -Xmx2g ${BENCH_JAVA_OPTS:-} -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
-    vn.ecomdss.bench.MlBenchmark "$@"
+    vn.ecomdss.ml.MlBenchmark "$@"

@@ -212,7 +212,7 @@ public class DemandForecastKind implements ModelKind {
     }
 
     /** One rolling origin: trained on what was known at it, measured on the horizon after it. */
-    private final class Fold {
+    private static final class Fold {
         final LocalDate origin;
         final List<DemandFeatureStore.Row> fit;
         final List<DemandFeatureStore.Row> test;

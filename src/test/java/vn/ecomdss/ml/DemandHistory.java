@@ -19,7 +19,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * promotions, which come every few weeks for three to six days and are announced a week ahead (in
  * {@code dw.fact_promotion}). One order line per product and day carries the day's units.
  */
-public final class DemandHistory {
+final class DemandHistory {
 
     static final double[] WEEKDAY = {0.8, 0.9, 1.0, 1.0, 1.2, 1.6, 1.4};
 
@@ -51,7 +51,7 @@ public final class DemandHistory {
     }
 
     /** Writes {@code products} products' sales from {@code from} to {@code to}; each product's mean units a day. */
-    public static Map<String, Double> write(JdbcTemplate jdbc, String source, int products, LocalDate from, LocalDate to,
+    static Map<String, Double> write(JdbcTemplate jdbc, String source, int products, LocalDate from, LocalDate to,
                                      long seed) {
         Random random = new Random(seed);
         for (LocalDate month = from.withDayOfMonth(1); !month.isAfter(to); month = month.plusMonths(1)) {

@@ -1,4 +1,4 @@
-package vn.ecomdss.bench;
+package vn.ecomdss.ml;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.batch.core.BatchStatus;
@@ -22,14 +23,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import vn.ecomdss.DssApplication;
 import vn.ecomdss.definition.JobCatalogue;
-import vn.ecomdss.ml.DemandHistory;
 import vn.ecomdss.pipeline.RunParameters;
 
 /**
  * The models' cost on this machine: on a fresh embedded warehouse under {@code target/ml-bench-data}, a sales history of
  * known structure ({@link DemandHistory}) for {@code products} products over a year, then {@code ml_retrain}: how long
  * each model's training and scoring steps take, the rows scored per second, the peak heap and the peak resident memory
- * (PyTorch allocates outside the heap). Run it with {@code ops/bench/ml.sh [products=1000] [runs=1]}.
+ * (PyTorch allocates outside the heap); then the champion's inference alone, on {@code inference-rows} feature rows in
+ * batches of 10,000, as batch scoring feeds it. Run it with {@code ops/bench/ml.sh [products=1000] [runs=1]}.
  */
 public final class MlBenchmark {
 
@@ -49,7 +50,11 @@ public final class MlBenchmark {
         int products = Integer.parseInt(args.getOrDefault("products", "1000"));
         int runs = Integer.parseInt(args.getOrDefault("runs", "1"));
         Path dataDir = Path.of(args.getOrDefault("data-dir", "target/ml-bench-data")).toAbsolutePath();
-        WarehouseBenchmark.deleteRecursively(dataDir);
+        if (Files.exists(dataDir)) {
+            try (var paths = Files.walk(dataDir)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
         LocalDate cutoff = LocalDate.of(2024, 12, 17);
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(DssApplication.class)
                 .run("--dss.data-dir=" + dataDir, "--dss.ml.engine-cache=" + Path.of("target", "djl").toAbsolutePath(),
@@ -81,6 +86,30 @@ public final class MlBenchmark {
                 }
                 System.out.printf("  peak heap %d MB, peak resident %s%n", peakHeapBytes() / (1024 * 1024), peakResident());
             }
+            inference(context, Integer.parseInt(args.getOrDefault("inference-rows", "1000000")));
+        }
+    }
+
+    /** The champion's predictions alone, on the stored feature rows repeated to {@code rows}, in scoring's batches. */
+    private static void inference(ConfigurableApplicationContext context, int rows) {
+        RegisteredModel champion = context.getBean(ModelRegistry.class).champion("demand").orElseThrow();
+        List<DemandFeatureStore.Row> stored = context.getBean(DemandFeatureStore.class)
+                .rows(LocalDate.of(2000, 1, 1), LocalDate.of(2100, 1, 1), LocalDate.of(2100, 1, 1));
+        float[][] batch = new float[10_000][];
+        for (int i = 0; i < batch.length; i++) {
+            batch[i] = stored.get(i % stored.size()).features();
+        }
+        try (DemandNetwork network = context.getBean(DemandForecastKind.class).load(champion)) {
+            network.predict(batch);
+            long start = System.nanoTime();
+            long done = 0;
+            while (done < rows) {
+                network.predict(batch);
+                done += batch.length;
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            System.out.printf("inference: %,d rows in %.2f s, %,.0f rows/s (batches of %,d)%n", done, seconds,
+                    done / seconds, batch.length);
         }
     }
 
