@@ -26,8 +26,9 @@ public class DemandFeatureStore {
 
     private static final String CLEAR_SERIES = "delete from ml.demand_daily";
     /**
-     * A product's series runs from the first day it sold to {@code cutoff}, from the facts up to then only; a product
-     * that sold on fewer than {@code min_days} days has too little history to learn from and is left out.
+     * A product's series runs from the first day it sold (or a later start) to {@code cutoff}, from the facts up to
+     * then only; a product that sold on fewer than {@code min_days} days has too little history to learn from and is
+     * left out.
      */
     private static final String REBUILD_SERIES = """
             insert into ml.demand_daily (source, product_id, day, quantity, unit_price)
@@ -44,7 +45,7 @@ public class DemandFeatureStore {
             )
             select s.source, s.product_id, d::date, coalesce(sold.quantity, 0), sold.unit_price
             from spans s
-            cross join lateral generate_series(s.first_day, ?::date, interval '1 day') d
+            cross join lateral generate_series(greatest(s.first_day, ?::date), ?::date, interval '1 day') d
             left join sold on sold.source = s.source and sold.product_id = s.product_id and sold.day = d::date
             """;
     private static final String SERIES = """
@@ -94,8 +95,16 @@ public class DemandFeatureStore {
      * (training); the number of product-days. The API forecasts from the last day the series reach.
      */
     public int rebuildSeries(LocalDate cutoff, int minSaleDays) {
+        return rebuildSeries(LocalDate.of(1900, 1, 1), cutoff, minSaleDays);
+    }
+
+    /**
+     * The same, with the series starting no earlier than {@code from}: scoring needs only the days its features look
+     * back over, not all history (which products are modelled still counts every sale up to the cutoff).
+     */
+    public int rebuildSeries(LocalDate from, LocalDate cutoff, int minSaleDays) {
         jdbc.update(CLEAR_SERIES);
-        return jdbc.update(REBUILD_SERIES, Date.valueOf(cutoff), minSaleDays, Date.valueOf(cutoff));
+        return jdbc.update(REBUILD_SERIES, Date.valueOf(cutoff), minSaleDays, Date.valueOf(from), Date.valueOf(cutoff));
     }
 
     public List<DemandSeries> series() {

@@ -20,6 +20,9 @@ public final class DemandFeatures {
     /** Days of history a product needs at the origin before it is forecast. */
     public static final int MIN_HISTORY_DAYS = 28;
 
+    /** The furthest any feature looks back from the origin, the origin included: a series this long is enough. */
+    public static final int LOOKBACK_DAYS = 90;
+
     private DemandFeatures() {
     }
 
@@ -48,7 +51,7 @@ public final class DemandFeatures {
             zeros += q[i] == 0 ? 1 : 0;
         }
         int sinceSale = 0;
-        while (sinceSale <= o && sinceSale < 90 && q[o - sinceSale] == 0) {
+        while (sinceSale <= o && sinceSale < LOOKBACK_DAYS && q[o - sinceSale] == 0) {
             sinceSale++;
         }
         float[] v = new float[NAMES.size()];
@@ -57,7 +60,7 @@ public final class DemandFeatures {
         v[2] = q[sameWeekday];
         v[3] = (float) (sameWeekdayMean / sameWeekdays);
         v[4] = zeros / 28f;
-        v[5] = sinceSale / 90f;
+        v[5] = sinceSale / (float) LOOKBACK_DAYS;
         v[6] = (float) relativePrice(known.price(), o);
         v[7] = horizon / 90f;
         v[7 + target.dayOfWeek()] = 1;
@@ -89,7 +92,7 @@ public final class DemandFeatures {
         double last = Double.NaN;
         double sum = 0;
         int days = 0;
-        for (int i = o; i >= 0 && i > o - 90; i--) {
+        for (int i = o; i >= 0 && i > o - LOOKBACK_DAYS; i--) {
             if (!Double.isNaN(price[i])) {
                 if (Double.isNaN(last)) {
                     last = price[i];

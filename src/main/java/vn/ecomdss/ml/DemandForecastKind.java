@@ -151,7 +151,8 @@ public class DemandForecastKind implements ModelKind {
     public long score(ModelDefinition model, RegisteredModel champion, LocalDate origin, String runId) {
         JsonNode parameters = champion.parameters();
         int horizon = parameters.path("horizon_days").asInt();
-        store.rebuildSeries(origin, parameters.path("min_sale_days").asInt(1));
+        store.rebuildSeries(origin.minusDays(DemandFeatures.LOOKBACK_DAYS - 1L), origin,
+                parameters.path("min_sale_days").asInt(1));
         List<DemandSeries> series = store.series();
         LocalDate first = series.stream().map(DemandSeries::first).min(Comparator.naturalOrder()).orElse(origin);
         List<DemandFeatureStore.Row> rows = store.build(series, origin, horizon, origin,
