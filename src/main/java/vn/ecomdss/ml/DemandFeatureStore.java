@@ -1,10 +1,6 @@
 package vn.ecomdss.ml;
 
-import java.sql.Array;
-import java.sql.Connection;
 import java.sql.Date;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -15,6 +11,8 @@ import java.util.Map;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+
+import vn.ecomdss.pipeline.CopyWriter;
 
 /**
  * The demand side of the feature store: {@code ml.demand_daily}, each product's daily series rebuilt from the sales
@@ -67,10 +65,9 @@ public class DemandFeatureStore {
             where (cast(? as text) is null or (source = ? and product_id = ?))
             """;
     private static final String CLEAR_FEATURES = "delete from ml.demand_feature where origin_date = ?";
-    private static final String INSERT_FEATURE = """
-            insert into ml.demand_feature (source, product_id, origin_date, target_date, horizon, features, quantity,
-                                           built_by)
-            values (?, ?, ?, ?, ?, ?, ?, ?)
+    private static final String COPY_FEATURES = """
+            copy ml.demand_feature (source, product_id, origin_date, target_date, horizon, features, quantity, built_by)
+            from stdin
             """;
     private static final String ROWS = """
             select source, product_id, origin_date, target_date, horizon, features, quantity
@@ -85,9 +82,11 @@ public class DemandFeatureStore {
     }
 
     private final JdbcTemplate jdbc;
+    private final CopyWriter copy;
 
-    public DemandFeatureStore(JdbcTemplate jdbc) {
+    public DemandFeatureStore(JdbcTemplate jdbc, CopyWriter copy) {
         this.jdbc = jdbc;
+        this.copy = copy;
     }
 
     /**
@@ -223,37 +222,19 @@ public class DemandFeatureStore {
 
     private void store(LocalDate origin, List<Row> rows, String builtBy) {
         jdbc.update(CLEAR_FEATURES, Date.valueOf(origin));
-        jdbc.execute((Connection connection) -> {
-            try (PreparedStatement insert = connection.prepareStatement(INSERT_FEATURE)) {
-                int pending = 0;
-                for (Row row : rows) {
-                    Float[] boxed = new Float[row.features().length];
-                    for (int i = 0; i < boxed.length; i++) {
-                        boxed[i] = row.features()[i];
-                    }
-                    Array features = connection.createArrayOf("real", boxed);
-                    insert.setString(1, row.source());
-                    insert.setString(2, row.productId());
-                    insert.setDate(3, Date.valueOf(row.origin()));
-                    insert.setDate(4, Date.valueOf(row.target()));
-                    insert.setInt(5, row.horizon());
-                    insert.setArray(6, features);
-                    insert.setObject(7, row.quantity());
-                    insert.setString(8, builtBy);
-                    insert.addBatch();
-                    if (++pending == 2_000) {
-                        insert.executeBatch();
-                        pending = 0;
-                    }
-                }
-                if (pending > 0) {
-                    insert.executeBatch();
-                }
-            } catch (SQLException e) {
-                throw new IllegalStateException("Storing the demand features of origin " + origin + " failed: "
-                        + e.getMessage(), e);
+        copy.copy("ml.demand_feature", COPY_FEATURES, rows, row -> new Object[] {row.source(), row.productId(),
+                row.origin(), row.target(), row.horizon(), arrayLiteral(row.features()), row.quantity(), builtBy});
+    }
+
+    /** A {@code real[]} in COPY's text form: {@code {1.0,0.25}}. */
+    private static String arrayLiteral(float[] values) {
+        StringBuilder text = new StringBuilder(values.length * 8).append('{');
+        for (int i = 0; i < values.length; i++) {
+            if (i > 0) {
+                text.append(',');
             }
-            return null;
-        });
+            text.append(values[i]);
+        }
+        return text.append('}').toString();
     }
 }

@@ -18,6 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
+import vn.ecomdss.pipeline.CopyWriter;
+
 /**
  * {@code kind: demand-forecast}: units per product and day for the next {@code horizon-days}, from the features of
  * {@link DemandFeatures} through {@link DemandNetwork}. Judged by WAPE (total absolute error over total units) on the
@@ -35,21 +37,24 @@ public class DemandForecastKind implements ModelKind {
     static final String WEEKDAY_MEDIAN = "weekday_median";
 
     private static final String CLEAR_FORECASTS = "delete from ml.demand_forecast where origin_date = ?";
-    private static final String INSERT_FORECAST = """
-            insert into ml.demand_forecast (source, product_id, forecast_date, quantity, lower, upper, model_version,
-                                            origin_date, run_id)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+    private static final String COPY_FORECASTS = """
+            copy ml.demand_forecast (source, product_id, forecast_date, quantity, lower, upper, model_version,
+                                     origin_date, run_id)
+            from stdin
             """;
 
     private final DemandFeatureStore store;
     private final DjlEngine engine;
     private final JdbcTemplate jdbc;
+    private final CopyWriter copy;
     private final JsonMapper json;
 
-    public DemandForecastKind(DemandFeatureStore store, DjlEngine engine, JdbcTemplate jdbc, JsonMapper json) {
+    public DemandForecastKind(DemandFeatureStore store, DjlEngine engine, JdbcTemplate jdbc, CopyWriter copy,
+                              JsonMapper json) {
         this.store = store;
         this.engine = engine;
         this.jdbc = jdbc;
+        this.copy = copy;
         this.json = json;
     }
 
@@ -163,13 +168,13 @@ public class DemandForecastKind implements ModelKind {
             forecasts = forecast(network, parameters, rows);
         }
         jdbc.update(CLEAR_FORECASTS, Date.valueOf(origin));
-        List<Object[]> batch = new ArrayList<>(rows.size());
+        List<Object[]> values = new ArrayList<>(rows.size());
         for (int i = 0; i < rows.size(); i++) {
             DemandFeatureStore.Row row = rows.get(i);
-            batch.add(new Object[] {row.source(), row.productId(), Date.valueOf(row.target()), forecasts.quantity[i],
-                    forecasts.lower[i], forecasts.upper[i], champion.version(), Date.valueOf(origin), runId});
+            values.add(new Object[] {row.source(), row.productId(), row.target(), forecasts.quantity[i],
+                    forecasts.lower[i], forecasts.upper[i], champion.version(), origin, runId});
         }
-        jdbc.batchUpdate(INSERT_FORECAST, batch);
+        copy.copy("ml.demand_forecast", COPY_FORECASTS, values, row -> row);
         return rows.size();
     }
 

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.springframework.stereotype.Component;
 
+import vn.ecomdss.pipeline.CopyWriter;
 import vn.ecomdss.pipeline.EntityDefinition;
 
 /** {@code target: activity}: behaviour events, counted later into the daily user activity, into {@code staging.activity_event}. */
@@ -15,9 +16,9 @@ public final class ActivityEventStaging implements StagingTarget<StagedActivityE
                 customer_source, customer_id, session_id, product_id, platform, envelope_id, fetched_at) from stdin
             """;
 
-    private final StagingWriter staging;
+    private final CopyWriter staging;
 
-    public ActivityEventStaging(StagingWriter staging) {
+    public ActivityEventStaging(CopyWriter staging) {
         this.staging = staging;
     }
 

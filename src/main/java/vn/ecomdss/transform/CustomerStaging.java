@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.springframework.stereotype.Component;
 
+import vn.ecomdss.pipeline.CopyWriter;
 import vn.ecomdss.pipeline.EntityDefinition;
 
 /** {@code target: customers}: the customer entities of every source, cleaned into {@code staging.customer}. */
@@ -16,9 +17,9 @@ public final class CustomerStaging implements StagingTarget<StagedCustomer> {
                 changed_at, is_deleted, envelope_id) from stdin
             """;
 
-    private final StagingWriter staging;
+    private final CopyWriter staging;
 
-    public CustomerStaging(StagingWriter staging) {
+    public CustomerStaging(CopyWriter staging) {
         this.staging = staging;
     }
 

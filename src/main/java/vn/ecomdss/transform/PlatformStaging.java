@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.springframework.stereotype.Component;
 
+import vn.ecomdss.pipeline.CopyWriter;
 import vn.ecomdss.pipeline.EntityDefinition;
 
 /** {@code target: platforms}: the marketplaces and their commission rates, into {@code staging.platform}. */
@@ -15,9 +16,9 @@ public final class PlatformStaging implements StagingTarget<StagedPlatform> {
                 changed_at, is_deleted, envelope_id) from stdin
             """;
 
-    private final StagingWriter staging;
+    private final CopyWriter staging;
 
-    public PlatformStaging(StagingWriter staging) {
+    public PlatformStaging(CopyWriter staging) {
         this.staging = staging;
     }
 

@@ -5,6 +5,7 @@ import java.util.List;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
+import vn.ecomdss.pipeline.CopyWriter;
 import vn.ecomdss.pipeline.EntityDefinition;
 
 /**
@@ -20,16 +21,16 @@ public final class ProductStaging implements StagingTarget<StagedProduct> {
                 envelope_id, mapped_category_code, mapped_category_name) from stdin
             """;
 
-    private final StagingWriter staging;
+    private final CopyWriter staging;
     private final CategoryTree categories;
 
     /** A target that maps no category. */
-    public ProductStaging(StagingWriter staging) {
+    public ProductStaging(CopyWriter staging) {
         this(staging, CategoryTree.empty());
     }
 
     @Autowired
-    public ProductStaging(StagingWriter staging, CategoryTree categories) {
+    public ProductStaging(CopyWriter staging, CategoryTree categories) {
         this.staging = staging;
         this.categories = categories;
     }

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.springframework.stereotype.Component;
 
+import vn.ecomdss.pipeline.CopyWriter;
 import vn.ecomdss.pipeline.EntityDefinition;
 
 /** {@code target: promotions}: the promotion entities of every source, one row per promotion, into {@code staging.promotion}. */
@@ -15,9 +16,9 @@ public final class PromotionStaging implements StagingTarget<StagedPromotion> {
                 end_date, discount_percent, discount_amount, currency, announced_at, envelope_id) from stdin
             """;
 
-    private final StagingWriter staging;
+    private final CopyWriter staging;
 
-    public PromotionStaging(StagingWriter staging) {
+    public PromotionStaging(CopyWriter staging) {
         this.staging = staging;
     }
 

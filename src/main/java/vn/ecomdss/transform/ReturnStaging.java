@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.springframework.stereotype.Component;
 
+import vn.ecomdss.pipeline.CopyWriter;
 import vn.ecomdss.pipeline.EntityDefinition;
 
 /** {@code target: returns}: the return entities of every source, one row per return, into {@code staging.product_return}. */
@@ -15,9 +16,9 @@ public final class ReturnStaging implements StagingTarget<StagedReturn> {
                 currency, reason, reason_text, status, returned_at, changed_at, envelope_id) from stdin
             """;
 
-    private final StagingWriter staging;
+    private final CopyWriter staging;
 
-    public ReturnStaging(StagingWriter staging) {
+    public ReturnStaging(CopyWriter staging) {
         this.staging = staging;
     }
 

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.springframework.stereotype.Component;
 
+import vn.ecomdss.pipeline.CopyWriter;
 import vn.ecomdss.pipeline.EntityDefinition;
 
 /** {@code target: reviews}: the reviews that product entities carry, one row each, into {@code staging.review}. */
@@ -15,9 +16,9 @@ public final class ReviewStaging implements StagingTarget<StagedReview> {
                 reviewer_name, reviewer_email, envelope_id) from stdin
             """;
 
-    private final StagingWriter staging;
+    private final CopyWriter staging;
 
-    public ReviewStaging(StagingWriter staging) {
+    public ReviewStaging(CopyWriter staging) {
         this.staging = staging;
     }
 

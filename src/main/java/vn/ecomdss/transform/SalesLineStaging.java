@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.springframework.stereotype.Component;
 
+import vn.ecomdss.pipeline.CopyWriter;
 import vn.ecomdss.pipeline.EntityDefinition;
 
 /** {@code target: sales}: the order (and cart) entities of every source, one row per line, into {@code staging.sales_line}. */
@@ -16,9 +17,9 @@ public final class SalesLineStaging implements StagingTarget<StagedSalesLine> {
                 currency, envelope_id, fetched_at, sales_line_key, order_date) from stdin
             """;
 
-    private final StagingWriter staging;
+    private final CopyWriter staging;
 
-    public SalesLineStaging(StagingWriter staging) {
+    public SalesLineStaging(CopyWriter staging) {
         this.staging = staging;
     }
 

@@ -30,6 +30,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import vn.ecomdss.pipeline.CopyWriter;
 import vn.ecomdss.DssApplication;
 import vn.ecomdss.definition.JobCatalogue;
 import vn.ecomdss.lake.LakeRecord;
@@ -47,7 +48,6 @@ import vn.ecomdss.transform.SalesTransformer;
 import vn.ecomdss.transform.StagedCustomer;
 import vn.ecomdss.transform.StagedProduct;
 import vn.ecomdss.transform.StagedSalesLine;
-import vn.ecomdss.transform.StagingWriter;
 import vn.ecomdss.warehouse.FactSalesLoader;
 import vn.ecomdss.warehouse.FactsStepFactory;
 import vn.ecomdss.warehouse.MartRefresher;
@@ -60,7 +60,7 @@ import vn.ecomdss.warehouse.Scd2StepFactory;
  * The warehouse load path at scale against PostgreSQL's own floor for the same rows. Day 1 loads N order lines
  * with every customer and product; day 2 loads the customers and products again with 10% and 5% changed, and the
  * 5% of orders that arrived late. Each stage runs the production components the ETL steps call (transformers,
- * {@link StagingWriter}, {@link Scd2StepFactory#merge}, {@link FactsStepFactory#load}, the mart
+ * {@link CopyWriter}, {@link Scd2StepFactory#merge}, {@link FactsStepFactory#load}, the mart
  * refresh), one transaction per chunk and, as in the job, the dimensions side by side and the fact loads in their
  * lanes. The transforms run one after the other here (the job runs them side by side), and the records are
  * generated in memory instead of read from the lake; generating is timed apart and left out of the load path. The floor is measured in the same run on the same rows:
@@ -110,7 +110,7 @@ public final class WarehouseBenchmark {
     private final JdbcTemplate jdbc;
     private final DataSource dataSource;
     private final TransactionTemplate transactions;
-    private final StagingWriter staging;
+    private final CopyWriter staging;
     private final Scd2Merge merge;
     private final FactSalesLoader salesFacts;
     private final FactsStepFactory facts;
@@ -123,7 +123,7 @@ public final class WarehouseBenchmark {
     private PrintStream progress;
 
     public WarehouseBenchmark(JdbcTemplate jdbc, DataSource dataSource, PlatformTransactionManager transactionManager,
-                              StagingWriter staging, Scd2Merge merge, FactSalesLoader salesFacts,
+                              CopyWriter staging, Scd2Merge merge, FactSalesLoader salesFacts,
                               Scd2StepFactory dimensions, FactsStepFactory facts,
                               Scd2Invariants invariants, MartRefresher marts, JobCatalogue catalogue) {
         this.dimensions = dimensions;
@@ -159,7 +159,7 @@ public final class WarehouseBenchmark {
                         "--logging.level.vn.ecomdss.warehouse.Scd2Merge=" + args.getOrDefault("statements", "WARN"))) {
             WarehouseBenchmark benchmark = new WarehouseBenchmark(context.getBean(JdbcTemplate.class),
                     context.getBean(DataSource.class), context.getBean(PlatformTransactionManager.class),
-                    context.getBean(StagingWriter.class), context.getBean(Scd2Merge.class),
+                    context.getBean(CopyWriter.class), context.getBean(Scd2Merge.class),
                     context.getBean(FactSalesLoader.class), context.getBean(Scd2StepFactory.class),
                     context.getBean(FactsStepFactory.class),
                     context.getBean(Scd2Invariants.class), context.getBean(MartRefresher.class),

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import vn.ecomdss.pipeline.CopyWriter;
 import vn.ecomdss.testsupport.PlatformTestSupport;
-import vn.ecomdss.transform.StagingWriter;
 import vn.ecomdss.warehouse.FactSalesLoader;
 import vn.ecomdss.warehouse.FactsStepFactory;
 import vn.ecomdss.warehouse.MartRefresher;
@@ -27,7 +27,7 @@ class WarehouseBenchmarkSmokeTest extends PlatformTestSupport {
     @Autowired
     PlatformTransactionManager transactionManager;
     @Autowired
-    StagingWriter staging;
+    CopyWriter staging;
     @Autowired
     Scd2Merge merge;
     @Autowired

@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
+import vn.ecomdss.pipeline.CopyWriter;
 import vn.ecomdss.pipeline.EntityDefinition;
 import vn.ecomdss.pipeline.SourceDefinition;
 
@@ -179,7 +180,7 @@ class StagingTargetsTest {
     }
 
     /** Keeps what a target asks to copy instead of sending it, to compare the statement's columns with the values. */
-    private static final class RecordingWriter extends StagingWriter {
+    private static final class RecordingWriter extends CopyWriter {
 
         private static final Pattern COPY = Pattern.compile("copy (\\S+) \\(([^)]*)\\) from stdin\\s*");
         private final Map<String, Map<String, Object>> rows = new LinkedHashMap<>();

@@ -1,4 +1,4 @@
-package vn.ecomdss.transform;
+package vn.ecomdss.pipeline;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -15,18 +15,19 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes transformed rows into a staging table with {@code COPY}, in the chunk's transaction: a chunk is
- * committed together with the reader's position, so a retried or restarted chunk never stores its rows twice.
- * Each {@link StagingTarget} holds its own {@code COPY} statement; values travel in the copy stream, never in SQL.
+ * Writes rows into a table with {@code COPY}, in the caller's transaction: a transform's chunk is committed together
+ * with the reader's position, so a retried or restarted chunk never stores its rows twice; the models' scoring writes
+ * its features and forecasts with it too. The caller holds its own {@code COPY} statement (each staging target, the
+ * feature store); values travel in the copy stream, never in SQL.
  */
 @Component
-public class StagingWriter {
+public class CopyWriter {
 
     private static final int BATCH_CHARS = 64 * 1024;
 
     private final DataSource dataSource;
 
-    public StagingWriter(DataSource dataSource) {
+    public CopyWriter(DataSource dataSource) {
         this.dataSource = dataSource;
     }
 
