@@ -86,8 +86,7 @@ public class MlTrainStepFactory implements StepFactory {
                     wholeNumber(parameters, RunParameters.SEED));
             Optional<RegisteredModel> champion = registry.champion(model.name());
             ModelKind.Trained trained = models.kindOf(model).train(model, training, cutoff, run.runId(), champion);
-            PromotionRule.Decision decision = PromotionRule.decide(trained.metric(), trained.heldOut(),
-                    trained.baselines(), model.beatBaselinesBy(), trained.champion());
+            PromotionRule.Decision decision = trained.decide(model);
             RegisteredModel version = registry.register(trained.candidate(), decision);
             contribution.incrementWriteCount(1);
             return model.name() + " v" + version.version() + " " + version.status() + ": " + trained.summary() + "; "

@@ -1,17 +1,46 @@
 package vn.ecomdss.ml;
 
+import java.util.Map;
+
 /**
- * One model of {@code job-definitions/models/}: its name, the kind of model that trains it, and what it is trained with
- * and judged by. {@code beatBaselinesBy} is the promotion margin: a candidate's error must be at most
- * {@code 1 - beatBaselinesBy} times each baseline's on the held-out window (and below the champion's).
+ * One model of {@code job-definitions/models/}: its name, the kind of model that trains it, what it is trained with
+ * and how a candidate earns promotion. {@code options} are the kind's own settings (the loader refuses a key the kind
+ * does not declare in {@link ModelKind#options()}), with the kind's defaults filled in.
  */
-public record ModelDefinition(String file, String name, String kind, String description, double beatBaselinesBy,
-                              Training training) {
+public record ModelDefinition(String file, String name, String kind, String description, Promotion promotion,
+                              Training training, Map<String, Double> options) {
+
+    /** The kind's option, as declared or defaulted. */
+    public double option(String name) {
+        Double value = options.get(name);
+        if (value == null) {
+            throw new IllegalArgumentException(file + ": model kind '" + kind + "' has no option '" + name + "'");
+        }
+        return value;
+    }
+
+    public int intOption(String name) {
+        return (int) Math.round(option(name));
+    }
+
+    /**
+     * What a candidate must show on the held-out window to become champion (see {@link PromotionRule}):
+     * {@code beatBaselinesBy} is a relative margin over every baseline (an error at most {@code 1 - margin} times
+     * the baseline's, or a score at least {@code 1 + margin} times it), {@code beatBaselinesByPoints} an absolute
+     * one (a score at least the baseline's plus the points), and {@code requireAtLeast} floors on the kind's other
+     * held-out figures (e.g. {@code r2: 0.8}).
+     */
+    public record Promotion(double beatBaselinesBy, double beatBaselinesByPoints, Map<String, Double> requireAtLeast) {
+
+        public static Promotion byMargin(double margin) {
+            return new Promotion(margin, 0.0, Map.of());
+        }
+    }
 
     /**
      * The network's hyperparameters and the windows: {@code folds} rolling origins of {@code horizonDays} each before
      * the cutoff (the last is the held-out window), training origins every {@code originStepDays} over
-     * {@code trainingDays}; products that sold on fewer than {@code minSaleDays} days are not modelled.
+     * {@code trainingDays}; entities with fewer than {@code minSaleDays} days of sales are not modelled.
      */
     public record Training(int hidden, int epochs, double learningRate, int batchSize, long seed, int horizonDays,
                            int folds, int originStepDays, int trainingDays, int minSaleDays) {

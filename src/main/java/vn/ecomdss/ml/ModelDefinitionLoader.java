@@ -1,8 +1,10 @@
 package vn.ecomdss.ml;
 
+import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 import vn.ecomdss.pipeline.DefinitionFile;
 import vn.ecomdss.pipeline.DefinitionNode;
@@ -14,14 +16,15 @@ import vn.ecomdss.pipeline.DefinitionProblems;
  */
 final class ModelDefinitionLoader {
 
-    private static final Set<String> KEYS = Set.of("model", "kind", "description", "promotion", "training");
-    private static final Set<String> PROMOTION = Set.of("beat-baselines-by");
+    private static final Set<String> KEYS = Set.of("model", "kind", "description", "promotion", "training", "options");
+    private static final Set<String> PROMOTION = Set.of("beat-baselines-by", "beat-baselines-by-points",
+            "require-at-least");
     private static final Set<String> TRAINING = Set.of("hidden", "epochs", "learning-rate", "batch-size", "seed",
             "horizon-days", "folds", "origin-step-days", "training-days", "min-sale-days");
 
-    private final Set<String> kinds;
+    private final Map<String, ModelKind> kinds;
 
-    ModelDefinitionLoader(Set<String> kinds) {
+    ModelDefinitionLoader(Map<String, ModelKind> kinds) {
         this.kinds = kinds;
     }
 
@@ -45,10 +48,8 @@ final class ModelDefinitionLoader {
         }
         root.allowOnly(KEYS);
         String name = root.get("model").requiredText();
-        String kind = root.get("kind").known(kinds.stream().sorted().toList(), null, "model kind");
-        DefinitionNode promotion = root.get("promotion");
-        promotion.allowOnly(PROMOTION);
-        Double margin = promotion.get("beat-baselines-by").ratio(0.0);
+        String kind = root.get("kind").known(kinds.keySet().stream().sorted().toList(), null, "model kind");
+        ModelDefinition.Promotion promotion = promotion(root.get("promotion"));
         DefinitionNode t = root.get("training");
         t.allowOnly(TRAINING);
         DefinitionNode rate = t.get("learning-rate");
@@ -61,10 +62,41 @@ final class ModelDefinitionLoader {
                 t.get("seed").integer(42, 0, Integer.MAX_VALUE), t.get("horizon-days").integer(14, 1, 90),
                 t.get("folds").integer(3, 1, 12), t.get("origin-step-days").integer(7, 1, 90),
                 t.get("training-days").integer(365, 28, 3650), t.get("min-sale-days").integer(5, 1, 365));
-        if (name == null || kind == null || !kinds.contains(kind)) {
+        if (name == null || kind == null || !kinds.containsKey(kind)) {
             return null;
         }
-        return new ModelDefinition(file.name(), name, kind, root.get("description").text(name),
-                margin == null ? 0.0 : margin, training);
+        return new ModelDefinition(file.name(), name, kind, root.get("description").text(name), promotion, training,
+                options(root.get("options"), kinds.get(kind)));
+    }
+
+    private static ModelDefinition.Promotion promotion(DefinitionNode promotion) {
+        promotion.allowOnly(PROMOTION);
+        Double margin = promotion.get("beat-baselines-by").ratioOfAtLeastZero(0.0);
+        Double points = promotion.get("beat-baselines-by-points").ratioOfAtLeastZero(0.0);
+        Map<String, Double> floors = new TreeMap<>();
+        promotion.get("require-at-least").entries().forEach((figure, node) -> {
+            BigDecimal floor = node.decimal();
+            if (floor == null) {
+                node.problem("a number, the least the held-out " + figure + " may be");
+            } else {
+                floors.put(figure, floor.doubleValue());
+            }
+        });
+        return new ModelDefinition.Promotion(margin == null ? 0.0 : margin, points == null ? 0.0 : points, floors);
+    }
+
+    /** The kind's declared options with the file's values over their defaults. */
+    private static Map<String, Double> options(DefinitionNode options, ModelKind kind) {
+        Map<String, Double> values = new TreeMap<>(kind.options());
+        options.allowOnly(kind.options().keySet());
+        options.entries().forEach((option, node) -> {
+            BigDecimal value = node.decimal();
+            if (value == null) {
+                node.problem("a number for option '" + option + "' of kind '" + kind.kind() + "'");
+            } else if (values.containsKey(option)) {
+                values.put(option, value.doubleValue());
+            }
+        });
+        return Map.copyOf(values);
     }
 }

@@ -20,6 +20,14 @@ public interface ModelKind {
     String scores();
 
     /**
+     * The kind's own settings under {@code options:} in a model file, with their defaults (e.g. {@code factors: 32}).
+     * A key not declared here refuses the start.
+     */
+    default Map<String, Double> options() {
+        return Map.of();
+    }
+
+    /**
      * Trains a candidate on facts up to {@code cutoff}, with rolling-origin cross-validation; measures it, its
      * baselines and, when there is one, the champion's recipe trained on the same data, on the held-out window.
      */
@@ -29,11 +37,34 @@ public interface ModelKind {
     /** Scores every entity with the champion as of the end of {@code origin}, into the kind's table; the rows. */
     long score(ModelDefinition model, RegisteredModel champion, LocalDate origin, String runId);
 
+    /** The figure a kind is judged by, and which way is better. */
+    record Metric(String name, boolean higherIsBetter) {
+
+        public static Metric error(String name) {
+            return new Metric(name, false);
+        }
+
+        public static Metric score(String name) {
+            return new Metric(name, true);
+        }
+    }
+
     /**
-     * A trained candidate and how it compares: the error {@code metric} (lower is better) on the held-out window for
-     * the candidate, each baseline and the champion's recipe (null without a champion).
+     * A trained candidate and how it compares: {@code metric} on the held-out window for the candidate, each baseline
+     * and the champion's recipe (null without a champion); {@code figures} are the candidate's other held-out figures
+     * that a definition's {@code require-at-least} can name (e.g. {@code r2}).
      */
-    record Trained(ModelRegistry.Candidate candidate, String metric, double heldOut, Map<String, Double> baselines,
-                   Double champion, String summary) {
+    record Trained(ModelRegistry.Candidate candidate, Metric metric, double heldOut, Map<String, Double> baselines,
+                   Double champion, Map<String, Double> figures, String summary) {
+
+        public Trained(ModelRegistry.Candidate candidate, Metric metric, double heldOut, Map<String, Double> baselines,
+                       Double champion, String summary) {
+            this(candidate, metric, heldOut, baselines, champion, Map.of(), summary);
+        }
+
+        /** Whether {@link PromotionRule} lets this candidate replace the champion under {@code model}'s promotion. */
+        public PromotionRule.Decision decide(ModelDefinition model) {
+            return PromotionRule.decide(metric, heldOut, baselines, model.promotion(), champion, figures);
+        }
     }
 }

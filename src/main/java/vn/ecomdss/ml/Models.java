@@ -28,7 +28,7 @@ public class Models {
     /** Read once, when the jobs are validated at start-up. */
     public synchronized Map<String, ModelDefinition> definitions() {
         if (definitions == null) {
-            definitions = new ModelDefinitionLoader(kinds.keySet()).load(properties.definitions());
+            definitions = new ModelDefinitionLoader(kinds).load(properties.definitions());
         }
         return definitions;
     }

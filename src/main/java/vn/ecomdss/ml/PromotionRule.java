@@ -3,9 +3,9 @@ package vn.ecomdss.ml;
 import java.util.Map;
 
 /**
- * When a candidate becomes champion: its error on the held-out window is at most {@code 1 - margin} times every
- * baseline's, and below the current champion's on the same window (the champion's recipe trained on the same data).
- * Otherwise it stays a candidate, and the reason names the comparison it lost.
+ * When a candidate becomes champion: on the held-out window it beats every baseline by the definition's margin, meets
+ * every {@code require-at-least} floor, and beats the current champion on the same window (the champion's recipe
+ * trained on the same data). Otherwise it stays a candidate, and the reason names the comparison it lost.
  */
 public final class PromotionRule {
 
@@ -16,25 +16,41 @@ public final class PromotionRule {
     private PromotionRule() {
     }
 
-    /** Lower is better for {@code metric}; {@code champion} is null when the model has none yet. */
-    public static Decision decide(String metric, double candidate, Map<String, Double> baselines, double margin,
-                                  Double champion) {
+    /** {@code champion} is null when the model has none yet; {@code figures} hold the candidate's other figures. */
+    public static Decision decide(ModelKind.Metric metric, double candidate, Map<String, Double> baselines,
+                                  ModelDefinition.Promotion promotion, Double champion, Map<String, Double> figures) {
+        String name = metric.name();
         if (!Double.isFinite(candidate)) {
-            return new Decision(false, metric + " is not a number: the held-out window has nothing sold");
+            return new Decision(false, name + " is not a number: the held-out window has nothing to judge by");
         }
         for (Map.Entry<String, Double> baseline : baselines.entrySet()) {
-            double bar = baseline.getValue() * (1 - margin);
-            if (!(candidate <= bar)) {
-                return new Decision(false, String.format("%s %.4f is not at most %.4f, %.0f%% below baseline %s (%.4f)",
-                        metric, candidate, bar, margin * 100, baseline.getKey(), baseline.getValue()));
+            double bar = bar(metric, baseline.getValue(), promotion);
+            boolean beats = metric.higherIsBetter() ? candidate >= bar : candidate <= bar;
+            if (!beats) {
+                return new Decision(false, String.format("%s %.4f is not %s %.4f, the bar set by baseline %s (%.4f)",
+                        name, candidate, metric.higherIsBetter() ? "at least" : "at most", bar, baseline.getKey(),
+                        baseline.getValue()));
             }
         }
-        if (champion != null && !(candidate < champion)) {
-            return new Decision(false, String.format("%s %.4f does not beat the champion's %.4f on the same window",
-                    metric, candidate, champion));
+        for (Map.Entry<String, Double> floor : promotion.requireAtLeast().entrySet()) {
+            Double figure = floor.getKey().equals(name) ? Double.valueOf(candidate) : figures.get(floor.getKey());
+            if (figure == null || !(figure >= floor.getValue())) {
+                return new Decision(false, String.format("%s %s is not at least the required %.4f", floor.getKey(),
+                        figure == null ? "was not measured" : String.format("%.4f", figure), floor.getValue()));
+            }
         }
-        return new Decision(true, String.format("%s %.4f beats every baseline by at least %.0f%%%s", metric, candidate,
-                margin * 100, champion == null ? " (no champion yet)"
-                        : String.format(" and the champion's %.4f", champion)));
+        if (champion != null && !(metric.higherIsBetter() ? candidate > champion : candidate < champion)) {
+            return new Decision(false, String.format("%s %.4f does not beat the champion's %.4f on the same window",
+                    name, candidate, champion));
+        }
+        return new Decision(true, String.format("%s %.4f beats every baseline by the required margin%s", name, candidate,
+                champion == null ? " (no champion yet)" : String.format(" and the champion's %.4f", champion)));
+    }
+
+    /** What the candidate must reach against one baseline's figure. */
+    private static double bar(ModelKind.Metric metric, double baseline, ModelDefinition.Promotion promotion) {
+        double relative = promotion.beatBaselinesBy();
+        double points = promotion.beatBaselinesByPoints();
+        return metric.higherIsBetter() ? baseline * (1 + relative) + points : baseline * (1 - relative) - points;
     }
 }

@@ -109,8 +109,7 @@ class DemandForecastTest extends OpsTestSupport {
                 14, 3, demand.training().originStepDays(), demand.training().trainingDays(), 5);
         ModelKind.Trained trained = models.kindOf(demand).train(demand, worse, CUTOFF, "demand-worse",
                 Optional.of(champion));
-        PromotionRule.Decision decision = PromotionRule.decide(trained.metric(), trained.heldOut(), trained.baselines(),
-                demand.beatBaselinesBy(), trained.champion());
+        PromotionRule.Decision decision = trained.decide(demand);
         assertThat(decision.promote()).as(decision.reason()).isFalse();
         assertThat(trained.champion()).as("the champion's recipe on the same window").isCloseTo(wape,
                 org.assertj.core.data.Offset.offset(1e-9));
