@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.scheduling.support.CronExpression;
@@ -24,11 +25,14 @@ import vn.ecomdss.pipeline.StepFactory;
 /**
  * Reads the job files at the top of {@code job-definitions/}: each job's steps (every type in the step catalogue,
  * validated by its factory, the {@code depends-on} a DAG without cycles), its schedule and its quality thresholds.
+ * A job that {@code extends} another runs that job's steps first, with its quality thresholds and alerting unless it
+ * declares its own, and adds its steps after them; they may depend on the extended job's steps by name. That is how
+ * {@code comprehensive_ecommerce_dss} is the daily ETL plus what the decisions need, without a copy of the ETL.
  */
 final class JobDefinitionLoader {
 
     private static final Set<String> JOB_KEYS = Set.of("job", "description", "schedule", "quality", "alerts",
-            "date-partitioned", "steps");
+            "date-partitioned", "steps", "extends");
     private static final Set<String> ALERT_KEYS = Set.of("channels", "email-to", "quiet-period", "email-on-failure");
     private static final Set<String> STEP_KEYS = Set.of("name", "type", "depends-on");
     private static final Set<String> QUALITY_KEYS = Set.of("raw-max-failed-ratio", "final-min-score",
@@ -44,35 +48,99 @@ final class JobDefinitionLoader {
         this.problems = problems;
     }
 
+    /** A job as its file declares it, before the job it extends (if any) is put in front of its steps. */
+    private record Declared(JobDefinition job, String extendsJob, boolean ownQuality, boolean ownAlerts) {
+    }
+
     List<JobDefinition> load(String location) {
-        List<JobDefinition> jobs = new ArrayList<>();
-        Set<String> names = new HashSet<>();
+        Map<String, Declared> declared = new LinkedHashMap<>();
         for (DefinitionFile file : DefinitionFile.in(location, "")) {
-            JobDefinition job = readJob(file);
-            if (job != null) {
-                if (!names.add(job.name())) {
-                    problems.add(job.file(), "job", "duplicate job name '" + job.name() + "'");
-                }
-                jobs.add(job);
+            Declared job = readJob(file);
+            if (job != null && declared.putIfAbsent(job.job().name(), job) != null) {
+                problems.add(job.job().file(), "job", "duplicate job name '" + job.job().name() + "'");
+            }
+        }
+        List<JobDefinition> jobs = new ArrayList<>();
+        Map<String, Optional<JobDefinition>> resolvedJobs = new HashMap<>();
+        for (Declared job : declared.values()) {
+            JobDefinition resolved = resolve(job, declared, resolvedJobs, new ArrayList<>());
+            if (resolved != null) {
+                checkDependencies(resolved.steps(), job.job().file());
+                jobs.add(resolved);
             }
         }
         return List.copyOf(jobs);
     }
 
-    private JobDefinition readJob(DefinitionFile file) {
+    /**
+     * The job with the steps of the jobs it extends in front of its own; null once a problem is reported. Each job is
+     * resolved once ({@code resolved}), so a problem of a job that others extend is reported once.
+     */
+    private JobDefinition resolve(Declared declared, Map<String, Declared> all,
+                                  Map<String, Optional<JobDefinition>> resolved, List<String> path) {
+        Optional<JobDefinition> known = resolved.get(declared.job().name());
+        if (known != null) {
+            return known.orElse(null);
+        }
+        JobDefinition job = extend(declared, all, resolved, path);
+        resolved.put(declared.job().name(), Optional.ofNullable(job));
+        return job;
+    }
+
+    private JobDefinition extend(Declared declared, Map<String, Declared> all,
+                                 Map<String, Optional<JobDefinition>> resolved, List<String> path) {
+        JobDefinition job = declared.job();
+        if (declared.extendsJob() == null) {
+            return job;
+        }
+        path.add(job.name());
+        Declared base = all.get(declared.extendsJob());
+        if (base == null) {
+            problems.add(job.file(), "extends", "job '" + job.name() + "' extends unknown job '"
+                    + declared.extendsJob() + "' (known: " + all.keySet().stream().sorted().toList() + ")");
+            return null;
+        }
+        if (path.contains(base.job().name())) {
+            problems.add(job.file(), "extends", "jobs extend each other in a circle: " + String.join(" -> ", path)
+                    + " -> " + base.job().name());
+            return null;
+        }
+        JobDefinition resolvedBase = resolve(base, all, resolved, path);
+        if (resolvedBase == null) {
+            return null;
+        }
+        List<StepDefinition> steps = new ArrayList<>(resolvedBase.steps());
+        Set<String> inherited = new HashSet<>();
+        resolvedBase.steps().forEach(step -> inherited.add(step.name()));
+        for (StepDefinition step : job.steps()) {
+            if (inherited.contains(step.name())) {
+                problems.add(step.file(), step.field() + ".name", "step '" + step.name() + "' is already a step of '"
+                        + resolvedBase.name() + "', which this job extends");
+            } else {
+                steps.add(step);
+            }
+        }
+        return new JobDefinition(job.file(), job.name(), job.description(), job.schedule(),
+                declared.ownQuality() ? job.quality() : resolvedBase.quality(),
+                declared.ownAlerts() ? job.alerts() : resolvedBase.alerts(), job.datePartitioned(), List.copyOf(steps));
+    }
+
+    private Declared readJob(DefinitionFile file) {
         DefinitionNode root = file.root("expected a mapping at the top of the file", problems);
         if (root == null) {
             return null;
         }
         root.allowOnly(JOB_KEYS);
         String name = root.get("job").requiredText();
+        String extendsJob = root.get("extends").text(null);
         JobDefinition.Schedule schedule = readSchedule(root.get("schedule"));
         JobDefinition.QualityThresholds quality = readQuality(root.get("quality"));
         JobDefinition.Alerting alerts = readAlerts(root.get("alerts"));
         List<StepDefinition> steps = new ArrayList<>();
         DefinitionNode stepNodes = root.get("steps");
         if (!stepNodes.isNonEmptyList()) {
-            stepNodes.problem("a job needs a non-empty list of steps");
+            stepNodes.problem(extendsJob == null ? "a job needs a non-empty list of steps"
+                    : "a job that extends another adds a non-empty list of steps");
         } else {
             Set<String> seen = new HashSet<>();
             for (DefinitionNode node : stepNodes.items()) {
@@ -93,14 +161,14 @@ final class JobDefinitionLoader {
                 }
                 steps.add(step);
             }
-            checkDependencies(steps, file.name());
         }
         String description = root.get("description").text("");
         boolean datePartitioned = root.get("date-partitioned").oneOf(List.of("true", "false"), "false", "true or false")
                 .equals("true");
         return name == null ? null
-                : new JobDefinition(file.name(), name, description, schedule, quality, alerts, datePartitioned,
-                        List.copyOf(steps));
+                : new Declared(new JobDefinition(file.name(), name, description, schedule, quality, alerts,
+                        datePartitioned, List.copyOf(steps)), extendsJob, !root.get("quality").isAbsent(),
+                        !root.get("alerts").isAbsent());
     }
 
     private StepDefinition readStep(DefinitionNode node) {

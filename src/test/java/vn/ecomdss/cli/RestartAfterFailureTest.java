@@ -43,7 +43,7 @@ class RestartAfterFailureTest extends PlatformTestSupport {
         assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         List<String> rerun = restarted.getStepExecutions().stream().map(StepExecution::getStepName).toList();
         assertThat(rerun).containsExactlyInAnyOrder("load_facts", "quality_check_final", "refresh_materialized_views",
-                "business_thresholds", "forecast_demand", "notify");
+                "business_thresholds", "notify");
         assertThat(count("select count(*) from dw.fact_sales where source = 'dummyjson'")).isEqualTo(800);
         assertThat(count("""
                 select count(*) from (select source, order_id, line_number from dw.fact_sales

@@ -56,10 +56,71 @@ class DefinitionValidationTest extends PlatformTestSupport {
                                 "transform_reviews", "transform_user_activity", "transform_returns",
                                 "transform_promotions"),
                         List.of("load_dimensions"), List.of("load_facts"), List.of("quality_check_final"),
-                        List.of("refresh_materialized_views"), List.of("business_thresholds", "forecast_demand"),
+                        List.of("refresh_materialized_views"), List.of("business_thresholds"),
                         List.of("notify"));
-        assertThat(etl.schedule().cron()).isEqualTo("0 0 2 * * *");
-        assertThat(etl.schedule().zone().getId()).isEqualTo("Asia/Ho_Chi_Minh");
+        assertThat(etl.schedule()).as("comprehensive_ecommerce_dss runs it every night").isNull();
+
+        JobDefinition daily = catalogue.definition("comprehensive_ecommerce_dss").orElseThrow();
+        assertThat(daily.schedule().cron()).isEqualTo("0 0 2 * * *");
+        assertThat(daily.schedule().zone().getId()).isEqualTo("Asia/Ho_Chi_Minh");
+        assertThat(daily.steps().subList(0, etl.steps().size())).as("the whole ETL first").isEqualTo(etl.steps());
+        assertThat(daily.quality()).isEqualTo(etl.quality());
+        assertThat(daily.alerts()).isEqualTo(etl.alerts());
+        assertThat(JobAssembler.levels(daily).get(JobAssembler.levels(etl).size() - 2).stream()
+                .map(StepDefinition::name)).as("scoring beside the thresholds, after the marts")
+                .contains("business_thresholds", "forecast_demand");
+    }
+
+    @Test
+    void aJobExtendsOnlyAKnownJobWithoutCirclesAndAddsNoStepItAlreadyHas() throws IOException {
+        writeSource();
+        Files.writeString(dir.resolve("base.yml"), """
+                job: base
+                steps:
+                  - name: extract_shop
+                    type: extract
+                    source: shop
+                """);
+        Files.writeString(dir.resolve("again.yml"), """
+                job: again
+                extends: base
+                steps:
+                  - name: extract_shop
+                    type: extract
+                    source: shop
+                """);
+        Files.writeString(dir.resolve("nowhere.yml"), """
+                job: nowhere
+                extends: missing
+                steps:
+                  - name: extract
+                    type: extract
+                    source: shop
+                """);
+        Files.writeString(dir.resolve("ping.yml"), """
+                job: ping
+                extends: pong
+                steps:
+                  - name: a
+                    type: extract
+                    source: shop
+                """);
+        Files.writeString(dir.resolve("pong.yml"), """
+                job: pong
+                extends: ping
+                steps:
+                  - name: b
+                    type: extract
+                    source: shop
+                    depends-on: a
+                """);
+
+        assertThat(problems(dir)).contains(
+                "again.yml: steps[0].name: step 'extract_shop' is already a step of 'base', which this job extends",
+                "nowhere.yml: extends: job 'nowhere' extends unknown job 'missing' (known: [again, base, nowhere, "
+                        + "ping, pong])",
+                "pong.yml: extends: jobs extend each other in a circle: ping -> pong -> ping")
+                .noneMatch(problem -> problem.startsWith("ping.yml: extends"));
     }
 
     @Test

@@ -89,6 +89,7 @@ class DemandForecastTest extends OpsTestSupport {
         }
         assertThat(get("/api/v1/predictions/demand/" + SOURCE + "/NO-SUCH", basic(VIEWER, VIEWER_PASSWORD)).status())
                 .isEqualTo(404);
+        theNightlyJobScoresAfterItsEtlWhatTheRetrainScored(forecasts);
         plannedPromotionRaisesTheForecastOfItsDaysOnly("P05");
 
         dashboard.signIn(baseUrl(), VIEWER, VIEWER_PASSWORD);
@@ -124,6 +125,26 @@ class DemandForecastTest extends OpsTestSupport {
         assertThat(repeat.status()).as(repeat.decision()).isEqualTo("candidate");
         assertThat(repeat.decision()).contains("does not beat the champion");
         assertThat(registry.champion("demand").orElseThrow().version()).isEqualTo(champion.version());
+    }
+
+    /**
+     * comprehensive_ecommerce_dss is dss_etl and then the scoring: the night after the cutoff (here with only the file
+     * source, which has nothing to read) its forecast_demand writes the champion's forecasts from the cutoff again,
+     * equal to those ml_retrain wrote.
+     */
+    private void theNightlyJobScoresAfterItsEtlWhatTheRetrainScored(List<Map<String, Object>> retrained)
+            throws Exception {
+        JobExecution nightly = jobOperator.start(catalogue.jobs().get("comprehensive_ecommerce_dss"),
+                new JobParametersBuilder().addString(RunParameters.RUN_ID, "demand-nightly")
+                        .addString(RunParameters.LOGICAL_DATE, CUTOFF.plusDays(1).toString())
+                        .addString(RunParameters.SOURCES, "shop-files").toJobParameters());
+        assertThat(nightly.getStatus()).as(nightly.getExitStatus().toString()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(nightly.getStepExecutions().stream().map(s -> s.getStepName()))
+                .contains("load_facts", "refresh_materialized_views", "forecast_demand");
+        assertThat(jdbc.queryForList("""
+                select product_id, forecast_date, quantity, lower, upper, model_version from ml.demand_forecast
+                where source = ? and origin_date = ? and run_id = 'demand-nightly' order by product_id, forecast_date
+                """, SOURCE, java.sql.Date.valueOf(CUTOFF))).isEqualTo(retrained);
     }
 
     /**

@@ -38,10 +38,13 @@ class AdminApiTest extends OpsTestSupport {
     void viewerSeesJobsWithNextFireTimeButIsForbiddenToLaunchAndTheRefusalIsAudited() {
         Answer jobs = get("/api/v1/jobs", basic(VIEWER, VIEWER_PASSWORD));
         assertThat(jobs.status()).isEqualTo(200);
+        JsonNode daily = find(jobs.json(), "name", "comprehensive_ecommerce_dss");
+        assertThat(daily.path("schedule").path("cron").asString()).isEqualTo("0 0 2 * * *");
+        assertThat(daily.path("schedule").path("zone").asString()).isEqualTo("Asia/Ho_Chi_Minh");
+        assertThat(daily.path("schedule").path("nextFireTime").asString()).contains("T02:00").endsWith("+07:00");
+        assertThat(daily.path("steps").size()).as("dss_etl's steps, then the scoring").isGreaterThan(etlSteps());
         JsonNode etl = find(jobs.json(), "name", "dss_etl");
-        assertThat(etl.path("schedule").path("cron").asString()).isEqualTo("0 0 2 * * *");
-        assertThat(etl.path("schedule").path("zone").asString()).isEqualTo("Asia/Ho_Chi_Minh");
-        assertThat(etl.path("schedule").path("nextFireTime").asString()).contains("T02:00").endsWith("+07:00");
+        assertThat(etl.path("schedule").isNull()).as("launched by comprehensive_ecommerce_dss or on demand").isTrue();
         assertThat(etl.path("steps").size()).isEqualTo(etlSteps());
 
         Answer launch = post("/api/v1/jobs/dss_etl/executions", basic(VIEWER, VIEWER_PASSWORD), "{}");
@@ -119,7 +122,7 @@ class AdminApiTest extends OpsTestSupport {
         assertThat(second).isGreaterThan(first);
         JsonNode completed = awaitExecution(second, d -> "COMPLETED".equals(d.path("status").asString()), RUN_TIMEOUT);
         assertThat(names(completed.path("steps"))).containsExactlyInAnyOrder("load_facts", "quality_check_final",
-                "refresh_materialized_views", "business_thresholds", "forecast_demand", "notify");
+                "refresh_materialized_views", "business_thresholds", "notify");
         assertThat(count("select count(*) from dw.fact_sales where run_id = 'api-restart'")).isPositive();
 
         Answer once = post("/api/v1/executions/" + second + "/restart", operator, null);
@@ -174,13 +177,15 @@ class AdminApiTest extends OpsTestSupport {
     @Test
     void operatorPausesAndResumesASchedule() {
         String operator = basic(OPERATOR, OPERATOR_PASSWORD);
-        Answer paused = post("/api/v1/jobs/dss_etl/schedule/pause", operator, null);
+        String daily = "/api/v1/jobs/comprehensive_ecommerce_dss";
+        Answer paused = post(daily + "/schedule/pause", operator, null);
         assertThat(paused.status()).isEqualTo(200);
         assertThat(paused.json().path("schedule").path("paused").asBoolean()).isTrue();
-        assertThat(get("/api/v1/jobs/dss_etl", operator).json().path("schedule").path("paused").asBoolean()).isTrue();
-        Answer resumed = post("/api/v1/jobs/dss_etl/schedule/resume", operator, null);
+        assertThat(get(daily, operator).json().path("schedule").path("paused").asBoolean()).isTrue();
+        Answer resumed = post(daily + "/schedule/resume", operator, null);
         assertThat(resumed.json().path("schedule").path("paused").asBoolean()).isFalse();
-        assertThat(jdbc.queryForObject("select changed_by from ops.schedule_state where job_name = 'dss_etl'",
+        assertThat(jdbc.queryForObject(
+                "select changed_by from ops.schedule_state where job_name = 'comprehensive_ecommerce_dss'",
                 String.class)).isEqualTo(OPERATOR);
         assertThat(get("/api/v1/audit?limit=5", operator).json().get(0).path("action").asString()).isEqualTo("resume");
     }

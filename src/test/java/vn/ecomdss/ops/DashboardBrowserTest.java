@@ -40,7 +40,8 @@ class DashboardBrowserTest extends OpsTestSupport {
         dashboard.signIn(baseUrl(), OPERATOR, OPERATOR_PASSWORD);
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("job-dss_etl")));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("who"), OPERATOR + " (OPERATOR)"));
-        assertThat(browser.findElement(By.id("job-dss_etl")).getText()).contains("0 2 * * *", "Asia/Ho_Chi_Minh");
+        assertThat(browser.findElement(By.id("job-comprehensive_ecommerce_dss")).getText())
+                .contains("0 2 * * *", "Asia/Ho_Chi_Minh");
         dashboard.screenshot("01-signed-in");
 
         browser.findElement(By.id("launch-sources-dss_etl")).sendKeys("vnmarket");
@@ -73,13 +74,13 @@ class DashboardBrowserTest extends OpsTestSupport {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("run-status"), "COMPLETED"));
         assertThat(browser.findElement(By.id("step-load_facts")).getText()).contains("COMPLETED");
         assertThat(browser.findElements(By.id("step-extract_vnmarket"))).as("completed steps are not rerun").isEmpty();
-        assertThat(browser.findElement(By.id("run-progress-text")).getText()).as("load_facts and the five steps after it")
-                .startsWith("6 of " + etlSteps());
+        assertThat(browser.findElement(By.id("run-progress-text")).getText()).as("load_facts and the four steps after it")
+                .startsWith("5 of " + etlSteps());
 
         wait.until(ExpectedConditions.attributeToBe(By.id("dag-load_facts"), "data-status", "COMPLETED"));
         assertThat(browser.findElement(By.id("dag-extract_vnmarket")).getAttribute("data-status"))
                 .as("the restart ran load_facts on").isEqualTo("NOT_RUN");
-        assertThat(browser.findElements(By.cssSelector("#run-gantt rect.bar"))).hasSize(6);
+        assertThat(browser.findElements(By.cssSelector("#run-gantt rect.bar"))).hasSize(5);
         browser.findElement(By.cssSelector("#dag-load_facts rect")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("step-log"), "load_facts: fact_sales:"));
         assertThat(browser.findElement(By.id("step-log-title")).getText()).isEqualTo("Log of load_facts in execution "
