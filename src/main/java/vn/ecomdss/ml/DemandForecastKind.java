@@ -30,6 +30,8 @@ import vn.ecomdss.pipeline.CopyWriter;
 @Component
 public class DemandForecastKind implements ModelKind {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DemandForecastKind.class);
+
     /** Bumped when the features or the network change, so the registry says which code made a version. */
     static final String CODE_VERSION = "demand-mlp-2";
     static final String METRIC = "wape";
@@ -156,17 +158,21 @@ public class DemandForecastKind implements ModelKind {
     public long score(ModelDefinition model, RegisteredModel champion, LocalDate origin, String runId) {
         JsonNode parameters = champion.parameters();
         int horizon = parameters.path("horizon_days").asInt();
+        long started = System.nanoTime();
         store.rebuildSeries(origin.minusDays(DemandFeatures.LOOKBACK_DAYS - 1L), origin,
                 parameters.path("min_sale_days").asInt(1));
         List<DemandSeries> series = store.series();
+        long seriesBuilt = System.nanoTime();
         LocalDate first = series.stream().map(DemandSeries::first).min(Comparator.naturalOrder()).orElse(origin);
         List<DemandFeatureStore.Row> rows = store.build(series, origin, horizon, origin,
                 store.calendar(first, origin.plusDays(horizon)), store.promotions(origin.minusDays(27),
                         origin.plusDays(horizon)), runId);
+        long featuresStored = System.nanoTime();
         Forecasts forecasts;
         try (DemandNetwork network = load(champion)) {
             forecasts = forecast(network, parameters, rows);
         }
+        long predicted = System.nanoTime();
         jdbc.update(CLEAR_FORECASTS, Date.valueOf(origin));
         List<Object[]> values = new ArrayList<>(rows.size());
         for (int i = 0; i < rows.size(); i++) {
@@ -175,7 +181,15 @@ public class DemandForecastKind implements ModelKind {
                     forecasts.lower[i], forecasts.upper[i], champion.version(), origin, runId});
         }
         copy.copy("ml.demand_forecast", COPY_FORECASTS, values, row -> row);
+        LOG.info("{} v{} scored {} rows of {} products from {}: series {} ms, features {} ms, inference {} ms, "
+                        + "forecasts written {} ms", model.name(), champion.version(), rows.size(), series.size(), origin,
+                millis(started, seriesBuilt), millis(seriesBuilt, featuresStored), millis(featuresStored, predicted),
+                millis(predicted, System.nanoTime()));
         return rows.size();
+    }
+
+    private static long millis(long from, long to) {
+        return (to - from) / 1_000_000;
     }
 
     /** The champion's network, ready to predict (the caller closes it). */

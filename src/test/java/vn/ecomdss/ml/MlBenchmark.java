@@ -56,9 +56,12 @@ public final class MlBenchmark {
             }
         }
         LocalDate cutoff = LocalDate.of(2024, 12, 17);
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(DssApplication.class)
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(DssApplication.class,
+                StepPeaks.class).profiles("server")
                 .run("--dss.data-dir=" + dataDir, "--dss.ml.engine-cache=" + Path.of("target", "djl").toAbsolutePath(),
-                        "--logging.level.vn.ecomdss=WARN", "--dss.scheduler.enabled=false")) {
+                        "--logging.level.vn.ecomdss=WARN", "--logging.level.vn.ecomdss.ml=INFO", "--dss.scheduler.enabled=false", "--server.port=0",
+                        "--server.address=127.0.0.1", "--dss.security.tokens[0].name=bench",
+                        "--dss.security.tokens[0].sha256=" + sha256(TOKEN), "--dss.security.tokens[0].roles=VIEWER")) {
             JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
             long generating = System.nanoTime();
             DemandHistory.write(jdbc, "ml-bench", products, LocalDate.of(2024, 1, 1), LocalDate.of(2024, 12, 31), 7);
@@ -80,13 +83,63 @@ public final class MlBenchmark {
                 System.out.printf("run %d:%n", run);
                 for (StepExecution step : execution.getStepExecutions()) {
                     double seconds = Duration.between(step.getStartTime(), step.getEndTime()).toMillis() / 1000.0;
-                    System.out.printf("  %-14s %7.1f s  %,10d rows written  %,10.0f rows/s%n", step.getStepName(),
-                            seconds, step.getWriteCount(), step.getWriteCount() / Math.max(seconds, 1e-3));
+                    StepPeaks.Peak peak = StepPeaks.PEAKS.get(step.getStepName());
+                    System.out.printf("  %-22s %7.1f s  %,10d rows written  %,10.0f rows/s  peak heap %,5d MB  "
+                                    + "peak resident %,6d MB%n", step.getStepName(), seconds, step.getWriteCount(),
+                            step.getWriteCount() / Math.max(seconds, 1e-3), peak.heapBytes() / (1024 * 1024),
+                            peak.residentKb() / 1024);
                     System.out.println("    " + step.getExitStatus().getExitDescription());
                 }
-                System.out.printf("  peak heap %d MB, peak resident %s%n", peakHeapBytes() / (1024 * 1024), peakResident());
+                System.out.printf("  whole run: peak heap %d MB, peak resident %s%n", peakHeapBytes() / (1024 * 1024),
+                        peakResident());
             }
             inference(context, Integer.parseInt(args.getOrDefault("inference-rows", "1000000")));
+            PredictionLatency.measure(context, TOKEN, Integer.parseInt(args.getOrDefault("requests", "5000")),
+                    Integer.parseInt(args.getOrDefault("clients", "4")));
+        }
+    }
+
+    private static final String TOKEN = "ml-bench-viewer-token";
+
+    private static String sha256(String text) throws java.security.NoSuchAlgorithmException {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * Each step's peak heap (the pools' peaks reset before it) and peak resident memory (Linux's VmHWM, reset by
+     * writing 5 to {@code /proc/self/clear_refs}), so that every model's training and scoring is measured apart.
+     */
+    public static class StepPeaks implements org.springframework.batch.core.listener.StepExecutionListener {
+
+        record Peak(long heapBytes, long residentKb) {
+        }
+
+        static final Map<String, Peak> PEAKS = new java.util.concurrent.ConcurrentHashMap<>();
+
+        @Override
+        public void beforeStep(StepExecution stepExecution) {
+            resetPeaks();
+            try {
+                Files.writeString(Path.of("/proc/self/clear_refs"), "5");
+            } catch (IOException | RuntimeException e) {
+                // Not Linux, or not allowed: the resident peak is then the process's since it started.
+            }
+        }
+
+        @Override
+        public org.springframework.batch.core.ExitStatus afterStep(StepExecution stepExecution) {
+            PEAKS.put(stepExecution.getStepName(), new Peak(peakHeapBytes(), residentPeakKb()));
+            return null;
+        }
+
+        private static long residentPeakKb() {
+            try {
+                return Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmHWM:"))
+                        .map(l -> Long.parseLong(l.substring(6).trim().split("\\s+")[0])).findFirst().orElse(0L);
+            } catch (IOException | RuntimeException e) {
+                return 0;
+            }
         }
     }
 
