@@ -405,11 +405,12 @@
     const number = (v) => v === undefined || v === null ? '' : Number(v).toFixed(4);
     $('#models tbody').replaceChildren(...models.map(m => {
       const c = m.champion;
-      const metric = c ? Object.keys(c.metrics).find(k => !k.startsWith('held_out') && !k.startsWith('cross')) : null;
+      const metric = m.metric;
       return el('tr', {id: 'model-' + m.model},
         el('td', {}, m.model, el('div', {class: 'muted'}, m.kind)),
         el('td', {}, c ? 'v' + c.version + ' (' + c.codeVersion + ')' : 'no champion yet'),
-        el('td', {}, c ? metric + ' ' + number(c.metrics[metric]) : ''),
+        el('td', {}, c ? metric + ' ' + number(c.metrics[metric]) : '',
+          el('div', {class: 'muted'}, m.higherIsBetter ? 'higher is better' : 'lower is better')),
         el('td', {}, c ? Object.entries(c.baselineMetrics).map(([k, v]) => k + ' ' + number(v)).join(', ') : ''),
         el('td', {}, c ? time(c.trainedAt) + ', data to ' + c.trainingCutoff : ''),
         el('td', {}, m.latest ? 'v' + m.latest.version + ' ' + m.latest.status : 'none',

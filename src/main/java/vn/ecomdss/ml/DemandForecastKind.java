@@ -71,6 +71,11 @@ public class DemandForecastKind implements ModelKind {
     }
 
     @Override
+    public Metric metric() {
+        return Metric.error(METRIC);
+    }
+
+    @Override
     public String scores() {
         return "ml.demand_forecast";
     }
@@ -151,7 +156,7 @@ public class DemandForecastKind implements ModelKind {
                         + "seasonal naive %.4f, weekday median %.4f%s", series.size(), all.size(),
                 heldOut.origin.plusDays(1), heldOut.origin.plusDays(horizon), heldOut.model, heldOut.seasonalNaive,
                 heldOut.weekdayMedian, championError == null ? "" : String.format(", champion %.4f", championError));
-        return new Trained(candidate, ModelKind.Metric.error(METRIC), heldOut.model, baselines, championError, summary);
+        return new Trained(candidate, metric(), heldOut.model, baselines, championError, summary);
     }
 
     @Override

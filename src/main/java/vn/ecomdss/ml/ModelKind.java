@@ -19,6 +19,9 @@ public interface ModelKind {
 
     String scores();
 
+    /** The held-out figure candidates are judged by (the {@link Trained#metric()} of every training). */
+    Metric metric();
+
     /**
      * The kind's own settings under {@code options:} in a model file, with their defaults (e.g. {@code factors: 32}).
      * A key not declared here refuses the start.

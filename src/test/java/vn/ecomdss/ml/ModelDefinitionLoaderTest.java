@@ -40,6 +40,11 @@ class ModelDefinitionLoaderTest {
         }
 
         @Override
+        public Metric metric() {
+            return Metric.score("hit_rate_at_10");
+        }
+
+        @Override
         public Map<String, Double> options() {
             return Map.of("factors", 16.0, "top-n", 10.0);
         }

@@ -15,6 +15,7 @@ import tools.jackson.databind.JsonNode;
 
 import vn.ecomdss.ml.DemandPredictions;
 import vn.ecomdss.ml.ModelDefinition;
+import vn.ecomdss.ml.ModelKind;
 import vn.ecomdss.ml.ModelRegistry;
 import vn.ecomdss.ml.Models;
 import vn.ecomdss.ml.RegisteredModel;
@@ -25,9 +26,12 @@ import vn.ecomdss.ml.RegisteredModel;
 @Tag(name = "Models", description = "The registry's champions and candidates")
 public class ModelsController {
 
-    /** One model: its champion (null until one is promoted), its latest version and how many it has. */
-    public record ModelSummary(String model, String kind, String description, Version champion, Version latest,
-                               int versions) {
+    /**
+     * One model: the figure it is judged by and which way is better, its champion (null until one is promoted), its
+     * latest version and how many it has.
+     */
+    public record ModelSummary(String model, String kind, String description, String metric, boolean higherIsBetter,
+                               Version champion, Version latest, int versions) {
     }
 
     public record Version(int version, String status, Instant trainedAt, LocalDate trainingCutoff, String codeVersion,
@@ -64,7 +68,9 @@ public class ModelsController {
     private ModelSummary summary(ModelDefinition model) {
         List<RegisteredModel> versions = registry.versions(model.name());
         Optional<RegisteredModel> champion = versions.stream().filter(v -> v.status().equals("champion")).findFirst();
-        return new ModelSummary(model.name(), model.kind(), model.description(), champion.map(Version::of).orElse(null),
+        ModelKind.Metric metric = models.kindOf(model).metric();
+        return new ModelSummary(model.name(), model.kind(), model.description(), metric.name(),
+                metric.higherIsBetter(), champion.map(Version::of).orElse(null),
                 versions.isEmpty() ? null : Version.of(versions.get(0)), versions.size());
     }
 }
