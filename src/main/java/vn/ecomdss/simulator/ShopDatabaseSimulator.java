@@ -9,6 +9,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
@@ -182,7 +183,7 @@ public class ShopDatabaseSimulator {
                 SplittableRandom random = SeededRandom.of(seed, "oltp", k);
                 Operation operation = SeededRandom.pickWeighted(random, OPERATIONS, WEIGHTS);
                 if (apply(connection, operation, random, highest)) {
-                    made.merge(operation.name().toLowerCase(java.util.Locale.ROOT), 1L, Long::sum);
+                    made.merge(operation.name().toLowerCase(Locale.ROOT), 1L, Long::sum);
                 }
                 connection.commit();
             }

@@ -11,6 +11,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
@@ -48,7 +49,8 @@ final class CdcReader implements SourceReader {
 
     private static final Logger log = LoggerFactory.getLogger(CdcReader.class);
     private static final String POSITION = "cdc.position";
-    private static final Duration STALL = Duration.ofSeconds(60);
+    /** Generous: the server sends a large transaction only once it has decoded all of it. */
+    private static final Duration STALL = Duration.ofMinutes(5);
 
     /** Where the shop database answers. */
     record Database(String url, String user, String password) {
@@ -86,7 +88,7 @@ final class CdcReader implements SourceReader {
 
     /** The slot's and the publication's name for a source: {@code dss_cdc_} and its name in identifier form. */
     static String slotName(String source) {
-        return "dss_cdc_" + source.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
+        return "dss_cdc_" + source.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
     }
 
     @Override
@@ -113,8 +115,12 @@ final class CdcReader implements SourceReader {
 
     private void startStream(ChangePosition from) {
         Properties properties = new Properties();
-        PGProperty.USER.set(properties, database.user());
-        PGProperty.PASSWORD.set(properties, database.password() == null ? "" : database.password());
+        if (database.user() != null) {
+            PGProperty.USER.set(properties, database.user());
+        }
+        if (database.password() != null) {
+            PGProperty.PASSWORD.set(properties, database.password());
+        }
         PGProperty.ASSUME_MIN_SERVER_VERSION.set(properties, "14");
         PGProperty.REPLICATION.set(properties, "database");
         PGProperty.PREFER_QUERY_MODE.set(properties, "simple");
