@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import javax.sql.DataSource;
+
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
@@ -17,7 +19,9 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.stereotype.Component;
 
 import vn.ecomdss.definition.JobCatalogue;
@@ -31,12 +35,13 @@ import vn.ecomdss.pipeline.StepAttempts;
 import vn.ecomdss.quality.QualityReport;
 import vn.ecomdss.simulator.EventStreamSimulator;
 import vn.ecomdss.simulator.MarketEventStreams;
+import vn.ecomdss.simulator.ShopDatabaseSimulator;
 import vn.ecomdss.warehouse.ExchangeRateLoader;
 
 /**
  * The command line: {@code demo}, {@code run <job> [key=value ...]}, {@code restart <executionId>},
  * {@code stop <executionId>}, {@code executions [job]}, {@code backfill <job> from=... to=... [concurrency=N]},
- * {@code simulate [--minutes N] [--rate-scale X]}. Launches,
+ * {@code simulate [--oltp [--db-url URL]] [--minutes N] [--rate-scale X]}. Launches,
  * stops and restarts go through {@link JobControl} as the admin API's do (same checks, same messages, audited as
  * actor {@code cli}). The exit code is 0 only when the execution the command ran COMPLETED (or, for the read-only
  * commands, when they answered); bad input gets one line on standard error and a code of its own (see
@@ -58,6 +63,10 @@ public class DssCommandLine implements ApplicationRunner, ExitCodeGenerator {
               simulate [--minutes N] [--rate-scale X] [--seed S] [--start ISO-INSTANT]
                                             publish the event streams to Kafka for N minutes (default 1) at X times
                                             the original rates (default 1)
+              simulate --oltp [--db-url JDBC-URL] [--minutes N] [--rate-scale X] [--seed S]
+                                            run the shop on its database (schema oltp; default the platform's
+                                            PostgreSQL, DSS_OLTP_USER/DSS_OLTP_PASSWORD for another): sign-ups,
+                                            address and price changes, orders, payments, cancellations, delistings
               quality [runId]               print the quality results of a run (default: the latest)
               rates <file.csv>              add exchange rates to VND (currency,valid_from,rate_to_vnd,note)
               server                        run the web dashboard, the admin API and the scheduler
@@ -78,6 +87,8 @@ public class DssCommandLine implements ApplicationRunner, ExitCodeGenerator {
     private final JobCatalogue catalogue;
     private final JdbcTemplate jdbc;
     private final EventStreamSimulator simulator;
+    private final ShopDatabaseSimulator shop;
+    private final Environment environment;
     private final KafkaEndpoint kafka;
     private final QualityReport qualityReport;
     private final ExchangeRateLoader exchangeRates;
@@ -87,11 +98,13 @@ public class DssCommandLine implements ApplicationRunner, ExitCodeGenerator {
     private int exitCode;
 
     public DssCommandLine(JobControl control, JobRepository jobRepository, JobCatalogue catalogue,
-                          JdbcTemplate jdbc, EventStreamSimulator simulator,
-                          KafkaEndpoint kafka, QualityReport qualityReport, ExchangeRateLoader exchangeRates,
-                          Backfills backfills) {
+                          JdbcTemplate jdbc, EventStreamSimulator simulator, ShopDatabaseSimulator shop,
+                          Environment environment, KafkaEndpoint kafka, QualityReport qualityReport,
+                          ExchangeRateLoader exchangeRates, Backfills backfills) {
         this.backfills = backfills;
         this.simulator = simulator;
+        this.shop = shop;
+        this.environment = environment;
         this.kafka = kafka;
         this.control = control;
         this.jobRepository = jobRepository;
@@ -208,7 +221,7 @@ public class DssCommandLine implements ApplicationRunner, ExitCodeGenerator {
         return control.restart(executionId, ACTOR, JobControl.Mode.FOREGROUND);
     }
 
-    /** Options as {@code --name value} or {@code --name=value}. */
+    /** Options as {@code --name value} or {@code --name=value}; {@code --oltp} alone is a flag. */
     private int simulate(List<String> args) {
         Map<String, String> options = new LinkedHashMap<>(Map.of("minutes", "1", "rate-scale", "1", "seed", "42"));
         for (int i = 0; i < args.size(); i++) {
@@ -219,9 +232,14 @@ public class DssCommandLine implements ApplicationRunner, ExitCodeGenerator {
             int eq = arg.indexOf('=');
             if (eq > 0) {
                 options.put(arg.substring(2, eq), arg.substring(eq + 1));
+            } else if (arg.equals("--oltp")) {
+                options.put("oltp", "true");
             } else if (i + 1 < args.size()) {
                 options.put(arg.substring(2), args.get(++i));
             }
+        }
+        if (options.containsKey("oltp")) {
+            return simulateShop(options);
         }
         double minutes = option(options, "minutes", Double::parseDouble);
         double scale = option(options, "rate-scale", Double::parseDouble);
@@ -242,6 +260,28 @@ public class DssCommandLine implements ApplicationRunner, ExitCodeGenerator {
                     stream.per.toMinutes() == 60 ? "hour" : "minute", scale);
         }
         out.printf("  %-20s %9d events in %.1f s%n", "total", produced.total(), produced.elapsed().toMillis() / 1000.0);
+        return 0;
+    }
+
+    /** The shop writing its own database, in the platform's PostgreSQL unless {@code --db-url} names another. */
+    private int simulateShop(Map<String, String> options) {
+        double minutes = option(options, "minutes", Double::parseDouble);
+        double scale = option(options, "rate-scale", Double::parseDouble);
+        long seed = option(options, "seed", Long::parseLong);
+        if (!(minutes > 0) || !(scale > 0)) {
+            return usage("simulate needs --minutes and --rate-scale greater than 0");
+        }
+        String url = options.get("db-url");
+        DataSource database = url == null ? shop.platformDatabase()
+                : new DriverManagerDataSource(url, environment.getProperty("dss.oltp.user", ""),
+                        environment.getProperty("dss.oltp.password", ""));
+        out.printf("Running the shop for %.2f minutes at %.2fx %.0f operations/s (seed %d) on %s%n", minutes, scale,
+                ShopDatabaseSimulator.OPERATIONS_PER_SECOND, seed, url == null ? "the platform's PostgreSQL" : url);
+        ShopDatabaseSimulator.ShopActivity activity = shop.run(database, Duration.ofMillis((long) (minutes * 60_000)),
+                scale, seed);
+        activity.operations().forEach((operation, count) -> out.printf("  %-14s %9d%n", operation, count));
+        out.printf("  %-14s %9d operations in %.1f s%n", "total", activity.total(),
+                activity.elapsed().toMillis() / 1000.0);
         return 0;
     }
 

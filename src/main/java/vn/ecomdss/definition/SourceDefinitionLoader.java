@@ -55,7 +55,8 @@ final class SourceDefinitionLoader {
             "tiki", SourceDefinitionLoader::checkTiki,
             "shopee", SourceDefinitionLoader::checkShopee,
             "sendo-open", SourceDefinitionLoader::checkSendoOpen,
-            "file", SourceDefinitionLoader::checkFile);
+            "file", SourceDefinitionLoader::checkFile,
+            "cdc", SourceDefinitionLoader::checkCdc);
 
     private final DefinitionProblems problems;
 
@@ -314,6 +315,27 @@ final class SourceDefinitionLoader {
                     node.get(nested).get("path").problem("the reader gathers the rows of one " + entity.target()
                             + " under one top-level field, such as /" + nested + ", got '" + lines.pointer() + "'");
                 }
+            }
+        });
+    }
+
+    /**
+     * A change data capture source reads tables of one PostgreSQL database, named as lower-case identifiers (they
+     * name the publication's tables and the {@code cdc_<table>} topics); its records are changes, landed raw.
+     */
+    private static void checkCdc(DefinitionNode root, String style, Map<String, EntityDefinition> entities) {
+        if (root.has("embedded") && !"postgres".equals(root.get("embedded").text(null))) {
+            root.get("embedded").problem("a cdc source reads PostgreSQL: embedded: postgres (the platform's own) "
+                    + "or a base-url jdbc:postgresql://host:port/database");
+        }
+        entities.values().forEach(entity -> {
+            DefinitionNode node = root.get("entities").get(entity.name());
+            if (!entity.path().matches("[a-z_][a-z0-9_]*\\.[a-z_][a-z0-9_]*")) {
+                node.get("path").problem("a cdc entity's path is a table as schema.table in lower case, such as "
+                        + "oltp.orders, got '" + entity.path() + "'");
+            }
+            if (!"raw".equals(entity.target())) {
+                node.get("target").problem("a cdc entity's records are row changes, landed as target: raw");
             }
         });
     }

@@ -13,7 +13,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A real PostgreSQL 17 whose cluster lives under the data directory and survives restarts of the process.
+ * A real PostgreSQL 17 whose cluster lives under the data directory and survives restarts of the process. It runs
+ * with {@code wal_level=logical} so that the shop database's changes can be read by logical replication (the
+ * {@code cdc} source kind); the setting is passed at every start, so a cluster made before it gets it too.
  */
 final class EmbeddedPostgresServer implements AutoCloseable {
 
@@ -39,7 +41,8 @@ final class EmbeddedPostgresServer implements AutoCloseable {
                 .setServerConfig("shared_buffers", "128MB")
                 .setServerConfig("work_mem", "32MB")
                 .setServerConfig("maintenance_work_mem", "128MB")
-                .setServerConfig("timezone", "UTC");
+                .setServerConfig("timezone", "UTC")
+                .setServerConfig("wal_level", "logical");
         if (port > 0) {
             builder.setPort(port);
         }

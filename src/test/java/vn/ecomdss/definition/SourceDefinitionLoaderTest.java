@@ -168,6 +168,30 @@ class SourceDefinitionLoaderTest {
         assertThat(catalogue.get("files").kind()).isEqualTo("file");
     }
 
+    @Test
+    void aCdcSourceReadsPostgresTablesNamedSchemaDotTableAsRawChanges() throws IOException {
+        source("shop-db.yml", """
+                source: shop-db
+                kind: cdc
+                embedded: kafka
+                entities:
+                  orders: {path: oltp.orders, target: raw, id: /change_id}
+                  customers: {path: "public.Customers; drop table x", target: raw}
+                  products: {path: oltp.products, target: product}
+                """);
+
+        SourceCatalogue catalogue = new SourceDefinitionLoader(problems).load("file:" + dir);
+
+        assertThat(problems.all()).containsExactlyInAnyOrder(
+                "sources/shop-db.yml: embedded: a cdc source reads PostgreSQL: embedded: postgres (the platform's "
+                        + "own) or a base-url jdbc:postgresql://host:port/database",
+                "sources/shop-db.yml: entities.customers.path: a cdc entity's path is a table as schema.table in "
+                        + "lower case, such as oltp.orders, got 'public.Customers; drop table x'",
+                "sources/shop-db.yml: entities.products.target: a cdc entity's records are row changes, landed as "
+                        + "target: raw");
+        assertThat(catalogue.get("shop-db").kind()).isEqualTo("cdc");
+    }
+
     private void source(String name, String yaml) throws IOException {
         Files.createDirectories(dir.resolve("sources"));
         Files.writeString(dir.resolve("sources").resolve(name), yaml);

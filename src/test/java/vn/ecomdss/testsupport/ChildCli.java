@@ -97,9 +97,13 @@ public final class ChildCli {
         throw new AssertionError(what + " was not seen within " + patience);
     }
 
-    /** The data directory's warehouse, started here while no command runs (the caller closes it). */
+    /**
+     * The data directory's warehouse, started here while no command runs (the caller closes it); with
+     * {@code wal_level=logical} as the platform starts it, which a cluster holding a logical replication slot needs.
+     */
     public EmbeddedPostgres warehouse() throws IOException {
         return EmbeddedPostgres.builder().setDataDirectory(dataDir.resolve("postgres"))
-                .setOverrideWorkingDirectory(PostgresBinaries.DIR.toFile()).setCleanDataDirectory(false).start();
+                .setOverrideWorkingDirectory(PostgresBinaries.DIR.toFile()).setCleanDataDirectory(false)
+                .setServerConfig("wal_level", "logical").start();
     }
 }
