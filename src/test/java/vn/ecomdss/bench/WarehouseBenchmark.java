@@ -482,7 +482,7 @@ public final class WarehouseBenchmark {
                 .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
     }
 
-    private static void deleteRecursively(Path path) throws IOException {
+    static void deleteRecursively(Path path) throws IOException {
         if (!Files.exists(path)) {
             return;
         }
