@@ -22,7 +22,7 @@ import vn.ecomdss.pipeline.CopyWriter;
 
 /**
  * {@code kind: demand-forecast}: units per product and day for the next {@code horizon-days}, from the features of
- * {@link DemandFeatures} through {@link DemandNetwork}. Judged by WAPE (total absolute error over total units) on the
+ * {@link DemandFeatures} through {@link MlpRegressor}. Judged by WAPE (total absolute error over total units) on the
  * last of {@code folds} rolling origins before the cutoff, against the seasonal naive forecast (the same weekday a
  * week before) and the median of the product's days of the same weekday and promotion status over the training window. Intervals are the 10th and
  * 90th percentiles of the held-out errors per week of horizon.
@@ -137,14 +137,14 @@ public class DemandForecastKind implements ModelKind {
         }
         Double championError = null;
         if (champion.isPresent()) {
-            try (DemandNetwork recipe = DemandNetwork.train(engine.engine(), settingsOf(champion.get().parameters()),
+            try (MlpRegressor recipe = MlpRegressor.train(engine.engine(), settingsOf(champion.get().parameters()),
                     x(heldOut.fit), y(heldOut.fit))) {
                 championError = wape(y(heldOut.test), recipe.predict(x(heldOut.test)));
             }
         }
         List<DemandFeatureStore.Row> all = known(rows, cutoff);
         ModelRegistry.Candidate candidate;
-        try (DemandNetwork network = DemandNetwork.train(engine.engine(), training.network(), x(all), y(all))) {
+        try (MlpRegressor network = MlpRegressor.train(engine.engine(), training.network(), x(all), y(all))) {
             candidate = new ModelRegistry.Candidate(model.name(), kind(), runId, cutoff, rows.firstKey(), cutoff,
                     CODE_VERSION, parameters(training, network, heldOut), metrics(heldOut, folds),
                     baselines(heldOut), folds, network.artifact());
@@ -174,7 +174,7 @@ public class DemandForecastKind implements ModelKind {
                         origin.plusDays(horizon)), runId);
         long featuresStored = System.nanoTime();
         Forecasts forecasts;
-        try (DemandNetwork network = load(champion)) {
+        try (MlpRegressor network = load(champion)) {
             forecasts = forecast(network, parameters, rows);
         }
         long predicted = System.nanoTime();
@@ -198,21 +198,21 @@ public class DemandForecastKind implements ModelKind {
     }
 
     /** The champion's network, ready to predict (the caller closes it). */
-    DemandNetwork load(RegisteredModel champion) {
+    MlpRegressor load(RegisteredModel champion) {
         JsonNode scaling = champion.parameters().path("scaling");
         List<Float> mean = new ArrayList<>();
         List<Float> std = new ArrayList<>();
         scaling.path("mean").forEach(v -> mean.add(v.floatValue()));
         scaling.path("std").forEach(v -> std.add(v.floatValue()));
-        return DemandNetwork.load(engine.engine(), settingsOf(champion.parameters()),
-                new DemandNetwork.Scaling(mean, std, scaling.path("unit").floatValue()), champion.artifact());
+        return MlpRegressor.load(engine.engine(), settingsOf(champion.parameters()),
+                new MlpRegressor.Scaling(mean, std, scaling.path("unit").floatValue()), champion.artifact());
     }
 
     /** Point forecasts and their intervals for {@code rows}, from a loaded champion. */
     record Forecasts(double[] quantity, double[] lower, double[] upper) {
     }
 
-    static Forecasts forecast(DemandNetwork network, JsonNode parameters, List<DemandFeatureStore.Row> rows) {
+    static Forecasts forecast(MlpRegressor network, JsonNode parameters, List<DemandFeatureStore.Row> rows) {
         float[] predicted = network.predict(x(rows));
         double[] quantity = new double[rows.size()];
         double[] lower = new double[rows.size()];
@@ -265,12 +265,12 @@ public class DemandForecastKind implements ModelKind {
         }
     }
 
-    private Fold fold(DemandNetwork.Settings settings, LocalDate origin, List<DemandFeatureStore.Row> fit,
+    private Fold fold(MlpRegressor.Settings settings, LocalDate origin, List<DemandFeatureStore.Row> fit,
                       List<DemandFeatureStore.Row> test, Map<String, DemandSeries> series,
                       Map<String, PlannedPromotions> promotions, int trainingDays) {
         float[] actual = y(test);
         float[] predicted;
-        try (DemandNetwork network = DemandNetwork.train(engine.engine(), settings, x(fit), y(fit))) {
+        try (MlpRegressor network = MlpRegressor.train(engine.engine(), settings, x(fit), y(fit))) {
             predicted = network.predict(x(test));
         }
         float[] naive = new float[test.size()];
@@ -349,7 +349,7 @@ public class DemandForecastKind implements ModelKind {
         return sorted[(int) Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
     }
 
-    private ObjectNode parameters(ModelDefinition.Training training, DemandNetwork network, Fold heldOut) {
+    private ObjectNode parameters(ModelDefinition.Training training, MlpRegressor network, Fold heldOut) {
         ObjectNode node = json.createObjectNode();
         node.put("hidden", training.hidden()).put("epochs", training.epochs()).put("learning_rate", training.learningRate())
                 .put("batch_size", training.batchSize()).put("seed", training.seed())
@@ -385,8 +385,8 @@ public class DemandForecastKind implements ModelKind {
         return json.createObjectNode().put(SEASONAL_NAIVE, heldOut.seasonalNaive).put(WEEKDAY_MEDIAN, heldOut.weekdayMedian);
     }
 
-    private static DemandNetwork.Settings settingsOf(JsonNode parameters) {
-        return new DemandNetwork.Settings(parameters.path("hidden").asInt(), parameters.path("epochs").asInt(),
+    private static MlpRegressor.Settings settingsOf(JsonNode parameters) {
+        return new MlpRegressor.Settings(parameters.path("hidden").asInt(), parameters.path("epochs").asInt(),
                 (float) parameters.path("learning_rate").asDouble(), parameters.path("batch_size").asInt(),
                 parameters.path("seed").asLong());
     }

@@ -30,21 +30,7 @@ public class DemandPredictions {
     public record Day(LocalDate date, double quantity, double lower, double upper) {
     }
 
-    /** Why there is no forecast: no champion yet, or the product is not modelled (unknown, or too few sales). */
-    public static final class Unavailable extends RuntimeException {
-        private final boolean noChampion;
-
-        Unavailable(boolean noChampion, String message) {
-            super(message);
-            this.noChampion = noChampion;
-        }
-
-        public boolean noChampion() {
-            return noChampion;
-        }
-    }
-
-    private record Loaded(RegisteredModel champion, DemandNetwork network) {
+    private record Loaded(RegisteredModel champion, MlpRegressor network) {
     }
 
     /** A product of the latest scoring, with the units forecast over its horizon. */
@@ -87,7 +73,7 @@ public class DemandPredictions {
         Loaded champion = champion();
         int horizon = champion.champion().parameters().path("horizon_days").asInt();
         int length = days == null ? horizon : Math.min(days, horizon);
-        DemandSeries series = store.series(source, productId).orElseThrow(() -> new Unavailable(false, source + "/"
+        DemandSeries series = store.series(source, productId).orElseThrow(() -> new PredictionUnavailable(false, source + "/"
                 + productId + " has no demand series: it is not a product of that source, or it sold on too few "
                 + "days to be modelled"));
         LocalDate origin = series.last();
@@ -98,7 +84,7 @@ public class DemandPredictions {
         for (int h = 1; h <= length; h++) {
             float[] features = DemandFeatures.of(series, origin, h, calendar.get(origin.plusDays(h)), promotions);
             if (features == null) {
-                throw new Unavailable(false, source + "/" + productId + " has less than "
+                throw new PredictionUnavailable(false, source + "/" + productId + " has less than "
                         + DemandFeatures.MIN_HISTORY_DAYS + " days of history on " + origin);
             }
             rows.add(new DemandFeatureStore.Row(source, productId, origin, origin.plusDays(h), h, features, null));
@@ -115,7 +101,7 @@ public class DemandPredictions {
     private synchronized Loaded champion() {
         Optional<Integer> version = registry.championVersion(MODEL);
         if (version.isEmpty()) {
-            throw new Unavailable(true, "the demand model has no champion yet: run ml_retrain");
+            throw new PredictionUnavailable(true, "the demand model has no champion yet: run ml_retrain");
         }
         if (loaded == null || loaded.champion().version() != version.get()) {
             RegisteredModel champion = registry.version(MODEL, version.get()).orElseThrow();

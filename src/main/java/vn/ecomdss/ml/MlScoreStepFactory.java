@@ -69,7 +69,7 @@ public class MlScoreStepFactory implements StepFactory {
             LocalDate origin = run.logicalDate().minusDays(1);
             long rows = models.kindOf(model).score(model, champion.get(), origin, run.runId());
             contribution.incrementWriteCount(rows);
-            return rows + " forecasts of " + model.name() + " v" + champion.get().version() + " from " + origin;
+            return rows + " rows of " + models.kindOf(model).scores() + " by " + model.name() + " v" + champion.get().version() + " from " + origin;
         });
     }
 }

@@ -85,7 +85,12 @@ public class MlTrainStepFactory implements StepFactory {
             ModelDefinition.Training training = model.training().withRun(integer(parameters, RunParameters.HORIZON_DAYS),
                     wholeNumber(parameters, RunParameters.SEED));
             Optional<RegisteredModel> champion = registry.champion(model.name());
-            ModelKind.Trained trained = models.kindOf(model).train(model, training, cutoff, run.runId(), champion);
+            ModelKind.Trained trained;
+            try {
+                trained = models.kindOf(model).train(model, training, cutoff, run.runId(), champion);
+            } catch (ModelKind.TooLittleData e) {
+                return "skipped: " + e.getMessage();
+            }
             PromotionRule.Decision decision = trained.decide(model);
             RegisteredModel version = registry.register(trained.candidate(), decision);
             contribution.incrementWriteCount(1);

@@ -50,8 +50,8 @@ public record ModelDefinition(String file, String name, String kind, String desc
                     horizon == null ? horizonDays : horizon, folds, originStepDays, trainingDays, minSaleDays);
         }
 
-        DemandNetwork.Settings network() {
-            return new DemandNetwork.Settings(hidden, epochs, (float) learningRate, batchSize, seed);
+        MlpRegressor.Settings network() {
+            return new MlpRegressor.Settings(hidden, epochs, (float) learningRate, batchSize, seed);
         }
     }
 }

@@ -40,6 +40,18 @@ public interface ModelKind {
     /** Scores every entity with the champion as of the end of {@code origin}, into the kind's table; the rows. */
     long score(ModelDefinition model, RegisteredModel champion, LocalDate origin, String runId);
 
+    /**
+     * Thrown by {@link #train} when the warehouse holds too little for this model yet (a source without the fields
+     * it learns from, a history still too short): the training step says why and completes, so the other models of
+     * the retrain go on; nothing is registered.
+     */
+    final class TooLittleData extends RuntimeException {
+
+        public TooLittleData(String message) {
+            super(message);
+        }
+    }
+
     /** The figure a kind is judged by, and which way is better. */
     record Metric(String name, boolean higherIsBetter) {
 

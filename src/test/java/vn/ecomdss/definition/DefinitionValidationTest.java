@@ -36,6 +36,8 @@ class DefinitionValidationTest extends PlatformTestSupport {
             """;
 
     @Autowired
+    vn.ecomdss.ml.Models models;
+    @Autowired
     List<StepFactory> factories;
 
     @TempDir
@@ -133,8 +135,9 @@ class DefinitionValidationTest extends PlatformTestSupport {
                   - name: score
                     type: ml-score
                 """))).containsExactlyInAnyOrder(
-                "etl.yml: steps[0].model: unknown model 'weather' (known: [demand])",
-                "etl.yml: steps[1].model: name the model of job-definitions/models/ (known: [demand])");
+                "etl.yml: steps[0].model: unknown model 'weather' (known: " + models.definitions().keySet() + ")",
+                "etl.yml: steps[1].model: name the model of job-definitions/models/ (known: "
+                        + models.definitions().keySet() + ")");
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -122,22 +123,30 @@ public abstract class PlatformTestSupport {
      */
     protected JobExecution runEtlStep(String step, String runId, String logicalDate, String sources,
                                       boolean fullRefresh) {
-        JobDefinition etl = catalogue.definition("dss_etl").orElseThrow();
-        StepDefinition definition = etl.stepsByName().get(step);
-        if (definition == null) {
-            throw new AssertionError("dss_etl declares no step " + step + "; its steps: " + etl.stepsByName().keySet());
+        return runStep("dss_etl", step, Map.of("run_id", runId, "logical_date", logicalDate, "sources", sources),
+                Map.of("full_refresh", Boolean.toString(fullRefresh)));
+    }
+
+    /**
+     * Runs one step of any job alone, as {@link #runEtlStep} does for dss_etl, with identifying {@code parameters}
+     * and non-identifying {@code others}.
+     */
+    protected JobExecution runStep(String job, String step, Map<String, String> parameters, Map<String, String> others) {
+        JobDefinition definition = catalogue.definition(job).orElseThrow();
+        StepDefinition stepDefinition = definition.stepsByName().get(step);
+        if (stepDefinition == null) {
+            throw new AssertionError(job + " declares no step " + step + "; its steps: "
+                    + definition.stepsByName().keySet());
         }
-        StepFactory factory = stepFactories.stream().filter(f -> f.type().equals(definition.type())).findFirst()
-                .orElseThrow(() -> new AssertionError("no step factory of type " + definition.type()));
+        StepFactory factory = stepFactories.stream().filter(f -> f.type().equals(stepDefinition.type())).findFirst()
+                .orElseThrow(() -> new AssertionError("no step factory of type " + stepDefinition.type()));
         JobOperatorTestUtils steps = new JobOperatorTestUtils(jobOperator, jobRepository);
         // Unique parameters, so that two steps of one run are two instances of the one-step job.
-        JobParametersBuilder parameters = steps.getUniqueJobParametersBuilder()
-                .addString("run_id", runId)
-                .addString("logical_date", logicalDate)
-                .addString("sources", sources)
-                .addString("full_refresh", Boolean.toString(fullRefresh), false);
-        return steps.startStep(factory.create(definition, etl, catalogue.sources()), parameters.toJobParameters(),
-                new ExecutionContext());
+        JobParametersBuilder builder = steps.getUniqueJobParametersBuilder();
+        parameters.forEach(builder::addString);
+        others.forEach((name, value) -> builder.addString(name, value, false));
+        return steps.startStep(factory.create(stepDefinition, definition, catalogue.sources()),
+                builder.toJobParameters(), new ExecutionContext());
     }
 
     /** How many steps the shipped dss_etl definition declares. */

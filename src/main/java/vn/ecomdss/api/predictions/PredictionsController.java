@@ -18,6 +18,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import vn.ecomdss.api.InvalidParameterException;
 import vn.ecomdss.ml.DemandPredictions;
+import vn.ecomdss.ml.PredictionUnavailable;
+import vn.ecomdss.ml.PricePredictions;
 
 /**
  * Predictions on request from the champions held in the server, for a VIEWER. No champion yet is a 503 (retrain,
@@ -29,9 +31,11 @@ import vn.ecomdss.ml.DemandPredictions;
 public class PredictionsController {
 
     private final DemandPredictions demand;
+    private final PricePredictions price;
 
-    public PredictionsController(DemandPredictions demand) {
+    public PredictionsController(DemandPredictions demand, PricePredictions price) {
         this.demand = demand;
+        this.price = price;
     }
 
     @GetMapping("/demand/{source}/{productId}")
@@ -45,11 +49,17 @@ public class PredictionsController {
         return demand.forecast(source, productId, days);
     }
 
-    @ExceptionHandler(DemandPredictions.Unavailable.class)
-    ResponseEntity<ProblemDetail> unavailable(DemandPredictions.Unavailable e, HttpServletRequest request) {
+    @GetMapping("/price/{source}/{productId}")
+    @Operation(summary = "The listing's expected price in VND at the end of the latest scored day, its gap and flag")
+    public PricePredictions.Price price(@PathVariable String source, @PathVariable String productId) {
+        return price.estimate(source, productId);
+    }
+
+    @ExceptionHandler(PredictionUnavailable.class)
+    ResponseEntity<ProblemDetail> unavailable(PredictionUnavailable e, HttpServletRequest request) {
         HttpStatus status = e.noChampion() ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.NOT_FOUND;
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, e.getMessage());
-        problem.setTitle(e.noChampion() ? "No champion model" : "No prediction for this product");
+        problem.setTitle(e.noChampion() ? "No champion model" : "No prediction for this entity");
         problem.setInstance(URI.create(request.getRequestURI()));
         return ResponseEntity.status(status).body(problem);
     }

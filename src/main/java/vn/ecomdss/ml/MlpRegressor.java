@@ -30,19 +30,19 @@ import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 
 /**
- * The demand network: a two-layer perceptron in DJL from standardised features to the day's units, trained with Adam
- * on the absolute error (the error WAPE counts) in shuffled mini-batches. Training is reproducible: the engine's seed
+ * A two-layer perceptron in DJL from standardised features to a non-negative target (a day's units for demand, the
+ * logarithm of a price for the price model), trained with Adam on the absolute error in shuffled mini-batches. Training is reproducible: the engine's seed
  * draws the initial weights and a {@link Random} of the same seed the batches. Its artifact is DJL's parameter file.
  */
-final class DemandNetwork implements AutoCloseable {
+final class MlpRegressor implements AutoCloseable {
 
     /** The hyperparameters and seed, as the model definition and the registry hold them. */
     record Settings(int hidden, int epochs, float learningRate, int batchSize, long seed) {
     }
 
     /**
-     * What the network was fitted on: each feature's mean and spread, and the mean of the units sold (the target is
-     * learned in those units so that every product's scale trains alike).
+     * What the network was fitted on: each feature's mean and spread, and the target's mean (the target is learned in
+     * those units, so that demand of every product's scale, or a price's logarithm, trains alike).
      */
     record Scaling(List<Float> mean, List<Float> std, float unit) {
 
@@ -84,14 +84,14 @@ final class DemandNetwork implements AutoCloseable {
     private final Settings settings;
     private final Scaling scaling;
 
-    private DemandNetwork(Model model, Settings settings, Scaling scaling) {
+    private MlpRegressor(Model model, Settings settings, Scaling scaling) {
         this.model = model;
         this.settings = settings;
         this.scaling = scaling;
     }
 
     private static Model newModel(Engine engine, Settings settings) {
-        Model model = Model.newInstance("demand", Device.cpu(), engine.getEngineName());
+        Model model = Model.newInstance("mlp", Device.cpu(), engine.getEngineName());
         model.setBlock(new SequentialBlock()
                 .add(Linear.builder().setUnits(settings.hidden()).build())
                 .add(Activation.reluBlock())
@@ -101,10 +101,10 @@ final class DemandNetwork implements AutoCloseable {
         return model;
     }
 
-    /** Fits a network to features {@code x} and units sold {@code y}. */
-    static DemandNetwork train(Engine engine, Settings settings, float[][] x, float[] y) {
+    /** Fits a network to features {@code x} and targets {@code y} (zero or more). */
+    static MlpRegressor train(Engine engine, Settings settings, float[][] x, float[] y) {
         if (x.length == 0) {
-            throw new IllegalArgumentException("no demand rows to train on");
+            throw new IllegalArgumentException("no rows to train on");
         }
         Scaling scaling = Scaling.of(x, y);
         int n = x[0].length;
@@ -151,20 +151,51 @@ final class DemandNetwork implements AutoCloseable {
                 }
             }
         }
-        return new DemandNetwork(model, settings, scaling);
+        return new MlpRegressor(model, settings, scaling);
     }
 
     /** A network saved by {@link #artifact}, with the settings and scaling it was trained with. */
-    static DemandNetwork load(Engine engine, Settings settings, Scaling scaling, byte[] artifact) {
+    static MlpRegressor load(Engine engine, Settings settings, Scaling scaling, byte[] artifact) {
         Model model = newModel(engine, settings);
         model.getBlock().initialize(model.getNDManager(), DataType.FLOAT32, new Shape(1, scaling.mean().size()));
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(artifact))) {
             model.getBlock().loadParameters(model.getNDManager(), in);
         } catch (IOException | MalformedModelException e) {
             model.close();
-            throw new IllegalStateException("The demand model's artifact cannot be read: " + e.getMessage(), e);
+            throw new IllegalStateException("The model's artifact cannot be read: " + e.getMessage(), e);
         }
-        return new DemandNetwork(model, settings, scaling);
+        return new MlpRegressor(model, settings, scaling);
+    }
+
+    /**
+     * Writes the network's settings and scaling into a model's registry parameters, which {@link #load(Engine,
+     * JsonNode, byte[])} reads back with the artifact.
+     */
+    void describe(tools.jackson.databind.node.ObjectNode parameters) {
+        parameters.put("hidden", settings.hidden()).put("epochs", settings.epochs())
+                .put("learning_rate", settings.learningRate()).put("batch_size", settings.batchSize())
+                .put("seed", settings.seed());
+        tools.jackson.databind.node.ObjectNode node = parameters.putObject("scaling");
+        scaling.mean().forEach(node.putArray("mean")::add);
+        scaling.std().forEach(node.putArray("std")::add);
+        node.put("unit", scaling.unit());
+    }
+
+    /** The settings a model's registry parameters name (as {@link #describe} wrote them). */
+    static Settings settingsOf(tools.jackson.databind.JsonNode parameters) {
+        return new Settings(parameters.path("hidden").asInt(), parameters.path("epochs").asInt(),
+                (float) parameters.path("learning_rate").asDouble(), parameters.path("batch_size").asInt(),
+                parameters.path("seed").asLong());
+    }
+
+    /** A registered version's network, from its parameters (see {@link #describe}) and artifact. */
+    static MlpRegressor load(Engine engine, tools.jackson.databind.JsonNode parameters, byte[] artifact) {
+        tools.jackson.databind.JsonNode node = parameters.path("scaling");
+        List<Float> mean = new java.util.ArrayList<>();
+        List<Float> std = new java.util.ArrayList<>();
+        node.path("mean").forEach(v -> mean.add(v.floatValue()));
+        node.path("std").forEach(v -> std.add(v.floatValue()));
+        return load(engine, settingsOf(parameters), new Scaling(mean, std, node.path("unit").floatValue()), artifact);
     }
 
     Settings settings() {
@@ -175,7 +206,7 @@ final class DemandNetwork implements AutoCloseable {
         return scaling;
     }
 
-    /** The units each row of {@code x} is expected to sell, never below zero. */
+    /** The target expected for each row of {@code x}, never below zero. */
     synchronized float[] predict(float[][] x) {
         if (x.length == 0) {
             return new float[0];
