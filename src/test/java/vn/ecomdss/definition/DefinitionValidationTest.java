@@ -133,8 +133,8 @@ class DefinitionValidationTest extends PlatformTestSupport {
                   - name: score
                     type: ml-score
                 """))).containsExactlyInAnyOrder(
-                "etl.yml: steps[0].model: unknown model 'weather' (known: [demand])",
-                "etl.yml: steps[1].model: name the model of job-definitions/models/ (known: [demand])");
+                "etl.yml: steps[0].model: unknown model 'weather' (known: [demand, recommendations])",
+                "etl.yml: steps[1].model: name the model of job-definitions/models/ (known: [demand, recommendations])");
     }
 
     @Test
