@@ -28,12 +28,23 @@ public record ModelDefinition(String file, String name, String kind, String desc
      * {@code beatBaselinesBy} is a relative margin over every baseline (an error at most {@code 1 - margin} times
      * the baseline's, or a score at least {@code 1 + margin} times it), {@code beatBaselinesByPoints} an absolute
      * one (a score at least the baseline's plus the points), and {@code requireAtLeast} floors on the kind's other
-     * held-out figures (e.g. {@code r2: 0.8}).
+     * held-out figures (e.g. {@code r2: 0.8}). {@code beatBaseline} sets the relative margin of a named baseline
+     * instead of {@code beatBaselinesBy}, for a model that must beat a weak baseline by much and a strong one at all.
      */
-    public record Promotion(double beatBaselinesBy, double beatBaselinesByPoints, Map<String, Double> requireAtLeast) {
+    public record Promotion(double beatBaselinesBy, double beatBaselinesByPoints, Map<String, Double> requireAtLeast,
+                            Map<String, Double> beatBaseline) {
+
+        public Promotion(double beatBaselinesBy, double beatBaselinesByPoints, Map<String, Double> requireAtLeast) {
+            this(beatBaselinesBy, beatBaselinesByPoints, requireAtLeast, Map.of());
+        }
 
         public static Promotion byMargin(double margin) {
             return new Promotion(margin, 0.0, Map.of());
+        }
+
+        /** The relative margin over {@code baseline}. */
+        public double marginOver(String baseline) {
+            return beatBaseline.getOrDefault(baseline, beatBaselinesBy);
         }
     }
 

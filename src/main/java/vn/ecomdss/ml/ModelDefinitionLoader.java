@@ -18,7 +18,7 @@ final class ModelDefinitionLoader {
 
     private static final Set<String> KEYS = Set.of("model", "kind", "description", "promotion", "training", "options");
     private static final Set<String> PROMOTION = Set.of("beat-baselines-by", "beat-baselines-by-points",
-            "require-at-least");
+            "require-at-least", "beat-baseline");
     private static final Set<String> TRAINING = Set.of("hidden", "epochs", "learning-rate", "batch-size", "seed",
             "horizon-days", "folds", "origin-step-days", "training-days", "min-sale-days");
 
@@ -82,7 +82,17 @@ final class ModelDefinitionLoader {
                 floors.put(figure, floor.doubleValue());
             }
         });
-        return new ModelDefinition.Promotion(margin == null ? 0.0 : margin, points == null ? 0.0 : points, floors);
+        Map<String, Double> margins = new TreeMap<>();
+        promotion.get("beat-baseline").entries().forEach((baseline, node) -> {
+            BigDecimal relative = node.decimal();
+            if (relative == null || relative.signum() < 0) {
+                node.problem("a relative margin of at least 0 over baseline " + baseline);
+            } else {
+                margins.put(baseline, relative.doubleValue());
+            }
+        });
+        return new ModelDefinition.Promotion(margin == null ? 0.0 : margin, points == null ? 0.0 : points, floors,
+                margins);
     }
 
     /** The kind's declared options with the file's values over their defaults. */

@@ -23,8 +23,14 @@ public final class PromotionRule {
         if (!Double.isFinite(candidate)) {
             return new Decision(false, name + " is not a number: the held-out window has nothing to judge by");
         }
+        for (String named : promotion.beatBaseline().keySet()) {
+            if (!baselines.containsKey(named)) {
+                return new Decision(false, "promotion.beat-baseline names '" + named + "', which this kind does not "
+                        + "measure (measured: " + baselines.keySet() + ")");
+            }
+        }
         for (Map.Entry<String, Double> baseline : baselines.entrySet()) {
-            double bar = bar(metric, baseline.getValue(), promotion);
+            double bar = bar(metric, baseline.getKey(), baseline.getValue(), promotion);
             boolean beats = metric.higherIsBetter() ? candidate >= bar : candidate <= bar;
             if (!beats) {
                 return new Decision(false, String.format("%s %.4f is not %s %.4f, the bar set by baseline %s (%.4f)",
@@ -48,8 +54,9 @@ public final class PromotionRule {
     }
 
     /** What the candidate must reach against one baseline's figure. */
-    private static double bar(ModelKind.Metric metric, double baseline, ModelDefinition.Promotion promotion) {
-        double relative = promotion.beatBaselinesBy();
+    private static double bar(ModelKind.Metric metric, String name, double baseline,
+                              ModelDefinition.Promotion promotion) {
+        double relative = promotion.marginOver(name);
         double points = promotion.beatBaselinesByPoints();
         return metric.higherIsBetter() ? baseline * (1 + relative) + points : baseline * (1 - relative) - points;
     }

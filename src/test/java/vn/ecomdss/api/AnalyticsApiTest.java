@@ -256,14 +256,16 @@ class AnalyticsApiTest extends AnalyticsTestSupport {
     @Test
     void modelOutputsAnswerNoChampionUntilTheirTableExistsThenItsRows() {
         assertThat(count("select count(*) from information_schema.tables where table_schema = 'ml' "
-                + "and table_name in ('customer_value', 'recommendation')"))
-                .as("the value and recommendation models have no tables in this build yet").isZero();
-        for (String output : List.of("customer-value", "recommendations")) {
-            JsonNode answer = ok("/api/v1/analytics/ml/" + output);
-            assertThat(answer.path("status").asString()).as(output).isEqualTo("no champion yet");
-            assertThat(answer.path("detail").asString()).as(output).contains("does not exist");
-        }
+                + "and table_name = 'customer_value'")).as("the value model has no table in this build yet").isZero();
+        JsonNode missing = ok("/api/v1/analytics/ml/customer-value");
+        assertThat(missing.path("status").asString()).isEqualTo("no champion yet");
+        assertThat(missing.path("detail").asString()).contains("does not exist");
         try {
+            jdbc.execute("create table ml.customer_value (source text, customer_id text)");
+            JsonNode unreadable = ok("/api/v1/analytics/ml/customer-value");
+            assertThat(unreadable.path("status").asString()).isEqualTo("unreadable");
+            assertThat(unreadable.path("detail").asString()).contains("predicted_value_vnd", "churn_probability");
+            jdbc.execute("drop table ml.customer_value");
             jdbc.execute("""
                     create table ml.customer_value (source text, customer_id text, predicted_value_vnd numeric(20),
                         churn_probability numeric(5, 4), segment text, model_version text, scored_at timestamptz)
@@ -273,22 +275,31 @@ class AnalyticsApiTest extends AnalyticsTestSupport {
                     select source, customer_id, revenue_vnd * 2, 0.1, customer_segment, 'v1', now()
                     from mart.mv_customer_analytics
                     """);
-            jdbc.execute("create table ml.recommendation (source text, customer_id text, product_id text)");
             JsonNode value = ok("/api/v1/analytics/ml/customer-value?size=5");
             assertThat(value.path("status").asString()).isEqualTo("available");
             assertRows(value.path("page").path("content"), jdbc.queryForList("""
                     select * from ml.customer_value order by predicted_value_vnd desc, source, customer_id limit 5
                     """), "customer_id", "customerId", "predicted_value_vnd", "predictedValueVnd", "model_version",
                     "modelVersion");
-            JsonNode recommendations = ok("/api/v1/analytics/ml/recommendations");
-            assertThat(recommendations.path("status").asString()).isEqualTo("unreadable");
-            assertThat(recommendations.path("detail").asString()).contains("rank", "score");
+
+            jdbc.update("""
+                    insert into ml.recommendation (source, customer_id, rank, product_id, score, model_version,
+                                                   origin_date, run_id)
+                    values ('analytics-test', 'C1', 1, 'P9', 0.9, 3, date '2026-11-30', 'analytics-test'),
+                           ('analytics-test', 'C1', 2, 'P4', 0.5, 3, date '2026-11-30', 'analytics-test')
+                    """);
+            JsonNode recommendations = ok("/api/v1/analytics/ml/recommendations?customerId=C1");
+            assertThat(recommendations.path("status").asString()).as("ml.recommendation exists since V65")
+                    .isEqualTo("available");
+            assertThat(recommendations.path("page").path("content").findValuesAsString("productId"))
+                    .containsExactly("P9", "P4");
             JsonNode forecasts = ok("/api/v1/analytics/ml/demand-forecast");
             assertThat(forecasts.path("status").asString()).as("ml.demand_forecast exists since V61").isEqualTo("available");
             assertThat(forecasts.path("page").path("totalElements").asLong())
                     .isEqualTo(count("select count(*) from ml.demand_forecast"));
         } finally {
-            jdbc.execute("drop table if exists ml.customer_value, ml.recommendation");
+            jdbc.execute("drop table if exists ml.customer_value");
+            jdbc.update("delete from ml.recommendation where run_id = 'analytics-test'");
         }
     }
 }

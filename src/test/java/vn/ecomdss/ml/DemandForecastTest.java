@@ -183,6 +183,7 @@ class DemandForecastTest extends OpsTestSupport {
     void removeWhatThisTestMade() {
         jdbc.update("delete from ml.model_registry where run_id like 'demand-%'");
         jdbc.update("delete from ml.demand_forecast where run_id like 'demand-%'");
+        jdbc.update("delete from ml.price_estimate where run_id like 'demand-%'");
         jdbc.update("delete from ml.demand_feature where built_by like 'demand-%'");
         jdbc.update("delete from ml.demand_daily");
         jdbc.update("delete from dw.fact_promotion where source = ?", SOURCE);

@@ -126,6 +126,25 @@ class ModelDefinitionLoaderTest {
                 .contains("is not at most 0.3500");
     }
 
+    @Test
+    void aPerBaselineMarginReplacesTheCommonOneForThatBaselineOnly() {
+        ModelKind.Metric hitRate = ModelKind.Metric.score("hit_rate_at_10");
+        ModelDefinition.Promotion margins = new ModelDefinition.Promotion(0.0, 0.0, Map.of(),
+                Map.of("popularity", 0.5, "item_cosine", 0.0));
+        Map<String, Double> baselines = new java.util.LinkedHashMap<>();
+        baselines.put("popularity", 0.24);
+        baselines.put("item_cosine", 0.52);
+
+        assertThat(PromotionRule.decide(hitRate, 0.53, baselines, margins, null, Map.of()).promote()).isTrue();
+        assertThat(PromotionRule.decide(hitRate, 0.35, baselines, margins, null, Map.of()).reason())
+                .contains("not at least 0.3600", "baseline popularity");
+        assertThat(PromotionRule.decide(hitRate, 0.50, baselines, margins, null, Map.of()).reason())
+                .contains("not at least 0.5200", "baseline item_cosine");
+        ModelDefinition.Promotion misnamed = new ModelDefinition.Promotion(0.0, 0.0, Map.of(), Map.of("populr", 0.5));
+        assertThat(PromotionRule.decide(hitRate, 0.9, baselines, misnamed, null, Map.of()).reason())
+                .contains("beat-baseline names 'populr'", "[popularity, item_cosine]");
+    }
+
     private Map<String, ModelDefinition> load() {
         return new ModelDefinitionLoader(Map.of("ranking", RANKING)).load("file:" + definitions);
     }

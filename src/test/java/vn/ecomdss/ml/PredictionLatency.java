@@ -34,6 +34,8 @@ final class PredictionLatency {
                 "select distinct source, product_id from ml.demand_forecast order by 1, 2 limit 1000");
         ENDPOINTS.put("/api/v1/predictions/price/%s/%s",
                 "select source, product_id from ml.price_estimate order by 1, 2 limit 1000");
+        ENDPOINTS.put("/api/v1/predictions/recommendations/%s/%s",
+                "select distinct source, customer_id from ml.recommendation order by 1, 2 limit 1000");
     }
 
     private static final int WARM_UP = 300;

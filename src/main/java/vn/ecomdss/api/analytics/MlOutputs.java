@@ -117,8 +117,8 @@ public class MlOutputs {
     }
 
     /**
-     * The recommendation issue has not fixed its table yet; this reads {@code (source, customer_id, product_id, rank,
-     * score, model_version, scored_at)} and answers "unreadable", naming what is missing, if the table differs.
+     * Reads {@code (source, customer_id, product_id, rank, score, model_version, scored_at)} of the recommendations
+     * model's table (V65), and answers "unreadable", naming what is missing, if the table differs.
      */
     @Cacheable(cacheNames = "analytics.ml-recommendation", unless = "#result.status() != 'available'")
     public MlAnswer<Recommendation> recommendations(String source, String customerId, PageRequest page) {
