@@ -101,8 +101,20 @@ final class MlpRegressor implements AutoCloseable {
         return model;
     }
 
+    /**
+     * PyTorch's engine records gradients for one training at a time in a process ("A PtGradientCollector is already
+     * collecting"), and ml_retrain trains its models in parallel steps: trainings take turns.
+     */
+    private static final Object ONE_TRAINING_AT_A_TIME = new Object();
+
     /** Fits a network to features {@code x} and targets {@code y} (zero or more). */
     static MlpRegressor train(Engine engine, Settings settings, float[][] x, float[] y) {
+        synchronized (ONE_TRAINING_AT_A_TIME) {
+            return fit(engine, settings, x, y);
+        }
+    }
+
+    private static MlpRegressor fit(Engine engine, Settings settings, float[][] x, float[] y) {
         if (x.length == 0) {
             throw new IllegalArgumentException("no rows to train on");
         }

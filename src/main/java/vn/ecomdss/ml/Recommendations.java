@@ -77,7 +77,7 @@ public class Recommendations {
         LocalDate last = scored != null ? scored : jdbc.queryForObject(LAST_DAY, LocalDate.class);
         String key = RecommendationModel.key(source, customerId);
         List<RecommendationsKind.Line> lines = (last == null ? List.<RecommendationsKind.Line>of()
-                : kind.lines(last.minusDays(days - 1L), last)).stream()
+                : kind.lines(last.minusDays(days - 1L), last, source, customerId)).stream()
                 .filter(l -> l.customer().equals(key)).toList();
         Map<String, ImplicitAls.Row> history = RecommendationsKind.histories(champion.model(), lines);
         List<RecommendationModel.Ranked> ranked = champion.model().recommend(source,

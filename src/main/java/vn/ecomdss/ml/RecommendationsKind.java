@@ -47,6 +47,7 @@ public class RecommendationsKind implements ModelKind {
             join dw.dim_product p on p.product_key = f.product_key
             where f.order_date between ? and ? and f.quantity > 0 and coalesce(f.order_status, '') <> 'cancelled'
               and c.source = p.source
+              and (cast(? as text) is null or (c.source = ? and c.customer_id = ?))
             order by f.order_date, 4, p.product_id
             """;
     private static final String CUSTOMERS = """
@@ -230,9 +231,14 @@ public class RecommendationsKind implements ModelKind {
 
     /** The order lines from {@code from} to {@code to}, inclusive. */
     List<Line> lines(LocalDate from, LocalDate to) {
+        return lines(from, to, null, null);
+    }
+
+    /** One customer's lines from {@code from} to {@code to} (every customer's when {@code source} is null). */
+    List<Line> lines(LocalDate from, LocalDate to, String source, String customerId) {
         return jdbc.query(LINES, (rs, n) -> new Line(RecommendationModel.key(rs.getString(1), rs.getString(2)),
                 RecommendationModel.key(rs.getString(1), rs.getString(3)), rs.getString(4),
-                rs.getDate(5).toLocalDate()), Date.valueOf(from), Date.valueOf(to));
+                rs.getDate(5).toLocalDate()), Date.valueOf(from), Date.valueOf(to), source, source, customerId);
     }
 
     private static ImplicitAls.Row row(TreeMap<Integer, Set<String>> items) {
