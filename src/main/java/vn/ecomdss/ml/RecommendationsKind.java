@@ -130,7 +130,7 @@ public class RecommendationsKind implements ModelKind {
             }
         });
         if (heldOut.isEmpty()) {
-            throw new IllegalStateException(model.name() + ": no customer bought new products in a second order between "
+            throw new TooLittleData(model.name() + ": no customer bought new products in a second order between "
                     + from + " and " + cutoff + "; there is nothing to judge a recommendation by");
         }
         List<Line> fit = lines.stream().filter(l -> !lastOrders.contains(l.order())).toList();
