@@ -35,8 +35,10 @@ public record RunParameters(String runId, LocalDate logicalDate, Set<String> sou
     public static final String HORIZON_DAYS = "horizon_days";
     public static final String CLV_HORIZON_DAYS = "clv_horizon_days";
     public static final String SEED = "seed";
+    /** A streaming step's choice to keep consuming until stopped (true) or to end at the offsets it found (false). */
+    public static final String FOLLOW = "follow";
     public static final List<String> NAMES = List.of(RUN_ID, LOGICAL_DATE, SOURCES, FULL_REFRESH, TRAINING_CUTOFF,
-            HORIZON_DAYS, CLV_HORIZON_DAYS, SEED);
+            HORIZON_DAYS, CLV_HORIZON_DAYS, SEED, FOLLOW);
 
     private static final Pattern RUN_ID_FORMAT = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
     private static final DateTimeFormatter DEFAULT_RUN_ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
@@ -92,14 +94,8 @@ public record RunParameters(String runId, LocalDate logicalDate, Set<String> sou
         if (sources != null && !sources.isBlank()) {
             parameters.addString(SOURCES, sources);
         }
-        String fullRefresh = requested.get(FULL_REFRESH);
-        if (fullRefresh != null && !fullRefresh.isBlank()) {
-            if (!fullRefresh.equals("true") && !fullRefresh.equals("false")) {
-                throw new InvalidParameterException(FULL_REFRESH, "full_refresh must be true or false, got '"
-                        + fullRefresh + "'");
-            }
-            parameters.addString(FULL_REFRESH, fullRefresh, false);
-        }
+        addTrueOrFalse(parameters, requested, FULL_REFRESH);
+        addTrueOrFalse(parameters, requested, FOLLOW);
         String cutoff = requested.get(TRAINING_CUTOFF);
         if (cutoff != null && !cutoff.isBlank()) {
             try {
@@ -114,6 +110,18 @@ public record RunParameters(String runId, LocalDate logicalDate, Set<String> sou
         addWholeNumber(parameters, requested, CLV_HORIZON_DAYS, 1, 3650);
         addWholeNumber(parameters, requested, SEED, 0, Long.MAX_VALUE);
         return parameters.toJobParameters();
+    }
+
+    /** A true/false parameter, not identifying: the same run with another value is the same run. */
+    private static void addTrueOrFalse(JobParametersBuilder parameters, Map<String, String> requested, String name) {
+        String text = requested.get(name);
+        if (text == null || text.isBlank()) {
+            return;
+        }
+        if (!text.equals("true") && !text.equals("false")) {
+            throw new InvalidParameterException(name, name + " must be true or false, got '" + text + "'");
+        }
+        parameters.addString(name, text, false);
     }
 
     private static void addWholeNumber(JobParametersBuilder parameters, Map<String, String> requested, String name,

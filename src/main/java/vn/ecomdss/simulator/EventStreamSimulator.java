@@ -10,25 +10,28 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
 
 import vn.ecomdss.embedded.KafkaEndpoint;
+import vn.ecomdss.pipeline.StreamTopics;
 
 /**
  * Publishes the {@link MarketEventStreams} to Kafka in real time for a bounded duration: each event is sent
  * when its time comes (events falling behind are sent at once, so the rate is sustained on average). Keys are
- * the customer or product, so one customer's events stay in order on one partition.
+ * the customer or product, so one customer's events stay in order on one partition. The declared topics
+ * ({@link StreamTopics}) are created first with their settings, and an Avro topic gets its schema's encoding.
  */
 @Component
 public class EventStreamSimulator {
 
     private final KafkaEndpoint kafka;
-    private final JsonMapper json = JsonMapper.builder().build();
+    private final StreamTopics topics;
 
-    public EventStreamSimulator(KafkaEndpoint kafka) {
+    public EventStreamSimulator(KafkaEndpoint kafka, StreamTopics topics) {
         this.kafka = kafka;
+        this.topics = topics;
     }
 
     /** What was produced: per stream, the events sent, and how long it took. */
@@ -50,8 +53,9 @@ public class EventStreamSimulator {
         }
         Map<MarketEventStreams.Stream, Long> sent = new EnumMap<>(MarketEventStreams.Stream.class);
         AtomicReference<Exception> failure = new AtomicReference<>();
+        topics.ensureCreated(kafka.bootstrapServers());
         long began = System.nanoTime();
-        try (KafkaProducer<String, String> producer = producer()) {
+        try (KafkaProducer<String, byte[]> producer = producer()) {
             while (true) {
                 MarketEventStreams.Stream next = null;
                 double nextAt = Double.MAX_VALUE;
@@ -73,7 +77,7 @@ public class EventStreamSimulator {
                 long k = sent.getOrDefault(next, 0L);
                 Map<String, Object> event = streams.event(next, k, rateScale);
                 Object key = event.getOrDefault("customer_id", event.get("product_id"));
-                producer.send(new ProducerRecord<>(next.topic, String.valueOf(key), json.writeValueAsString(event)),
+                producer.send(new ProducerRecord<>(next.topic, String.valueOf(key), topics.encode(next.topic, event)),
                         (metadata, e) -> {
                             if (e != null) {
                                 failure.compareAndSet(null, e);
@@ -93,14 +97,14 @@ public class EventStreamSimulator {
         return new Produced(sent, Duration.ofNanos(System.nanoTime() - began));
     }
 
-    private KafkaProducer<String, String> producer() {
+    private KafkaProducer<String, byte[]> producer() {
         Properties config = new Properties();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
         config.put(ProducerConfig.CLIENT_ID_CONFIG, "ecommerce-dss-simulate");
-        return new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
+        return new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
     }
 
     private static void sleep(long nanos) {

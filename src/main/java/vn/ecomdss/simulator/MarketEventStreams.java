@@ -22,7 +22,11 @@ public final class MarketEventStreams {
         USER_EVENTS("user_events", 1000, Duration.ofMinutes(1), "ue"),
         TRANSACTIONS("transaction_stream", 500, Duration.ofHours(1), "tx"),
         PRICE_CHANGES("price_changes", 200, Duration.ofMinutes(1), "pc"),
-        SOCIAL_MENTIONS("social_mentions", 60, Duration.ofMinutes(1), "sm");
+        SOCIAL_MENTIONS("social_mentions", 60, Duration.ofMinutes(1), "sm"),
+        /** Order lines as they are sold, two lines per order (Avro, see job-definitions/topics/seed.yml). */
+        SALES_EVENTS("sales_events", 1000, Duration.ofHours(1), "se"),
+        INVENTORY_EVENTS("inventory_events", 100, Duration.ofMinutes(1), "ie"),
+        CUSTOMER_EVENTS("customer_events", 20, Duration.ofMinutes(1), "ce");
 
         public final String topic;
         public final int events;
@@ -57,6 +61,10 @@ public final class MarketEventStreams {
     private static final List<String> PRICE_CHANGE_TYPES = List.of("price_update", "inventory_update",
             "promotion_start", "promotion_end", "flash_sale");
     private static final int[] PRICE_CHANGE_WEIGHTS = {35, 35, 12, 10, 8};
+    private static final List<String> SALES_PLATFORMS = List.of("shopee", "lazada", "tiki", "sendo", "vnmarket");
+    private static final int[] SALES_PLATFORM_WEIGHTS = {45, 25, 15, 5, 10};
+    private static final List<String> INVENTORY_REASONS = List.of("restock", "sale", "return", "count");
+    private static final List<String> CUSTOMER_EVENT_TYPES = List.of("signup", "profile_update", "address_change");
     private static final List<String> SOCIAL_PLATFORMS = List.of("facebook", "tiktok", "zalo", "youtube", "instagram");
     private static final List<String> SENTIMENTS = List.of("positive", "neutral", "negative");
     private static final List<String> MENTIONS = List.of("Giao hàng nhanh, đóng gói cẩn thận",
@@ -100,6 +108,9 @@ public final class MarketEventStreams {
             case TRANSACTIONS -> transaction(r, event);
             case PRICE_CHANGES -> priceChange(r, event);
             case SOCIAL_MENTIONS -> mention(r, event);
+            case SALES_EVENTS -> sale(k, event);
+            case INVENTORY_EVENTS -> inventory(r, event);
+            case CUSTOMER_EVENTS -> customerEvent(r, event);
         }
         return event;
     }
@@ -160,6 +171,43 @@ public final class MarketEventStreams {
         event.put("sentiment", SeededRandom.pickWeighted(r, SENTIMENTS, new int[] {55, 30, 15}));
         event.put("text", SeededRandom.pick(r, MENTIONS));
         event.put("reach", 10 + r.nextInt(50_000));
+    }
+
+    /** Line {@code k % 2 + 1} of order {@code k / 2}: both lines share the order's customer, platform and place. */
+    private void sale(long k, Map<String, Object> event) {
+        long order = k / 2;
+        SplittableRandom o = SeededRandom.of(seed, "sales_orders", order);
+        SplittableRandom line = SeededRandom.of(seed, "sales_lines", k);
+        event.put("event_type", "order_line_sold");
+        event.put("source", "vnmarket");
+        event.put("order_id", String.format("VNM-R%d-%08d", seed, order));
+        event.put("line_number", (int) (k % 2) + 1);
+        event.put("customer_id", customer(o));
+        event.put("platform", SeededRandom.pickWeighted(o, SALES_PLATFORMS, SALES_PLATFORM_WEIGHTS));
+        event.put("province", VietnamGeography.pickProvince(o).canonical());
+        event.put("payment_method", SeededRandom.pick(o, PAYMENTS));
+        event.put("product_id", product(line));
+        event.put("quantity", 1 + line.nextInt(3));
+        long unitPrice = 1000L * (20 + line.nextInt(3_000));
+        event.put("unit_price_vnd", unitPrice);
+        event.put("discount_vnd", line.nextInt(4) == 0 ? unitPrice / 10 / 1000 * 1000 : 0L);
+    }
+
+    private void inventory(SplittableRandom r, Map<String, Object> event) {
+        String reason = SeededRandom.pick(r, INVENTORY_REASONS);
+        event.put("event_type", "stock_changed");
+        event.put("source", "vnmarket");
+        event.put("product_id", product(r));
+        event.put("warehouse", VietnamGeography.pickProvince(r).canonical());
+        event.put("change", reason.equals("sale") ? -(1 + r.nextInt(3)) : reason.equals("count") ? 0 : 1 + r.nextInt(50));
+        event.put("stock", r.nextInt(500));
+        event.put("reason", reason);
+    }
+
+    private void customerEvent(SplittableRandom r, Map<String, Object> event) {
+        event.put("event_type", SeededRandom.pick(r, CUSTOMER_EVENT_TYPES));
+        event.put("customer_id", customer(r));
+        event.put("province", VietnamGeography.pickProvince(r).canonical());
     }
 
     private String customer(SplittableRandom r) {
