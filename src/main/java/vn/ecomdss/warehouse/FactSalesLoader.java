@@ -30,8 +30,21 @@ public class FactSalesLoader {
     private static final Logger log = LoggerFactory.getLogger(FactSalesLoader.class);
 
     /** What one load did. */
-    public record Result(int staged, int inserted, int updated, int inferredCustomers, int inferredProducts, int moved) {
+    /** {@code reconciled}: lines the streaming pipeline had counted in dw.fact_sales_realtime, now here. */
+    public record Result(int staged, int inserted, int updated, int inferredCustomers, int inferredProducts, int moved,
+                         int reconciled) {
     }
+
+    /**
+     * The lines of the run that the streaming pipeline had already written are stamped: from now on dw.v_sales_all
+     * counts them from dw.fact_sales, once. The real-time row stays, for its windows.
+     */
+    private static final String RECONCILE_REALTIME = """
+            update dw.fact_sales_realtime r set reconciled_at = clock_timestamp()
+            from staging.sales_line s
+            where s.run_id = ? and r.source = s.source and r.order_id = s.order_id
+              and r.line_number = s.line_number and r.reconciled_at is null
+            """;
 
     /** What the run staged, per local order date, with the lines staged without a key or date (one scan). */
     private static final String DAYS = """
@@ -198,7 +211,7 @@ public class FactSalesLoader {
         String runId = run.runId();
         List<Map<String, Object>> days = lanes.inTransaction(() -> jdbc.queryForList(DAYS, runId));
         if (days.isEmpty()) {
-            return new Result(0, 0, 0, 0, 0, 0);
+            return new Result(0, 0, 0, 0, 0, 0, 0);
         }
         if (days.stream().anyMatch(day -> ((Number) day.get("unkeyed")).longValue() > 0)) {
             lanes.inTransaction(() -> timed("keys and dates of lines staged without them", () -> jdbc.update(KEYS, runId)));
@@ -229,7 +242,9 @@ public class FactSalesLoader {
         int inserted = loaded.stream().mapToInt(r -> r[0]).sum();
         int updated = loaded.stream().mapToInt(r -> r[1]).sum();
         int moved = loaded.stream().mapToInt(r -> r[2]).sum();
-        return new Result(staged, inserted, updated, inferredCustomers, inferredProducts, moved);
+        int reconciled = lanes.inTransaction(() -> timed("real-time lines reconciled",
+                () -> jdbc.update(RECONCILE_REALTIME, runId)));
+        return new Result(staged, inserted, updated, inferredCustomers, inferredProducts, moved, reconciled);
     }
 
     /** Inserted, updated and moved lines of the staged lines ordered between two dates, in the caller's transaction. */

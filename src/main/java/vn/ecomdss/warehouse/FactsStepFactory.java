@@ -69,8 +69,9 @@ public class FactsStepFactory implements StepFactory {
 
         public String summary() {
             return String.format("fact_sales: %d staged lines, %d inserted, %d updated, %d moved to another date, "
-                            + "%d inferred customers, %d inferred products", sales.staged(), sales.inserted(),
-                    sales.updated(), sales.moved(), sales.inferredCustomers(), sales.inferredProducts())
+                            + "%d inferred customers, %d inferred products, %d real-time lines reconciled",
+                    sales.staged(), sales.inserted(), sales.updated(), sales.moved(), sales.inferredCustomers(),
+                    sales.inferredProducts(), sales.reconciled())
                     + String.format("; fact_inventory_snapshot: %d rows; fact_price_history: %d price changes; "
                                     + "fact_review: %d reviews (%d inferred products)", products.inventoryRows(),
                             products.priceChanges(), products.reviews(), products.inferredProducts())

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +27,9 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import vn.ecomdss.pipeline.RunParameters;
 import vn.ecomdss.pipeline.StreamTopics;
+import vn.ecomdss.warehouse.FactSalesLoader;
 import vn.ecomdss.testsupport.PlatformTestSupport;
 
 /**
@@ -47,6 +50,8 @@ class StreamingPipelineTest extends PlatformTestSupport {
 
     @Autowired
     StreamTopics topics;
+    @Autowired
+    FactSalesLoader facts;
 
     private final List<String> platforms = new ArrayList<>();
 
@@ -207,6 +212,41 @@ class StreamingPipelineTest extends PlatformTestSupport {
                         .contains("the stream had reached"));
         assertThat(count("select count(*) from dw.fact_sales_realtime where platform = ? and order_id like '%beyond%'",
                 platform)).isZero();
+    }
+
+    @Test
+    @Order(4)
+    void theNextBatchLoadOfALineTheStreamCountedReconcilesItAndEveryViewCountsItOnce() throws Exception {
+        String platform = platform("reconcile");
+        Instant t0 = Instant.parse("2031-04-01T01:00:00Z");
+        List<Map<String, Object>> sales = sales(platform, t0, 2);
+        String source = "stream-test";
+        try (KafkaProducer<String, byte[]> producer = producer()) {
+            sales.forEach(sale -> send(producer, "sales_events", sale));
+        }
+        assertThat(stream("reconcile-1").getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        String order = platform + "-o0";
+        RunParameters run = new RunParameters("reconcile-" + System.nanoTime(), LocalDate.of(2031, 4, 1),
+                java.util.Set.of(source), false);
+        for (int line = 1; line <= 2; line++) {
+            jdbc.update("""
+                    insert into staging.sales_line (run_id, source, order_id, line_number, customer_id, product_id,
+                        order_ts, platform, quantity, unit_price, currency, envelope_id)
+                    values (?, ?, ?, ?, 'C-0', ?, ?, ?, 2, 150000, 'VND', ?)
+                    """, run.runId(), source, order, line, "P-" + line, java.sql.Timestamp.from(t0), platform,
+                    "env-" + order + "-" + line);
+        }
+
+        FactSalesLoader.Result loaded = facts.load(run);
+
+        assertThat(loaded.reconciled()).isEqualTo(2);
+        assertThat(jdbc.queryForList("""
+                select loaded_by || ' ' || count(*) from dw.v_sales_all where source = ? and order_id like ?
+                group by loaded_by order by loaded_by
+                """, String.class, source, platform + "%")).containsExactly("batch 2", "stream 2");
+        assertThat(facts.load(run).reconciled()).as("a repeated load reconciles nothing again").isZero();
+        jdbc.update("delete from dw.fact_sales where source = ? and order_id = ?", source, order);
+        jdbc.update("delete from staging.sales_line where run_id = ?", run.runId());
     }
 
     private JobExecution stream(String runId) throws Exception {
