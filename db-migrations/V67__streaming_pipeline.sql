@@ -109,7 +109,8 @@ from dw.fact_sales_realtime r
 where r.reconciled_at is null;
 
 -- Where each consumer of the streaming pipeline goes on in each partition (the next offset), written in the
--- transaction of the micro-batch that read up to it; and the consumer's watermark, the latest event time it saw.
+-- transaction of the micro-batch that read up to it; and its watermark per source, the latest event time it saw of
+-- that source (a source whose events arrive late is judged by its own clock, not by a faster one's).
 create table rt.consumer_position (
     consumer        text        not null,
     topic           text        not null,
@@ -119,9 +120,11 @@ create table rt.consumer_position (
     primary key (consumer, topic, kafka_partition)
 );
 create table rt.consumer_watermark (
-    consumer   text        primary key,
+    consumer   text        not null,
+    source     text        not null,
     event_time timestamptz not null,
-    updated_at timestamptz not null default clock_timestamp()
+    updated_at timestamptz not null default clock_timestamp(),
+    primary key (consumer, source)
 );
 
 -- Messages the pipeline could not take, with the reason: not decodable, failing a rule, or later than the allowed

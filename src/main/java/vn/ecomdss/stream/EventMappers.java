@@ -74,12 +74,12 @@ final class EventMappers {
      */
     private static List<RealtimeEvent> cdcOrder(JsonNode m) {
         String op = required(m, "op");
-        JsonNode row = op.equals("d") ? m.path("before") : m.path("after");
+        JsonNode row = op.equals("delete") ? m.path("before") : m.path("after");
         if (!row.isObject()) {
-            throw new Rejected("a change '" + op + "' without its " + (op.equals("d") ? "before" : "after") + " image");
+            throw new Rejected("a change '" + op + "' without its " + (op.equals("delete") ? "before" : "after") + " image");
         }
         Optional<Province> province = province(text(row, "shipping_city"));
-        String status = op.equals("d") ? "deleted" : Optional.ofNullable(text(row, "status"))
+        String status = op.equals("delete") ? "deleted" : Optional.ofNullable(text(row, "status"))
                 .map(s -> s.toLowerCase(Locale.ROOT)).orElse(null);
         return List.of(new RealtimeEvent.SaleLine(required(m, "change_id"), instant(m, "committed_at"),
                 required(m, "source"), required(row, "order_id"), 1, instant(row, "ordered_at"),
@@ -99,11 +99,11 @@ final class EventMappers {
 
     /** cdc_payments: a payment row of the shop as it now is (its status is the event). */
     private static List<RealtimeEvent> cdcPayment(JsonNode m) {
-        JsonNode row = m.path("op").asString("").equals("d") ? m.path("before") : m.path("after");
+        JsonNode row = m.path("op").asString("").equals("delete") ? m.path("before") : m.path("after");
         if (!row.isObject()) {
             throw new Rejected("a payment change without its row");
         }
-        String type = m.path("op").asString("").equals("d") ? "payment_deleted"
+        String type = m.path("op").asString("").equals("delete") ? "payment_deleted"
                 : "payment_" + Optional.ofNullable(text(row, "status")).orElse("unknown").toLowerCase(Locale.ROOT);
         return List.of(new RealtimeEvent.OrderEvent(required(m, "change_id"), instant(m, "committed_at"),
                 required(m, "source"), required(row, "order_id"), type, vnd(row, "amount"),

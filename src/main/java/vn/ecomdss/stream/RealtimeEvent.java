@@ -11,6 +11,9 @@ sealed interface RealtimeEvent {
 
     String eventId();
 
+    /** The source the event is of; the stream's watermark and lateness are per source. */
+    String source();
+
     Instant eventTime();
 
     /**

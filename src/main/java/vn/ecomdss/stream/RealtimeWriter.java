@@ -12,7 +12,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -40,7 +39,7 @@ final class RealtimeWriter {
             select topic, kafka_partition, next_offset from rt.consumer_position where consumer = ?
             """;
 
-    private static final String WATERMARK = "select event_time from rt.consumer_watermark where consumer = ?";
+    private static final String WATERMARKS = "select source, event_time from rt.consumer_watermark where consumer = ?";
 
     private static final String UPSERT_LINE = """
             insert into dw.fact_sales_realtime (source, order_id, line_number, event_id, order_ts, order_date,
@@ -141,8 +140,9 @@ final class RealtimeWriter {
             """;
 
     private static final String SAVE_WATERMARK = """
-            insert into rt.consumer_watermark as w (consumer, event_time) values (?, ?)
-            on conflict (consumer) do update set event_time = excluded.event_time, updated_at = clock_timestamp()
+            insert into rt.consumer_watermark as w (consumer, source, event_time) values (?, ?, ?)
+            on conflict (consumer, source) do update set event_time = excluded.event_time,
+                updated_at = clock_timestamp()
             where w.event_time < excluded.event_time
             """;
 
@@ -165,9 +165,13 @@ final class RealtimeWriter {
         return positions;
     }
 
-    Optional<Instant> watermark(String consumer) {
-        return jdbc.query(WATERMARK, rs -> rs.next() ? Optional.of(rs.getTimestamp(1).toInstant()) : Optional.empty(),
-                consumer);
+    /** Source to the latest event time the consumer saw of it. */
+    Map<String, Instant> watermarks(String consumer) {
+        Map<String, Instant> watermarks = new HashMap<>();
+        jdbc.query(WATERMARKS, rs -> {
+            watermarks.put(rs.getString(1), rs.getTimestamp(2).toInstant());
+        }, consumer);
+        return watermarks;
     }
 
     /** A line with where it was read; {@code changed} says whether writing it changed the table. */
@@ -310,8 +314,13 @@ final class RealtimeWriter {
         });
     }
 
-    void saveWatermark(String consumer, Instant eventTime) {
-        jdbc.update(SAVE_WATERMARK, consumer, Timestamp.from(eventTime));
+    void saveWatermarks(String consumer, Map<String, Instant> reached) {
+        List<Map.Entry<String, Instant>> entries = new ArrayList<>(reached.entrySet());
+        jdbc.batchUpdate(SAVE_WATERMARK, entries, Math.max(1, entries.size()), (ps, e) -> {
+            ps.setString(1, consumer);
+            ps.setString(2, e.getKey());
+            ps.setTimestamp(3, Timestamp.from(e.getValue()));
+        });
     }
 
     static Instant windowStart(Instant at) {

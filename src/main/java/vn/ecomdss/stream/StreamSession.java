@@ -42,7 +42,7 @@ final class StreamSession implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(StreamSession.class);
     private static final Duration POLL = Duration.ofMillis(200);
-    private static final Duration REASSIGN_EVERY = Duration.ofSeconds(30);
+    private static final Duration REASSIGN_EVERY = Duration.ofSeconds(5);
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     /** What one micro-batch did. */
@@ -95,7 +95,7 @@ final class StreamSession implements AutoCloseable {
                 consumer.seek(partition, at);
             }
         }
-        Instant watermark = writer.watermark(settings.consumer()).orElse(Instant.EPOCH);
+        Map<String, Instant> watermarks = writer.watermarks(settings.consumer());
         List<ConsumerRecord<String, byte[]>> records = poll();
 
         List<RealtimeWriter.Located> saleLines = new ArrayList<>();
@@ -104,7 +104,7 @@ final class StreamSession implements AutoCloseable {
         List<RealtimeEvent.OrderEvent> orderEvents = new ArrayList<>();
         List<RealtimeWriter.Quarantined> rejected = new ArrayList<>();
         Set<Instant> touched = new HashSet<>();
-        Instant reached = watermark;
+        Map<String, Instant> reached = new HashMap<>();
         for (ConsumerRecord<String, byte[]> record : records) {
             List<RealtimeEvent> events;
             try {
@@ -120,6 +120,7 @@ final class StreamSession implements AutoCloseable {
             }
             for (RealtimeEvent event : events) {
                 if (event instanceof RealtimeEvent.SaleLine line) {
+                    Instant watermark = watermarks.getOrDefault(line.source(), Instant.EPOCH);
                     Instant closesAt = RealtimeWriter.windowEnd(line.orderTs()).plus(settings.allowedLateness());
                     if (!closesAt.isAfter(watermark) && writer.holds(line)) {
                         duplicates++;
@@ -143,8 +144,10 @@ final class StreamSession implements AutoCloseable {
                 } else if (event instanceof RealtimeEvent.OrderEvent orderEvent) {
                     orderEvents.add(orderEvent);
                 }
-                if (event.eventTime().isAfter(reached)) {
-                    reached = event.eventTime();
+                String source = event.source();
+                if (event.eventTime().isAfter(reached.getOrDefault(source,
+                        watermarks.getOrDefault(source, Instant.EPOCH)))) {
+                    reached.put(source, event.eventTime());
                 }
             }
         }
@@ -160,8 +163,8 @@ final class StreamSession implements AutoCloseable {
             positions.put(partition, consumer.position(partition, TIMEOUT));
         }
         writer.savePositions(settings.consumer(), positions);
-        if (reached.isAfter(watermark)) {
-            writer.saveWatermark(settings.consumer(), reached);
+        if (!reached.isEmpty()) {
+            writer.saveWatermarks(settings.consumer(), reached);
         }
 
         batches++;

@@ -29,6 +29,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import vn.ecomdss.pipeline.RunParameters;
 import vn.ecomdss.pipeline.StreamTopics;
+import vn.ecomdss.simulator.ShopDatabaseSimulator;
 import vn.ecomdss.warehouse.FactSalesLoader;
 import vn.ecomdss.testsupport.PlatformTestSupport;
 
@@ -52,6 +53,10 @@ class StreamingPipelineTest extends PlatformTestSupport {
     StreamTopics topics;
     @Autowired
     FactSalesLoader facts;
+    @Autowired
+    ShopDatabaseSimulator shop;
+    @Autowired
+    javax.sql.DataSource dataSource;
 
     private final List<String> platforms = new ArrayList<>();
 
@@ -67,6 +72,50 @@ class StreamingPipelineTest extends PlatformTestSupport {
         }
         jdbc.update("delete from rt.quarantine where message = 'not avro at all'");
         jdbc.execute("drop trigger if exists fail_once on rt.consumer_position");
+    }
+
+    @Test
+    @Order(0)
+    void theShopDatabasesOrdersPricesAndPaymentsCapturedByCdcBecomeRealTimeFacts() throws Exception {
+        shop.createSchema(dataSource);
+        assertThat(capture("stream-cdc-setup").getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        long product = jdbc.queryForObject("""
+                insert into oltp.products (title, category, brand, price, stock, updated_at)
+                values ('Quạt đứng Senko', 'Gia dụng', 'Senko', 1000000, 40, now()) returning product_id
+                """, Long.class);
+        jdbc.update("update oltp.products set price = 900000 where product_id = ?", product);
+        long paid = order(product, "Hà Nội");
+        jdbc.update("update oltp.orders set status = 'paid', updated_at = now() where order_id = ?", paid);
+        jdbc.update("insert into oltp.payments (order_id, method, amount, status, updated_at) "
+                + "values (?, 'momo', 1800000, 'captured', now())", paid);
+        long cancelled = order(product, "Quảng Nam");
+        jdbc.update("delete from oltp.orders where order_id = ?", cancelled);
+        assertThat(capture("stream-cdc-1").getStatus()).isEqualTo(BatchStatus.COMPLETED);
+
+        assertThat(stream("stream-cdc-2").getStatus()).isEqualTo(BatchStatus.COMPLETED);
+
+        assertThat(jdbc.queryForList("""
+                select order_id || ' ' || order_status || ' ' || quantity || ' ' || net_amount_vnd || ' ' || region
+                       || ' ' || province_code
+                from dw.fact_sales_realtime where source = 'shop-db' and order_id in (?, ?) order by order_id::bigint
+                """, String.class, Long.toString(paid), Long.toString(cancelled)))
+                .containsExactly(paid + " paid 2 1800000 NORTH 01", cancelled + " deleted 2 1800000 CENTRAL 49");
+        assertThat(jdbc.queryForList("""
+                select event_type || ' ' || coalesce(old_price_vnd::text, '-') || ' ' || new_price_vnd
+                from dw.fact_price_realtime where source = 'shop-db' and product_id = ? order by occurred_at, event_id
+                """, String.class, Long.toString(product))).containsExactly("listed - 1000000", "price_update 1000000 900000");
+        assertThat(jdbc.queryForList("select event_type || ' ' || payment_method || ' ' || amount_vnd from "
+                + "dw.fact_order_event_realtime where source = 'shop-db' and order_id = ?", String.class,
+                Long.toString(paid))).containsExactly("payment_captured MOMO 1800000");
+        assertThat(count("select count(*) from dw.fact_inventory_realtime where source = 'shop-db' and product_id = ? "
+                + "and stock = 40 and reason = 'listed'", Long.toString(product))).isEqualTo(1);
+        jdbc.update("delete from dw.fact_sales_realtime where source = 'shop-db' and order_id in (?, ?)",
+                Long.toString(paid), Long.toString(cancelled));
+        jdbc.update("delete from dw.fact_price_realtime where source = 'shop-db' and product_id = ?", Long.toString(product));
+        jdbc.update("delete from dw.fact_inventory_realtime where source = 'shop-db' and product_id = ?",
+                Long.toString(product));
+        jdbc.update("delete from dw.fact_order_event_realtime where source = 'shop-db' and order_id = ?",
+                Long.toString(paid));
     }
 
     @Test
@@ -184,7 +233,7 @@ class StreamingPipelineTest extends PlatformTestSupport {
             onTime.forEach(sale -> send(producer, "sales_events", sale));
         }
         assertThat(stream("late-1").getStatus()).isEqualTo(BatchStatus.COMPLETED);
-        Instant watermark = jdbc.queryForObject("select event_time from rt.consumer_watermark where consumer = ?",
+        Instant watermark = jdbc.queryForObject("select event_time from rt.consumer_watermark where consumer = ? and source = 'stream-test'",
                 java.sql.Timestamp.class, JOB).toInstant();
         assertThat(watermark).isAfterOrEqualTo(t0.plus(Duration.ofMinutes(30)));
 
@@ -247,6 +296,20 @@ class StreamingPipelineTest extends PlatformTestSupport {
         assertThat(facts.load(run).reconciled()).as("a repeated load reconciles nothing again").isZero();
         jdbc.update("delete from dw.fact_sales where source = ? and order_id = ?", source, order);
         jdbc.update("delete from staging.sales_line where run_id = ?", run.runId());
+    }
+
+    private long order(long product, String city) {
+        return jdbc.queryForObject("""
+                insert into oltp.orders (customer_id, product_id, quantity, unit_price, status, shipping_city,
+                                         ordered_at, updated_at)
+                values (1, ?, 2, 900000, 'pending', ?, now(), now()) returning order_id
+                """, Long.class, product, city);
+    }
+
+    private JobExecution capture(String runId) throws Exception {
+        return jobOperator.start(catalogue.jobs().get("shop_cdc"), new JobParametersBuilder()
+                .addString("run_id", runId + "-" + System.nanoTime()).addString("logical_date", "2026-12-01")
+                .toJobParameters());
     }
 
     private JobExecution stream(String runId) throws Exception {
