@@ -33,7 +33,7 @@ class PackageLayersTest {
             List.of("ops"),
             List.of("api"),
             List.of("definition"),
-            List.of("extract", "quality", "transform", "warehouse", "ml", "notify", "report", "simulator"),
+            List.of("extract", "quality", "transform", "warehouse", "ml", "notify", "report", "simulator", "monitor"),
             List.of("pipeline"),
             List.of("lake"),
             List.of("embedded"),
