@@ -87,8 +87,9 @@ class MonitoringMetrics implements MeterBinder {
             case Measurement.CONSUMER_LAG + "/consumer" -> {
                 name = "dss_consumer_lag";
                 description = "Messages of a topic partition a platform consumer has not read yet";
+                // A topic that does not exist yet has no partition: its one figure is NaN under partition "none".
                 tags.addAll(List.of("consumer", key.subject(), "topic", key.topic(), "partition",
-                        String.valueOf(key.partition())));
+                        key.partition() == null ? "none" : key.partition().toString()));
             }
             case Measurement.VOLUME + "/source" -> {
                 name = "dss_source_records_last_hour";
