@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -106,7 +107,7 @@ class JobLatenessStepFactory implements StepFactory {
                             byJob.getOrDefault(scheduled.name(), grace), at));
                 }
             }
-            figures.sort(java.util.Comparator.comparing(Measurement::subject));
+            figures.sort(Comparator.comparing(Measurement::subject));
             return results.record(Measurement.JOB_LATENESS, figures, at, job.name(), run.runId(),
                     Alert.Kind.LATENESS, keep);
         });

@@ -3,6 +3,7 @@ package vn.ecomdss.monitor;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -68,7 +69,7 @@ class VolumeStepFactory implements StepFactory {
     }
 
     private static Map<String, Double> ratios(MonitorSettings settings, String key) {
-        Map<String, Double> ratios = new java.util.LinkedHashMap<>();
+        Map<String, Double> ratios = new LinkedHashMap<>();
         if (settings.node(key).isAbsent()) {
             return ratios;
         }
