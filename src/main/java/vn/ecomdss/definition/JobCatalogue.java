@@ -1,5 +1,6 @@
 package vn.ecomdss.definition;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,6 +17,11 @@ public record JobCatalogue(SourceCatalogue sources, Map<String, JobDefinition> d
     @Override
     public Optional<JobDefinition> definition(String job) {
         return Optional.ofNullable(definitions.get(job));
+    }
+
+    @Override
+    public Collection<JobDefinition> all() {
+        return definitions.values();
     }
 
     public List<String> names() {

@@ -310,6 +310,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         p.setProperty("share.coordinator.state.topic.min.isr", "1");
         p.setProperty("auto.create.topics.enable", "true");
         p.setProperty("group.initial.rebalance.delay.ms", "0");
+        // Eight days, not Kafka's seven: realtime_monitoring compares a topic's last hour with the same hour a week
+        // earlier, which the default retention may already have deleted.
+        p.setProperty("log.retention.hours", "192");
 
         // Keep threads and memory modest.
         p.setProperty("num.network.threads", "2");

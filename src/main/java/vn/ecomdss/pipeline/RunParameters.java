@@ -37,8 +37,13 @@ public record RunParameters(String runId, LocalDate logicalDate, Set<String> sou
     public static final String SEED = "seed";
     /** A streaming step's choice to keep consuming until stopped (true) or to end at the offsets it found (false). */
     public static final String FOLLOW = "follow";
+    /**
+     * The monitoring's parameter ({@code realtime_monitoring}): the moment its checks measure ages, lateness and the
+     * last hour's volume at, as an ISO date-time with offset; now when absent.
+     */
+    public static final String AS_OF = "as_of";
     public static final List<String> NAMES = List.of(RUN_ID, LOGICAL_DATE, SOURCES, FULL_REFRESH, TRAINING_CUTOFF,
-            HORIZON_DAYS, CLV_HORIZON_DAYS, SEED, FOLLOW);
+            HORIZON_DAYS, CLV_HORIZON_DAYS, SEED, FOLLOW, AS_OF);
 
     private static final Pattern RUN_ID_FORMAT = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
     private static final DateTimeFormatter DEFAULT_RUN_ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
@@ -105,6 +110,16 @@ public record RunParameters(String runId, LocalDate logicalDate, Set<String> sou
                         + "YYYY-MM-DD, got '" + cutoff + "'");
             }
             parameters.addString(TRAINING_CUTOFF, cutoff);
+        }
+        String asOf = requested.get(AS_OF);
+        if (asOf != null && !asOf.isBlank()) {
+            try {
+                java.time.OffsetDateTime.parse(asOf.trim());
+            } catch (DateTimeParseException e) {
+                throw new InvalidParameterException(AS_OF, "as_of must be a date-time with its offset such as "
+                        + "2026-12-02T14:05:00+07:00, got '" + asOf + "'");
+            }
+            parameters.addString(AS_OF, asOf.trim(), false);
         }
         addWholeNumber(parameters, requested, HORIZON_DAYS, 1, 90);
         addWholeNumber(parameters, requested, CLV_HORIZON_DAYS, 1, 3650);

@@ -86,7 +86,7 @@ class CommandLineBadInputTest extends PlatformTestSupport {
         Answer answer = cli("run", "dss_etl", "run_id=cli-unknown-key", "souces=vnmarket");
 
         assertThat(answer.err()).isEqualTo(
-                "error: unknown parameter 'souces' (known: [clv_horizon_days, full_refresh, horizon_days, logical_date, run_id, seed, sources, training_cutoff])\n");
+                "error: unknown parameter 'souces' (known: [as_of, clv_horizon_days, follow, full_refresh, horizon_days, logical_date, run_id, seed, sources, training_cutoff])\n");
         assertThat(answer.exitCode()).isEqualTo(DssCommandLine.INVALID_PARAMETER);
         assertThat(count("select count(*) from batch_job_execution_params where parameter_value = 'cli-unknown-key'"))
                 .as("nothing was launched").isZero();

@@ -156,6 +156,43 @@ class DefinitionValidationTest extends PlatformTestSupport {
     }
 
     @Test
+    void realtimeMonitoringRunsEveryFiveMinutesAndBadThresholdsAreRefusedNamingTheField() throws IOException {
+        JobDefinition monitoring = catalogue.definition("realtime_monitoring").orElseThrow();
+        assertThat(monitoring.schedule().cron()).isEqualTo("0 */5 * * * *");
+        assertThat(monitoring.schedule().zone().getId()).isEqualTo("Asia/Ho_Chi_Minh");
+        assertThat(monitoring.steps()).extracting(StepDefinition::type)
+                .containsExactly("freshness", "consumer-lag", "volume", "job-lateness");
+        JobDefinition daily = catalogue.definition("comprehensive_ecommerce_dss").orElseThrow();
+        assertThat(JobAssembler.levels(daily).lastEntry().getValue()).extracting(StepDefinition::type)
+                .as("ETL plus monitoring: the cheap checks last").containsExactly("freshness", "job-lateness");
+
+        assertThat(problems(job("""
+                  - name: fresh
+                    type: freshness
+                    topic-max-age: 10m
+                    sources: {shop: PT1H, nowhere: PT1H, shop/reviews: PT1H}
+                    colour: blue
+                  - name: lag
+                    type: consumer-lag
+                    max-lag: -1
+                  - name: volume
+                    type: volume
+                    min-ratio: 2
+                  - name: late
+                    type: job-lateness
+                    jobs: {etl: PT0S}
+                """))).containsExactlyInAnyOrder(
+                "etl.yml: steps[0].topic-max-age: expected an ISO-8601 duration such as PT2H, got '10m'",
+                "etl.yml: steps[0].sources.nowhere: unknown source 'nowhere' (known: [shop])",
+                "etl.yml: steps[0].sources.shop/reviews: source shop has no entity 'reviews' (known: [products])",
+                "etl.yml: steps[0].colour: unknown key of a freshness step (known: [keep, source-max-age, sources, "
+                        + "topic-max-age, topics])",
+                "etl.yml: steps[1].max-lag: at least 0",
+                "etl.yml: steps[2].min-ratio: expected a ratio between 0 and 1, got '2'",
+                "etl.yml: steps[3].jobs.etl: expected a positive duration, got PT0S");
+    }
+
+    @Test
     void unknownStepTypeIsRefusedWithFileAndField() throws IOException {
         assertThat(problems(job("""
                   - name: extract

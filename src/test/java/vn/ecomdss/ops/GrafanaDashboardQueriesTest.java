@@ -13,7 +13,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -27,6 +30,8 @@ class GrafanaDashboardQueriesTest extends OpsTestSupport {
     private static final String FROM = "'2000-01-01T00:00:00Z'::timestamptz";
     private static final String TO = "'2100-01-01T00:00:00Z'::timestamptz";
     private static final Map<String, String> GROUPS = Map.of("1d", "day", "1h", "hour", "1M", "month", "1w", "week");
+
+    private static final String MONITORING_RUN = "grafana-monitoring-" + System.nanoTime();
 
     private record Query(String dashboard, String panel, String sql) {
     }
@@ -70,7 +75,7 @@ class GrafanaDashboardQueriesTest extends OpsTestSupport {
         }
         // Only panels about what has not happened yet may be empty after one run.
         assertThat(empty).allMatch(panel -> panel.contains("Failed quality checks") || panel.contains("Scheduled slots")
-                || panel.contains("Operator actions"),
+                || panel.contains("Operator actions") || panel.contains("Monitoring alerts"),
                 "empty panels");
     }
 
@@ -82,9 +87,13 @@ class GrafanaDashboardQueriesTest extends OpsTestSupport {
         if (!exported.contains("\nspring_batch_job_seconds_count")) {
             runEtl("grafana-metrics", "2026-10-05", "vnmarket");
         }
+        if (!exported.contains("\ndss_topic_freshness_seconds")) {
+            assertThat(jobOperator.start(catalogue.jobs().get("realtime_monitoring"), new JobParametersBuilder()
+                    .addString("run_id", MONITORING_RUN).toJobParameters()).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        }
         exported = get("/actuator/prometheus", bearer(VIEWER_TOKEN)).body();
         TreeSet<String> missing = new TreeSet<>();
-        Pattern metric = Pattern.compile("\\b((?:etl|spring_batch|http_server)_[a-z_]+)");
+        Pattern metric = Pattern.compile("\\b((?:etl|dss|spring_batch|http_server)_[a-z_]+)");
         for (JsonNode dashboard : dashboards()) {
             for (JsonNode panel : dashboard.path("panels")) {
                 for (JsonNode target : panel.path("targets")) {
@@ -99,6 +108,12 @@ class GrafanaDashboardQueriesTest extends OpsTestSupport {
             }
         }
         assertThat(missing).as("metrics named by panels but not exported").isEmpty();
+    }
+
+    @AfterEach
+    void removeTheMonitoringRunsRows() {
+        jdbc.update("delete from ops.monitoring_result where run_id = ?", MONITORING_RUN);
+        jdbc.update("delete from ops.alert_delivery where run_id = ?", MONITORING_RUN);
     }
 
     private List<JsonNode> dashboards() throws IOException {

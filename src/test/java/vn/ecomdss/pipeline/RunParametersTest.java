@@ -47,7 +47,7 @@ class RunParametersTest {
         assertThatThrownBy(() -> RunParameters.jobParameters("dss_etl", Map.of("run-id", "x"), NOW))
                 .isInstanceOfSatisfying(RunParameters.InvalidParameterException.class,
                         e -> assertThat(e.parameter()).isEqualTo("run-id"))
-                .hasMessage("unknown parameter 'run-id' (known: [clv_horizon_days, full_refresh, horizon_days, logical_date, run_id, seed, sources, training_cutoff])");
+                .hasMessage("unknown parameter 'run-id' (known: [as_of, clv_horizon_days, follow, full_refresh, horizon_days, logical_date, run_id, seed, sources, training_cutoff])");
     }
 
     @Test
@@ -72,5 +72,17 @@ class RunParametersTest {
                 .isInstanceOfSatisfying(RunParameters.InvalidParameterException.class,
                         e -> assertThat(e.parameter()).isEqualTo("full_refresh"))
                 .hasMessage("full_refresh must be true or false, got 'yes'");
+    }
+
+    @Test
+    void theMonitoringsAsOfIsADateTimeWithItsOffsetAndDoesNotMakeANewInstance() {
+        JobParameters parameters = RunParameters.jobParameters("realtime_monitoring",
+                Map.of("as_of", "2026-12-02T14:05:00+07:00"), NOW);
+        assertThat(parameters.getString(RunParameters.AS_OF)).isEqualTo("2026-12-02T14:05:00+07:00");
+        assertThat(parameters.getParameter(RunParameters.AS_OF).identifying()).isFalse();
+        assertThatThrownBy(() -> RunParameters.jobParameters("realtime_monitoring", Map.of("as_of", "14:05"), NOW))
+                .isInstanceOfSatisfying(RunParameters.InvalidParameterException.class,
+                        e -> assertThat(e.parameter()).isEqualTo("as_of"))
+                .hasMessage("as_of must be a date-time with its offset such as 2026-12-02T14:05:00+07:00, got '14:05'");
     }
 }

@@ -81,7 +81,7 @@ public final class TopicReader implements SourceReader {
             if (infos == null) {
                 continue;
             }
-            Map<Integer, Long> committed = parse(watermarks.get(entity.name()));
+            Map<Integer, Long> committed = offsets(watermarks.get(entity.name()));
             for (PartitionInfo info : infos) {
                 TopicPartition partition = new TopicPartition(info.topic(), info.partition());
                 partitions.add(partition);
@@ -184,7 +184,8 @@ public final class TopicReader implements SourceReader {
                 .put("event_id", record.topic() + "-" + record.partition() + "-" + record.offset());
     }
 
-    private static Map<Integer, Long> parse(String watermark) {
+    /** Partition to next offset, from a watermark as {@link #newWatermarks} writes it. */
+    static Map<Integer, Long> offsets(String watermark) {
         Map<Integer, Long> offsets = new HashMap<>();
         if (watermark == null || watermark.isBlank()) {
             return offsets;
