@@ -27,6 +27,7 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import vn.ecomdss.pipeline.ConsumerPositions;
 import vn.ecomdss.pipeline.RunParameters;
 import vn.ecomdss.pipeline.StreamTopics;
 import vn.ecomdss.simulator.ShopDatabaseSimulator;
@@ -55,6 +56,8 @@ class StreamingPipelineTest extends PlatformTestSupport {
     FactSalesLoader facts;
     @Autowired
     ShopDatabaseSimulator shop;
+    @Autowired
+    List<ConsumerPositions> positions;
     @Autowired
     javax.sql.DataSource dataSource;
 
@@ -184,6 +187,24 @@ class StreamingPipelineTest extends PlatformTestSupport {
         assertThat(windows(platform)).as("a redelivery changes nothing").isEqualTo(expectedWindows(sales));
         assertThat(messages("sales_processed").stream().filter(m -> m.contains("\"platform\":\"" + platform + "\"")))
                 .as("nothing changed, nothing published again").hasSize(60);
+        ConsumerPositions.Position position = positions.stream().flatMap(p -> p.positions().stream())
+                .filter(p -> p.consumer().equals("stream:" + JOB) && p.topic().equals("sales_events"))
+                .findFirst().orElseThrow();
+        assertThat(position.nextOffsets().values().stream().mapToLong(Long::longValue).sum())
+                .as("the monitoring's lag: a run that ended at the end offsets leaves none")
+                .isEqualTo(endOffsets("sales_events"));
+    }
+
+    private long endOffsets(String topic) {
+        Properties config = new Properties();
+        config.put(org.apache.kafka.clients.consumer.ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<>(config,
+                new org.apache.kafka.common.serialization.ByteArrayDeserializer(),
+                new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
+            var partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new org.apache.kafka.common.TopicPartition(topic, p.partition())).toList();
+            return consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
+        }
     }
 
     @Test
