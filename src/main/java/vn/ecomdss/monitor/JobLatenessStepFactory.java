@@ -36,13 +36,16 @@ import vn.ecomdss.pipeline.SummarisedSteps;
  * {@code type: job-lateness}: for every definition with a {@code schedule:}, the first cron slot after its latest
  * COMPLETED execution started (or, before any completed, the first slot the scheduler claimed) is when its next
  * success was due; how long ago that was, if it has passed, is its lateness, against {@code grace} or the job's
- * entry in {@code jobs:}. A job whose schedule an operator paused is not late.
+ * entry in {@code jobs:}. A job whose schedule an operator paused is not late. A job named in {@code long-lived:}
+ * (the streaming pipeline, whose run never completes) is judged by its running execution instead: its lateness is
+ * how long ago that execution last made progress (a micro-batch committed), and not running at all is late from
+ * the first slot that should have started it.
  */
 @Component
 class JobLatenessStepFactory implements StepFactory {
 
     static final Duration GRACE = Duration.ofHours(1);
-    private static final Set<String> KEYS = Set.of("grace", "jobs");
+    private static final Set<String> KEYS = Set.of("grace", "jobs", "long-lived");
     /** The job repository's times are the JVM's local time, as Spring Batch writes them. */
     private static final ZoneId BATCH_CLOCK = ZoneId.systemDefault();
     private static final String LAST_COMPLETED = """
@@ -50,6 +53,15 @@ class JobLatenessStepFactory implements StepFactory {
             from batch_job_execution e
             join batch_job_instance i on i.job_instance_id = e.job_instance_id
             where e.status = 'COMPLETED'
+            group by i.job_name
+            """;
+    /** A running execution's last sign of progress: its latest step's last update. */
+    private static final String RUNNING = """
+            select i.job_name, max(s.last_updated) as progressed, max(e.start_time) as started
+            from batch_job_execution e
+            join batch_job_instance i on i.job_instance_id = e.job_instance_id
+            join batch_step_execution s on s.job_execution_id = e.job_execution_id
+            where e.status in ('STARTING', 'STARTED')
             group by i.job_name
             """;
     private static final String FIRST_SLOT = "select job_name, min(slot) as slot from ops.schedule_fire group by job_name";
@@ -78,6 +90,7 @@ class JobLatenessStepFactory implements StepFactory {
         MonitorSettings settings = MonitorSettings.checked(step, problems, KEYS);
         settings.duration("grace", GRACE);
         settings.durations("jobs");
+        settings.node("long-lived").texts("a list of job names");
         settings.keep();
     }
 
@@ -86,6 +99,7 @@ class JobLatenessStepFactory implements StepFactory {
         MonitorSettings settings = MonitorSettings.validated(step);
         Duration grace = settings.duration("grace", GRACE);
         Map<String, Duration> byJob = settings.durations("jobs");
+        Set<String> longLived = new HashSet<>(settings.node("long-lived").texts("a list of job names"));
         Duration keep = settings.keep();
         return steps.step(step.name(), (run, contribution, execution) -> {
             Instant at = MonitorSettings.measuredAt(execution);
@@ -99,9 +113,19 @@ class JobLatenessStepFactory implements StepFactory {
                 firstSlot.put(rs.getString("job_name"), rs.getObject("slot", OffsetDateTime.class).toInstant());
             });
             Set<String> paused = new HashSet<>(jdbc.queryForList(PAUSED, String.class));
+            Map<String, Instant> progressed = new HashMap<>();
+            jdbc.query(RUNNING, rs -> {
+                LocalDateTime last = rs.getObject("progressed", LocalDateTime.class);
+                progressed.put(rs.getString("job_name"), (last != null ? last
+                        : rs.getObject("started", LocalDateTime.class)).atZone(BATCH_CLOCK).toInstant());
+            });
             List<Measurement> figures = new ArrayList<>();
             for (JobDefinition scheduled : definitions.getObject().all()) {
-                if (scheduled.schedule() != null) {
+                if (scheduled.schedule() != null && longLived.contains(scheduled.name())
+                        && progressed.containsKey(scheduled.name())) {
+                    figures.add(progress(scheduled.name(), progressed.get(scheduled.name()),
+                            byJob.getOrDefault(scheduled.name(), grace), at));
+                } else if (scheduled.schedule() != null) {
                     figures.add(lateness(scheduled, lastCompleted.get(scheduled.name()),
                             firstSlot.get(scheduled.name()), paused.contains(scheduled.name()),
                             byJob.getOrDefault(scheduled.name(), grace), at));
@@ -111,6 +135,16 @@ class JobLatenessStepFactory implements StepFactory {
             return results.record(Measurement.JOB_LATENESS, figures, at, job.name(), run.runId(),
                     Alert.Kind.LATENESS, keep);
         });
+    }
+
+    /** A long-lived job's running execution: late by the time since it last made progress. */
+    static Measurement progress(String job, Instant lastProgress, Duration grace, Instant at) {
+        double threshold = MonitorSettings.seconds(grace);
+        double late = Math.max(0, MonitorSettings.seconds(Duration.between(lastProgress, at)));
+        boolean alert = late > threshold;
+        return new Measurement(Measurement.JOB_LATENESS, "job", job, null, null, late, threshold, alert,
+                String.format("running; last progress at %s, %.0f s ago, %s the grace of %.0f s (%s)", lastProgress,
+                        late, alert ? "above" : "within", threshold, grace));
     }
 
     static Measurement lateness(JobDefinition job, Instant lastCompleted, Instant firstSlot, boolean paused,

@@ -51,6 +51,19 @@ class MonitoringFiguresTest {
     }
 
     @Test
+    void aLongLivedJobIsLateByTheTimeSinceItsRunningExecutionLastMadeProgress() {
+        Instant progressed = Instant.parse("2026-12-02T08:00:00Z");
+        Measurement lively = JobLatenessStepFactory.progress("ecommerce_streaming_pipeline", progressed,
+                Duration.ofMinutes(2), progressed.plusSeconds(5));
+        assertThat(lively.value()).isEqualTo(5.0);
+        assertThat(lively.alert()).isFalse();
+        Measurement stuck = JobLatenessStepFactory.progress("ecommerce_streaming_pipeline", progressed,
+                Duration.ofMinutes(2), progressed.plusSeconds(121));
+        assertThat(stuck.alert()).isTrue();
+        assertThat(stuck.detail()).contains("121 s ago, above the grace of 120 s");
+    }
+
+    @Test
     void volumeAlertsBelowTheRatioOfTheSameHourAWeekEarlierAndNotWithoutABaseline() {
         Measurement low = VolumeStepFactory.volume("topic", "user_events", 400, 1000, 0.5, "messages produced");
         assertThat(low.threshold()).isEqualTo(500.0);
