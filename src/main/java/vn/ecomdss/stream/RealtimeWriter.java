@@ -152,6 +152,13 @@ final class RealtimeWriter {
         this.jdbc = jdbc;
     }
 
+    /** Whether an operator asked the execution to stop. */
+    boolean stopRequested(long jobExecutionId) {
+        String status = jdbc.query("select status from batch_job_execution where job_execution_id = ?",
+                rs -> rs.next() ? rs.getString(1) : null, jobExecutionId);
+        return "STOPPING".equals(status) || "STOPPED".equals(status);
+    }
+
     /** Serialises the consumer's micro-batches across runs and instances, for this transaction. */
     void lock(String consumer) {
         jdbc.query(LOCK, rs -> null, consumer);

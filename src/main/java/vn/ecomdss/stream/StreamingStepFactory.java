@@ -162,6 +162,12 @@ public class StreamingStepFactory implements StepFactory {
         @Override
         public RepeatStatus execute(StepContribution contribution, ChunkContext context) {
             StepExecution execution = context.getStepContext().getStepExecution();
+            if (writer.stopRequested(execution.getJobExecutionId())) {
+                // Spring Batch 6 marks a stopped execution STOPPED but lets its running step go on: the step
+                // stops itself between micro-batches (the next iteration is interrupted: the step is STOPPED).
+                execution.setTerminateOnly();
+                return RepeatStatus.CONTINUABLE;
+            }
             StreamSession.Batch batch = sessions.get(execution.getId()).next();
             for (int i = 0; i < batch.messages(); i++) {
                 contribution.incrementReadCount();

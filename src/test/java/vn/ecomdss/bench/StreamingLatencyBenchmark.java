@@ -103,7 +103,7 @@ public final class StreamingLatencyBenchmark {
             sleep(Duration.ofSeconds(3));
             control.stop(streaming.getId(), "bench");
             JobExecution ended = explorer.getJobExecution(streaming.getId());
-            while (ended.isRunning()) {
+            while (ended.getStepExecutions().stream().anyMatch(s -> s.getStatus().isRunning())) {
                 sleep(SAMPLE_EVERY);
                 ended = explorer.getJobExecution(streaming.getId());
             }
@@ -129,7 +129,8 @@ public final class StreamingLatencyBenchmark {
                     memory.getHeapMemoryUsage().getMax() >> 20);
             long lines = count(jdbc, "select count(*) from dw.fact_sales_realtime");
             long windowLines = count(jdbc, "select coalesce(sum(order_lines), 0) from dw.sales_window_5m");
-            boolean correct = lines == sold && windowLines == sold && ended.getStatus() == BatchStatus.STOPPED;
+            boolean correct = lines == sold && windowLines == sold && ended.getStatus() == BatchStatus.STOPPED
+                    && ended.getStepExecutions().stream().allMatch(s -> s.getStatus() == BatchStatus.STOPPED);
             System.out.printf("order lines sold %,d, in dw.fact_sales_realtime %,d, in the windows %,d: %s%n", sold,
                     lines, windowLines, correct ? "each once" : "WRONG");
             if (!correct) {

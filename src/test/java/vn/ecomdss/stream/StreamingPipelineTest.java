@@ -59,6 +59,8 @@ class StreamingPipelineTest extends PlatformTestSupport {
     @Autowired
     List<ConsumerPositions> positions;
     @Autowired
+    vn.ecomdss.ops.JobControl control;
+    @Autowired
     javax.sql.DataSource dataSource;
 
     private final List<String> platforms = new ArrayList<>();
@@ -317,6 +319,27 @@ class StreamingPipelineTest extends PlatformTestSupport {
         assertThat(facts.load(run).reconciled()).as("a repeated load reconciles nothing again").isZero();
         jdbc.update("delete from dw.fact_sales where source = ? and order_id = ?", source, order);
         jdbc.update("delete from staging.sales_line where run_id = ?", run.runId());
+    }
+
+    @Test
+    @Order(5)
+    void aFollowingRunCountsEventsAsTheyArriveAndStopsBetweenMicroBatchesWhenAskedToStop() throws Exception {
+        String platform = platform("follow");
+        List<Map<String, Object>> sales = sales(platform, Instant.parse("2031-05-01T01:00:00Z"), 3);
+        JobExecution following = control.launch(JOB, Map.of("run_id", "follow-" + System.nanoTime(), "follow", "true"),
+                "test");
+        try (KafkaProducer<String, byte[]> producer = producer()) {
+            sales.forEach(sale -> send(producer, "sales_events", sale));
+        }
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).until(() ->
+                count("select count(*) from dw.fact_sales_realtime where platform = ?", platform) == 6);
+
+        control.stop(following.getId(), "test");
+
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> jobRepository
+                .getJobExecution(following.getId()).getStepExecutions().stream()
+                .allMatch(step -> step.getStatus() == BatchStatus.STOPPED));
+        assertThat(windows(platform)).isEqualTo(expectedWindows(sales));
     }
 
     private long order(long product, String city) {
