@@ -5,6 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.annotation.PreDestroy;
 
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.listener.StepExecutionListener;
@@ -43,6 +46,7 @@ import vn.ecomdss.pipeline.StreamTopics;
 @Component
 public class StreamingStepFactory implements StepFactory {
 
+    private static final Duration SHUTDOWN_PATIENCE = Duration.ofSeconds(30);
     private static final List<String> KEYS = List.of("consumer", "topics", "commit-interval", "max-batch",
             "allowed-lateness", "output-topic", "follow");
 
@@ -51,6 +55,8 @@ public class StreamingStepFactory implements StepFactory {
     private final RealtimeWriter writer;
     private final StreamTopics topics;
     private final KafkaEndpoint kafka;
+    private final AtomicInteger running = new AtomicInteger();
+    private volatile boolean shuttingDown;
 
     public StreamingStepFactory(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                                 JdbcTemplate jdbc, StreamTopics topics, KafkaEndpoint kafka) {
@@ -64,6 +70,19 @@ public class StreamingStepFactory implements StepFactory {
     @Override
     public String type() {
         return "streaming";
+    }
+
+    /**
+     * On shutdown (SIGTERM, a pod stopping) the running streaming steps stop after their current micro-batch, while
+     * the warehouse and the broker are still there: their executions end STOPPED, to be restarted where they were.
+     */
+    @PreDestroy
+    void stopRunningSteps() throws InterruptedException {
+        shuttingDown = true;
+        long deadline = System.nanoTime() + SHUTDOWN_PATIENCE.toNanos();
+        while (running.get() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
     }
 
     /** A step's settings, as its definition gives them. */
@@ -156,13 +175,14 @@ public class StreamingStepFactory implements StepFactory {
                     defaults.commitInterval(), defaults.maxBatch(), defaults.allowedLateness(), defaults.outputTopic(),
                     Boolean.parseBoolean(follow));
             topics.ensureCreated(kafka.bootstrapServers());
+            running.incrementAndGet();
             sessions.put(execution.getId(), new StreamSession(settings, kafka.bootstrapServers(), topics, writer));
         }
 
         @Override
         public RepeatStatus execute(StepContribution contribution, ChunkContext context) {
             StepExecution execution = context.getStepContext().getStepExecution();
-            if (writer.stopRequested(execution.getJobExecutionId())) {
+            if (shuttingDown || writer.stopRequested(execution.getJobExecutionId())) {
                 // Spring Batch 6 marks a stopped execution STOPPED but lets its running step go on: the step
                 // stops itself between micro-batches (the next iteration is interrupted: the step is STOPPED).
                 execution.setTerminateOnly();
@@ -183,6 +203,7 @@ public class StreamingStepFactory implements StepFactory {
             if (session == null) {
                 return execution.getExitStatus();
             }
+            running.decrementAndGet();
             session.close();
             return execution.getExitStatus().addExitDescription(session.summary());
         }
