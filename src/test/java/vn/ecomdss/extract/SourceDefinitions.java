@@ -22,7 +22,8 @@ final class SourceDefinitions {
     static SourceDefinition load(String name) {
         Map<String, StepFactory> catalogue = new TreeMap<>();
         for (String type : new String[] {"extract", "quality-raw", "transform", "scd2", "facts", "quality-final",
-                "refresh-views", "business-thresholds", "business-report", "ml-train", "ml-score", "notify"}) {
+                "refresh-views", "business-thresholds", "business-report", "ml-train", "ml-score", "notify", "streaming",
+                "freshness", "consumer-lag", "volume", "job-lateness"}) {
             catalogue.put(type, new AnyStep(type));
         }
         return new DefinitionLoader().load("classpath:job-definitions", catalogue).sources().get(name);
