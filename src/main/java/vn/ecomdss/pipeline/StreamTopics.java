@@ -97,6 +97,9 @@ public class StreamTopics {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             Set<String> existing = admin.listTopics().names().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
             List<NewTopic> missing = wanted.stream().filter(t -> !existing.contains(t.name())).toList();
+            if (missing.isEmpty()) {
+                return;
+            }
             for (var result : admin.createTopics(missing).values().entrySet()) {
                 try {
                     result.getValue().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
@@ -107,6 +110,7 @@ public class StreamTopics {
                     }
                 }
             }
+            awaitLeaders(admin, missing.stream().map(NewTopic::name).toList(), bootstrapServers);
         } catch (ExecutionException e) {
             throw new IllegalStateException("cannot list the topics of Kafka at " + bootstrapServers + ": "
                     + e.getCause().getMessage(), e);
@@ -116,6 +120,33 @@ public class StreamTopics {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating the declared topics", e);
+        }
+    }
+
+    /**
+     * Waits until every partition of the new topics has a leader: a producer that writes at once to a partition still
+     * electing one would otherwise wait for its delivery timeout.
+     */
+    private static void awaitLeaders(Admin admin, List<String> names, String bootstrapServers)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (true) {
+            boolean led;
+            try {
+                led = admin.describeTopics(names).allTopicNames().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS).values()
+                        .stream().allMatch(d -> d.partitions().stream().allMatch(p -> p.leader() != null
+                                && !p.leader().isEmpty()));
+            } catch (ExecutionException e) {
+                led = false;   // a topic the broker does not describe yet
+            }
+            if (led) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Kafka at " + bootstrapServers + " elected no leader for every partition"
+                        + " of " + names + " within " + TIMEOUT.toSeconds() + " s");
+            }
+            Thread.sleep(50);
         }
     }
 

@@ -32,7 +32,7 @@ class StreamingKillTest {
 
     private static final Instant START = Instant.parse("2026-11-30T03:00:00Z");
     private static final double SCALE = 80;
-    private static final Duration DURATION = Duration.ofSeconds(12);
+    private static final Duration DURATION = Duration.ofSeconds(6);
 
     @TempDir
     Path dataDir;
@@ -43,13 +43,13 @@ class StreamingKillTest {
     void aFollowingRunKilledMidwayAndRestartedCountsEachEventOnce() throws Exception {
         copyDefinitionsWithSmallBatches();
         ChildCli cli = new ChildCli(dataDir, List.of("--dss.definitions=file:" + definitions));
-        succeeds(cli, List.of("simulate", "--minutes", "0.2", "--rate-scale", Double.toString(SCALE), "--seed", "4",
+        succeeds(cli, List.of("simulate", "--minutes", "0.1", "--rate-scale", Double.toString(SCALE), "--seed", "4",
                 "--start", START.toString()));
 
         Process victim = cli.start(List.of("run", "ecommerce_streaming_pipeline", "run_id=killed", "follow=true"));
         String execution = cli.await(victim, """
                 select job_execution_id from batch_step_execution
-                where step_name = 'consume_streams' and status = 'STARTED' and write_count >= 1000
+                where step_name = 'consume_streams' and status = 'STARTED' and write_count >= 500
                 """, "some micro-batches had committed", Duration.ofMinutes(3));
         victim.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
 
@@ -68,7 +68,7 @@ class StreamingKillTest {
         assertThat(restarted.waitFor(60, TimeUnit.SECONDS)).as(cli.log(restarted)).isTrue();
 
         assertThat(writtenBeforeKill).as("killed in the middle of the topics")
-                .isBetween(1000L, (long) expected.lines.size() + expected.prices + expected.stockCounts
+                .isBetween(500L, (long) expected.lines.size() + expected.prices + expected.stockCounts
                         + expected.orderEvents - 1);
         try (EmbeddedPostgres postgres = cli.warehouse()) {
             JdbcTemplate jdbc = new JdbcTemplate(postgres.getPostgresDatabase());
