@@ -27,6 +27,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.dao.EmptyResultDataAccessException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 
 import io.micrometer.observation.ObservationRegistry;
@@ -48,6 +49,7 @@ public class JobControl {
     private static final Logger log = LoggerFactory.getLogger(JobControl.class);
 
     private static final Duration STARTING_GRACE = Duration.ofMinutes(1);
+    private static final int STOP_ATTEMPTS = 5;
 
     private final JobCatalogue catalogue;
     private final JobRepository jobRepository;
@@ -120,7 +122,20 @@ public class JobControl {
                 throw OperationRefusedException.conflict("execution " + executionId + " is " + execution.getStatus()
                         + "; only a running execution can be stopped", Map.of("state", execution.getStatus().name()));
             }
-            operator.stop(execution);
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    operator.stop(execution);
+                    break;
+                } catch (OptimisticLockingFailureException e) {
+                    // The running job saved its execution between our read and the stop: read it again and retry.
+                    execution = execution(executionId);
+                    if (!execution.isRunning() || attempt == STOP_ATTEMPTS) {
+                        throw OperationRefusedException.conflict("execution " + executionId + " is "
+                                + execution.getStatus() + " and kept changing while being stopped; try again",
+                                Map.of("state", execution.getStatus().name()));
+                    }
+                }
+            }
             return new Accepted<>(jobRepository.getJobExecution(executionId),
                     "stop requested at the next chunk boundary");
         });
