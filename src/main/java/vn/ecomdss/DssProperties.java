@@ -54,12 +54,21 @@ public record DssProperties(
         }
     }
 
-    /** Per-source overrides of what its definition file declares, e.g. {@code dss.sources.dummyjson.base-url}. */
-    public record SourceOverride(String baseUrl) {
+    /**
+     * Per-source overrides of what its definition file declares, e.g. {@code dss.sources.dummyjson.base-url}, or
+     * {@code dss.sources.shopee.requests-per-hour} and {@code burst} when the operator's quota differs from the
+     * definition's {@code rate-limit} (0 requests per hour: unthrottled).
+     */
+    public record SourceOverride(String baseUrl, Integer requestsPerHour, Integer burst) {
     }
 
     public String baseUrlOverride(String source) {
         SourceOverride override = sources.get(source);
         return override == null || override.baseUrl() == null || override.baseUrl().isBlank() ? null : override.baseUrl();
+    }
+
+    /** The operator's overrides of {@code source}'s definition; all null when there are none. */
+    public SourceOverride sourceOverride(String source) {
+        return sources.getOrDefault(source, new SourceOverride(null, null, null));
     }
 }

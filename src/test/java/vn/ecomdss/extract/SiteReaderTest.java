@@ -62,8 +62,9 @@ class SiteReaderTest {
         assertThat(requests).extracting(SiteServer.Request::target).containsExactly("/robots.txt",
                 "/mua-ban-dien-thoai", "/mua-ban-dien-thoai?page=2", "/mua-ban-dien-thoai?page=3", "/mua-ban-laptop",
                 "/mua-ban-laptop?page=2");
-        // Sends are 300 ms apart (12,000 per hour); arrival times jitter with connection set-up, so the span is checked.
-        assertThat(requests.get(requests.size() - 1).nanos() - requests.get(0).nanos())
-                .isGreaterThanOrEqualTo((requests.size() - 1) * 290_000_000L);
+        // Sends are 300 ms apart (12,000 per hour). Arrivals lag their sends by the connection's set-up, which the
+        // first request (robots.txt) pays alone and may make its gap to the next look shorter: the span after it counts.
+        assertThat(requests.get(requests.size() - 1).nanos() - requests.get(1).nanos())
+                .isGreaterThanOrEqualTo((requests.size() - 2) * 290_000_000L);
     }
 }

@@ -14,12 +14,12 @@ import vn.ecomdss.pipeline.StepDefinition;
 import vn.ecomdss.pipeline.StepFactory;
 
 /** The real source definitions from {@code job-definitions/sources}, with test time-outs and rates when asked. */
-final class SourceDefinitions {
+public final class SourceDefinitions {
 
     private SourceDefinitions() {
     }
 
-    static SourceDefinition load(String name) {
+    public static SourceDefinition load(String name) {
         Map<String, StepFactory> catalogue = new TreeMap<>();
         for (String type : new String[] {"extract", "quality-raw", "transform", "scd2", "facts", "quality-final",
                 "refresh-views", "business-thresholds", "business-report", "ml-train", "ml-score", "notify", "streaming",

@@ -79,6 +79,12 @@ public abstract class PlatformTestSupport {
         registry.add("dss.sources.tiki.base-url", () -> TIKI.baseUri().toString());
         registry.add("dss.sources.shopee.base-url", () -> SHOPEE.baseUri().toString());
         registry.add("dss.sources.sendo-open.base-url", () -> SENDO_OPEN.baseUri().toString());
+        // The fakes answer as fast as they are asked: the definitions' rate limits would make the tests, which share
+        // one throttle per host across the JVM, wait out each other's bursts (RequestThrottleTest tests throttling).
+        for (String source : List.of("dummyjson", "platzi", "fakestore", "sendo", "fptshop", "chotot", "lazada", "tiki",
+                "shopee", "sendo-open")) {
+            registry.add("dss.sources." + source + ".requests-per-hour", () -> "0");
+        }
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
         registry.add("dss.alerts.webhook.url", () -> WEBHOOK.uri().toString());
