@@ -47,6 +47,8 @@ class CrashRestartTest {
 
     @Test
     void killedRunRestartsFromItsLastChunkAndLeavesTheSameWarehouseAsAnUninterruptedRun() throws Exception {
+        // The reference run has a data directory of its own and goes beside the killed one and its restart.
+        Process clean = cli(uninterrupted, RUN);
         Process victim = cli(crashed, RUN);
         String killedIn = awaitCommittedChunkInProgress(crashed, victim);
         System.out.println("CrashRestartTest: SIGKILL sent while " + killedIn + " was running with committed chunks");
@@ -57,7 +59,6 @@ class CrashRestartTest {
         assertThat(restart.waitFor(5, TimeUnit.MINUTES)).isTrue();
         assertThat(restart.exitValue()).as("restart exit code after the kill in %s", killedIn).isZero();
 
-        Process clean = cli(uninterrupted, RUN);
         assertThat(clean.waitFor(5, TimeUnit.MINUTES)).isTrue();
         assertThat(clean.exitValue()).isZero();
 

@@ -39,10 +39,9 @@ public final class ChildCli {
 
     public Process start(List<String> args) throws IOException {
         List<String> command = new ArrayList<>();
-        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.add(ChildJvm.java());
         command.add("-Xmx768m");
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
+        command.addAll(ChildJvm.options());
         command.add(DssApplication.class.getName());
         command.addAll(args);
         command.add("--dss.data-dir=" + dataDir);
