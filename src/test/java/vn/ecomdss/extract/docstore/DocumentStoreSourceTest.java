@@ -23,12 +23,15 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
+import vn.ecomdss.cli.DssCommandLine;
 import vn.ecomdss.lake.DataLake;
+import vn.ecomdss.simulator.LogDocuments;
 import vn.ecomdss.testsupport.PlatformTestSupport;
 
 /**
@@ -52,6 +55,8 @@ class DocumentStoreSourceTest extends PlatformTestSupport {
     DataLake lake;
     @Autowired
     MongoClient mongo;
+    @Autowired
+    DssCommandLine commandLine;
 
     private String tag;
     private MongoDatabase logs;
@@ -156,6 +161,46 @@ class DocumentStoreSourceTest extends PlatformTestSupport {
                 SOURCE, "%")).isGreaterThanOrEqualTo(activities.size());
         assertThat(count("select count(*) from dw.user_activity_ledger where source = ? and event_id = any(?)",
                 SOURCE, activities.keySet().toArray(String[]::new))).isEqualTo(activities.size());
+    }
+
+    @Test
+    void theSimulatorsLogsLandAsWrittenTheirBrokenDocumentsQuarantinedAndTheActivitiesCounted() throws Exception {
+        Instant start = Instant.parse("2026-11-25T03:00:00Z");
+        String[] simulate = {"simulate", "--logs", "--database", logs.getName(), "--minutes", "0.05", "--rate-scale",
+                "20", "--seed", "7", "--start", start.toString()};
+        commandLine.run(new DefaultApplicationArguments(simulate));
+        LogDocuments expected = new LogDocuments(7, start);
+        Map<String, Long> written = new TreeMap<>();
+        Map<String, Long> broken = new TreeMap<>();
+        for (LogDocuments.Collection collection : LogDocuments.Collection.values()) {
+            long count = expected.count(collection, java.time.Duration.ofSeconds(3), 20);
+            written.put(collection.collection, count);
+            broken.put(collection.collection, java.util.stream.LongStream.range(0, count)
+                    .filter(k -> expected.broken(collection, k)).count());
+            assertThat(logs.getCollection(collection.collection).find(new Document("_id",
+                    expected.document(collection, 0, 20).get("_id"))).first())
+                    .as("deterministic with the seed").isEqualTo(expected.document(collection, 0, 20));
+        }
+        assertThat(written).containsEntry("user_activities", 600L).containsEntry("system_events", 30L)
+                .containsEntry("error_logs", 6L);
+        assertThat(broken.get("user_activities")).isEqualTo(4);
+        commandLine.run(new DefaultApplicationArguments(simulate));
+        assertThat(logs.getCollection("user_activities").countDocuments()).as("the same logs written twice are "
+                + "stored once").isEqualTo(600);
+
+        JobExecution run = run(tag + "-1", false);
+
+        assertThat(run.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        for (String collection : written.keySet()) {
+            assertThat(landed(tag + "-1", collection)).as(collection).hasSize(written.get(collection).intValue());
+        }
+        Map<String, String> reasons = quarantined(tag + "-1");
+        assertThat(reasons).hasSize((int) broken.values().stream().mapToLong(Long::longValue).sum());
+        assertThat(reasons.values()).allMatch(r -> r.contains("timestamp /timestamp") || r.contains("/service is missing"));
+        assertThat(count("""
+                select coalesce(sum(events), 0) from dw.fact_user_activity_daily
+                where source = ? and activity_date = date '2026-11-25'
+                """, SOURCE)).isEqualTo(600 - broken.get("user_activities"));
     }
 
     private JobExecution run(String runId, boolean fullRefresh) throws Exception {
