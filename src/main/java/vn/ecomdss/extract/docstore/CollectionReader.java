@@ -18,6 +18,8 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import org.bson.BsonType;
 import org.bson.Document;
+import org.bson.RawBsonDocument;
+import org.bson.codecs.DocumentCodec;
 import org.bson.conversions.Bson;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import tools.jackson.databind.JsonNode;
@@ -53,6 +55,7 @@ final class CollectionReader implements SourceReader {
     private static final String ENTITY = "docstore.entity";
     private static final String UNDATED = "docstore.undated";
     private static final String RETURNED = "docstore.returned.";
+    private static final DocumentCodec DOCUMENTS = new DocumentCodec();
 
     private final SourceDefinition source;
     private final MongoDatabase database;
@@ -69,7 +72,7 @@ final class CollectionReader implements SourceReader {
     private int entityIndex;
     private boolean undated;
     private boolean exhausted;
-    private MongoCursor<Document> undatedCursor;
+    private MongoCursor<RawBsonDocument> undatedCursor;
 
     /** A fetched document waiting to be returned, and where it stands in the collection. */
     private record Pending(FetchedRecord record, CollectionPosition position) {
@@ -202,8 +205,15 @@ final class CollectionReader implements SourceReader {
             filter = Filters.type(field, BsonType.DATE_TIME);
         }
         List<Document> batch = new ArrayList<>();
-        collection.find(filter).sort(Sorts.ascending(field, "_id")).limit(batchSize).into(batch);
-        progress.page(batch.size());
+        long bytes = 0;
+        for (RawBsonDocument raw : collection.withDocumentClass(RawBsonDocument.class).find(filter)
+                .sort(Sorts.ascending(field, "_id")).limit(batchSize)) {
+            bytes += raw.getByteBuffer().remaining();
+            batch.add(raw.decode(DOCUMENTS));
+        }
+        if (!batch.isEmpty()) {
+            progress.page(bytes);
+        }
         if (batch.size() < batchSize) {
             exhausted = true;
         }
@@ -233,12 +243,16 @@ final class CollectionReader implements SourceReader {
     private void fetchUndated(EntityDefinition entity, MongoCollection<Document> collection) {
         String pointer = entity.incremental().field();
         if (undatedCursor == null) {
-            undatedCursor = collection.find(Filters.not(Filters.type(BsonPayload.field(pointer), BsonType.DATE_TIME)))
+            undatedCursor = collection.withDocumentClass(RawBsonDocument.class)
+                    .find(Filters.not(Filters.type(BsonPayload.field(pointer), BsonType.DATE_TIME)))
                     .sort(Sorts.ascending("_id")).batchSize(batchSize).iterator();
         }
         List<FetchedRecord> batch = new ArrayList<>();
+        long bytes = 0;
         while (batch.size() < batchSize && undatedCursor.hasNext()) {
-            Document document = undatedCursor.next();
+            RawBsonDocument raw = undatedCursor.next();
+            bytes += raw.getByteBuffer().remaining();
+            Document document = raw.decode(DOCUMENTS);
             ObjectNode payload = BsonPayload.of(document);
             Object value = BsonPayload.at(document, pointer);
             String problem = value == null ? (document.containsKey(BsonPayload.field(pointer)) ? " is null"
@@ -251,7 +265,7 @@ final class CollectionReader implements SourceReader {
             exhausted = true;
         }
         if (!batch.isEmpty()) {
-            progress.page(batch.size());
+            progress.page(bytes);
         }
         Set<String> landed = fullRefresh ? Set.of() : lake.held(source.name(), entity.name(),
                 batch.stream().map(CollectionReader::naturalId).toList());

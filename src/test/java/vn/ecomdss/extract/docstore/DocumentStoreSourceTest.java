@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -30,7 +31,10 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
 import vn.ecomdss.cli.DssCommandLine;
+import vn.ecomdss.extract.FetchedRecord;
+import vn.ecomdss.extract.SourceProgress;
 import vn.ecomdss.lake.DataLake;
+import vn.ecomdss.pipeline.SourceDefinition;
 import vn.ecomdss.simulator.LogDocuments;
 import vn.ecomdss.testsupport.PlatformTestSupport;
 
@@ -201,6 +205,46 @@ class DocumentStoreSourceTest extends PlatformTestSupport {
                 select coalesce(sum(events), 0) from dw.fact_user_activity_daily
                 where source = ? and activity_date = date '2026-11-25'
                 """, SOURCE)).isEqualTo(600 - broken.get("user_activities"));
+    }
+
+    @Test
+    void aReaderOpenedOnTheContextOfTheLastCommittedChunkGoesOnAfterItThroughTiesAndBatches() throws Exception {
+        List<String> written = new ArrayList<>();
+        for (int i = 0; i < 250; i++) {
+            // Ten documents share each second, so chunks and batches end inside a run of ties.
+            written.add(activity(T0.plusSeconds(i / 10), i));
+        }
+        SourceDefinition shipped = catalogue.sources().get(SOURCE);
+        SourceDefinition source = new SourceDefinition(shipped.file(), shipped.name(), shipped.kind(),
+                shipped.baseUrl(), shipped.embedded(), shipped.currency(), new SourceDefinition.Paging("none", "limit",
+                "skip", 64, null), shipped.timeout(), shipped.maxRetries(),
+                Map.of("user_activities", shipped.entities().get("user_activities")), shipped.rateLimit(),
+                shipped.onFailure(), shipped.userAgent(), shipped.path());
+        ExecutionContext context = new ExecutionContext();
+        List<String> read = new ArrayList<>();
+        CollectionReader killed = new CollectionReader(source, logs, "test", Map.of(), false, lake,
+                new SourceProgress() { });
+        killed.open(context);
+        for (int i = 0; i < 137; i++) {
+            read.add(killed.read().item().path("_id").asString());
+            if (read.size() % 25 == 0) {
+                killed.update(context);
+            }
+        }
+        // Killed after reading 137, the chunks up to 125 committed: the restart reads from the 126th.
+        killed.close();
+        List<String> committed = new ArrayList<>(read.subList(0, 125));
+        CollectionReader restarted = new CollectionReader(source, logs, "test", Map.of(), false, lake,
+                new SourceProgress() { });
+        restarted.open(context);
+        FetchedRecord record;
+        while ((record = restarted.read()) != null) {
+            committed.add(record.item().path("_id").asString());
+        }
+        restarted.close();
+
+        assertThat(committed).containsExactlyElementsOf(written);
+        assertThat(restarted.newWatermarks().get("user_activities")).contains(written.get(249));
     }
 
     private JobExecution run(String runId, boolean fullRefresh) throws Exception {
