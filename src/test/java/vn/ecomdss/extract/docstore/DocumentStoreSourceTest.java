@@ -9,6 +9,7 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -32,7 +33,10 @@ import org.springframework.data.mongodb.core.query.Query;
 
 import vn.ecomdss.cli.DssCommandLine;
 import vn.ecomdss.extract.FetchedRecord;
+import vn.ecomdss.embedded.PlatformServices;
 import vn.ecomdss.extract.SourceProgress;
+import vn.ecomdss.extract.SourceReader;
+import vn.ecomdss.pipeline.RunParameters;
 import vn.ecomdss.lake.DataLake;
 import vn.ecomdss.pipeline.SourceDefinition;
 import vn.ecomdss.simulator.LogDocuments;
@@ -61,6 +65,10 @@ class DocumentStoreSourceTest extends PlatformTestSupport {
     MongoClient mongo;
     @Autowired
     DssCommandLine commandLine;
+    @Autowired
+    DocumentStoreSource documentStore;
+    @Autowired
+    PlatformServices services;
 
     private String tag;
     private MongoDatabase logs;
@@ -170,8 +178,8 @@ class DocumentStoreSourceTest extends PlatformTestSupport {
     @Test
     void theSimulatorsLogsLandAsWrittenTheirBrokenDocumentsQuarantinedAndTheActivitiesCounted() throws Exception {
         Instant start = Instant.parse("2026-11-25T03:00:00Z");
-        String[] simulate = {"simulate", "--logs", "--database", logs.getName(), "--minutes", "0.05", "--rate-scale",
-                "20", "--seed", "7", "--start", start.toString()};
+        String[] simulate = {"simulate", "--logs", "--mongodb-uri", services.endpoints().mongoUri(), "--database",
+                logs.getName(), "--minutes", "0.05", "--rate-scale", "20", "--seed", "7", "--start", start.toString()};
         commandLine.run(new DefaultApplicationArguments(simulate));
         LogDocuments expected = new LogDocuments(7, start);
         Map<String, Long> written = new TreeMap<>();
@@ -208,22 +216,23 @@ class DocumentStoreSourceTest extends PlatformTestSupport {
     }
 
     @Test
-    void aReaderOpenedOnTheContextOfTheLastCommittedChunkGoesOnAfterItThroughTiesAndBatches() throws Exception {
+    void aReaderOfAMongoDbUriOpenedOnTheContextOfTheLastCommittedChunkGoesOnAfterItThroughTiesAndBatches() throws Exception {
         List<String> written = new ArrayList<>();
         for (int i = 0; i < 250; i++) {
             // Ten documents share each second, so chunks and batches end inside a run of ties.
             written.add(activity(T0.plusSeconds(i / 10), i));
         }
+        // Read as any MongoDB is, through a connection string of its own: the platform's store's.
         SourceDefinition shipped = catalogue.sources().get(SOURCE);
         SourceDefinition source = new SourceDefinition(shipped.file(), shipped.name(), shipped.kind(),
-                shipped.baseUrl(), shipped.embedded(), shipped.currency(), new SourceDefinition.Paging("none", "limit",
-                "skip", 64, null), shipped.timeout(), shipped.maxRetries(),
+                services.endpoints().mongoUri(), null, shipped.currency(), new SourceDefinition.Paging("none",
+                "limit", "skip", 64, null), shipped.timeout(), shipped.maxRetries(),
                 Map.of("user_activities", shipped.entities().get("user_activities")), shipped.rateLimit(),
                 shipped.onFailure(), shipped.userAgent(), shipped.path());
+        RunParameters runParameters = new RunParameters(tag, java.time.LocalDate.parse("2026-11-20"), Set.of(), false);
         ExecutionContext context = new ExecutionContext();
         List<String> read = new ArrayList<>();
-        CollectionReader killed = new CollectionReader(source, logs, "test", Map.of(), false, lake,
-                new SourceProgress() { });
+        SourceReader killed = documentStore.reader(source, runParameters, Map.of(), new SourceProgress() { });
         killed.open(context);
         for (int i = 0; i < 137; i++) {
             read.add(killed.read().item().path("_id").asString());
@@ -234,8 +243,7 @@ class DocumentStoreSourceTest extends PlatformTestSupport {
         // Killed after reading 137, the chunks up to 125 committed: the restart reads from the 126th.
         killed.close();
         List<String> committed = new ArrayList<>(read.subList(0, 125));
-        CollectionReader restarted = new CollectionReader(source, logs, "test", Map.of(), false, lake,
-                new SourceProgress() { });
+        SourceReader restarted = documentStore.reader(source, runParameters, Map.of(), new SourceProgress() { });
         restarted.open(context);
         FetchedRecord record;
         while ((record = restarted.read()) != null) {
