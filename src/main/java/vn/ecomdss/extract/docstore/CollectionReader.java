@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -218,7 +219,7 @@ final class CollectionReader implements SourceReader {
             exhausted = true;
         }
         List<Pending> fetched = new ArrayList<>();
-        List<String> behindWatermark = new ArrayList<>();
+        Set<String> behindWatermark = new HashSet<>();
         for (Document document : batch) {
             CollectionPosition position = new CollectionPosition((Date) BsonPayload.at(document, entity.incremental()
                     .field()), document.get("_id"));
