@@ -34,6 +34,8 @@ import vn.ecomdss.pipeline.RunParameters;
 import vn.ecomdss.pipeline.StepAttempts;
 import vn.ecomdss.quality.QualityReport;
 import vn.ecomdss.simulator.EventStreamSimulator;
+import vn.ecomdss.simulator.LogDocuments;
+import vn.ecomdss.simulator.LogSimulator;
 import vn.ecomdss.simulator.MarketEventStreams;
 import vn.ecomdss.simulator.ShopDatabaseSimulator;
 import vn.ecomdss.warehouse.ExchangeRateLoader;
@@ -41,7 +43,7 @@ import vn.ecomdss.warehouse.ExchangeRateLoader;
 /**
  * The command line: {@code demo}, {@code run <job> [key=value ...]}, {@code restart <executionId>},
  * {@code stop <executionId>}, {@code executions [job]}, {@code backfill <job> from=... to=... [concurrency=N]},
- * {@code simulate [--oltp [--db-url URL]] [--minutes N] [--rate-scale X]}. Launches,
+ * {@code simulate [--oltp [--db-url URL] | --logs [--mongodb-uri URI]] [--minutes N] [--rate-scale X]}. Launches,
  * stops and restarts go through {@link JobControl} as the admin API's do (same checks, same messages, audited as
  * actor {@code cli}). The exit code is 0 only when the execution the command ran COMPLETED (or, for the read-only
  * commands, when they answered); bad input gets one line on standard error and a code of its own (see
@@ -67,6 +69,10 @@ public class DssCommandLine implements ApplicationRunner, ExitCodeGenerator {
                                             run the shop on its database (schema oltp; default the platform's
                                             PostgreSQL, DSS_OLTP_USER/DSS_OLTP_PASSWORD for another): sign-ups,
                                             address and price changes, orders, payments, cancellations, delistings
+              simulate --logs [--mongodb-uri URI] [--database D] [--minutes N] [--rate-scale X] [--seed S]
+                                            write the services' logs (user_activities, system_events, error_logs)
+                                            into database D (default ecommerce_logs) of the platform's document
+                                            store, or of the MongoDB at URI, in real time for N minutes
               quality [runId]               print the quality results of a run (default: the latest)
               rates <file.csv>              add exchange rates to VND (currency,valid_from,rate_to_vnd,note)
               server                        run the web dashboard, the admin API and the scheduler
@@ -88,6 +94,7 @@ public class DssCommandLine implements ApplicationRunner, ExitCodeGenerator {
     private final JdbcTemplate jdbc;
     private final EventStreamSimulator simulator;
     private final ShopDatabaseSimulator shop;
+    private final LogSimulator logs;
     private final Environment environment;
     private final KafkaEndpoint kafka;
     private final QualityReport qualityReport;
@@ -100,8 +107,9 @@ public class DssCommandLine implements ApplicationRunner, ExitCodeGenerator {
     public DssCommandLine(JobControl control, JobRepository jobRepository, JobCatalogue catalogue,
                           JdbcTemplate jdbc, EventStreamSimulator simulator, ShopDatabaseSimulator shop,
                           Environment environment, KafkaEndpoint kafka, QualityReport qualityReport,
-                          ExchangeRateLoader exchangeRates, Backfills backfills) {
+                          ExchangeRateLoader exchangeRates, Backfills backfills, LogSimulator logs) {
         this.backfills = backfills;
+        this.logs = logs;
         this.simulator = simulator;
         this.shop = shop;
         this.environment = environment;
@@ -221,7 +229,7 @@ public class DssCommandLine implements ApplicationRunner, ExitCodeGenerator {
         return control.restart(executionId, ACTOR, JobControl.Mode.FOREGROUND);
     }
 
-    /** Options as {@code --name value} or {@code --name=value}; {@code --oltp} alone is a flag. */
+    /** Options as {@code --name value} or {@code --name=value}; {@code --oltp} and {@code --logs} alone are flags. */
     private int simulate(List<String> args) {
         Map<String, String> options = new LinkedHashMap<>(Map.of("minutes", "1", "rate-scale", "1", "seed", "42"));
         for (int i = 0; i < args.size(); i++) {
@@ -232,14 +240,20 @@ public class DssCommandLine implements ApplicationRunner, ExitCodeGenerator {
             int eq = arg.indexOf('=');
             if (eq > 0) {
                 options.put(arg.substring(2, eq), arg.substring(eq + 1));
-            } else if (arg.equals("--oltp")) {
-                options.put("oltp", "true");
+            } else if (arg.equals("--oltp") || arg.equals("--logs")) {
+                options.put(arg.substring(2), "true");
             } else if (i + 1 < args.size()) {
                 options.put(arg.substring(2), args.get(++i));
             }
         }
+        if (options.containsKey("oltp") && options.containsKey("logs")) {
+            return usage("simulate runs the shop (--oltp) or writes the logs (--logs), not both at once");
+        }
         if (options.containsKey("oltp")) {
             return simulateShop(options);
+        }
+        if (options.containsKey("logs")) {
+            return simulateLogs(options);
         }
         double minutes = option(options, "minutes", Double::parseDouble);
         double scale = option(options, "rate-scale", Double::parseDouble);
@@ -282,6 +296,39 @@ public class DssCommandLine implements ApplicationRunner, ExitCodeGenerator {
         activity.operations().forEach((operation, count) -> out.printf("  %-14s %9d%n", operation, count));
         out.printf("  %-14s %9d operations in %.1f s%n", "total", activity.total(),
                 activity.elapsed().toMillis() / 1000.0);
+        return 0;
+    }
+
+    /** The services' logs into the document store: the platform's own unless {@code --mongodb-uri} names another. */
+    private int simulateLogs(Map<String, String> options) {
+        double minutes = option(options, "minutes", Double::parseDouble);
+        double scale = option(options, "rate-scale", Double::parseDouble);
+        long seed = option(options, "seed", Long::parseLong);
+        if (!(minutes > 0) || !(scale > 0)) {
+            return usage("simulate needs --minutes and --rate-scale greater than 0");
+        }
+        String uri = options.get("mongodb-uri");
+        if (uri != null && !uri.startsWith("mongodb://") && !uri.startsWith("mongodb+srv://")) {
+            return usage("simulate --mongodb-uri is a MongoDB connection string (mongodb://host:27017), not '" + uri
+                    + "'");
+        }
+        String database = options.getOrDefault("database", "ecommerce_logs");
+        if (!database.matches("[A-Za-z0-9_-]{1,63}")) {
+            return usage("simulate --database is a database name (letters, digits, _ and -), not '" + database + "'");
+        }
+        Instant start = options.containsKey("start") ? option(options, "start", Instant::parse)
+                : Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        out.printf("Writing %.2f minutes of logs at %.2fx the seed rates (seed %d) into %s of %s%n", minutes, scale,
+                seed, database, uri == null ? "the platform's document store" : "the MongoDB at " + uri
+                        .replaceAll("//[^@/]*@", "//***@"));
+        LogSimulator.Written written = logs.run(uri, database, Duration.ofMillis((long) (minutes * 60_000)), scale,
+                seed, start);
+        for (LogDocuments.Collection collection : LogDocuments.Collection.values()) {
+            out.printf("  %-16s %9d documents, %d of them broken (target %d per minute x %.2f)%n",
+                    collection.collection, written.documents().get(collection), written.broken().get(collection),
+                    collection.documents, scale);
+        }
+        out.printf("  %-16s %9d documents in %.1f s%n", "total", written.total(), written.elapsed().toMillis() / 1000.0);
         return 0;
     }
 

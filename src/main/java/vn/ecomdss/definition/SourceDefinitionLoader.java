@@ -56,7 +56,8 @@ final class SourceDefinitionLoader {
             "shopee", SourceDefinitionLoader::checkShopee,
             "sendo-open", SourceDefinitionLoader::checkSendoOpen,
             "file", SourceDefinitionLoader::checkFile,
-            "cdc", SourceDefinitionLoader::checkCdc);
+            "cdc", SourceDefinitionLoader::checkCdc,
+            "document-store", SourceDefinitionLoader::checkDocumentStore);
 
     private final DefinitionProblems problems;
 
@@ -93,8 +94,15 @@ final class SourceDefinitionLoader {
                 root.get(baseUrl != null ? "base-url" : "embedded").problem("a file source reads the directory at "
                         + "path, not a service");
             }
+        } else if (kind.equals("document-store")) {
+            path = root.get("path").requiredText();
+            if (baseUrl == null && !"document-store".equals(embedded)) {
+                root.get("embedded").problem("a document-store source reads the platform's own store (embedded: "
+                        + "document-store) or a base-url mongodb://host:port");
+            }
         } else if (root.has("path")) {
-            root.get("path").problem("only a file source has a path (others have a base-url)");
+            root.get("path").problem("only a file source (its directory) or a document-store source (its database) "
+                    + "has a path (others have a base-url)");
         } else if (baseUrl == null && embedded == null) {
             root.get("base-url").problem("a source needs a base-url (or embedded: vnmarket)");
         }
@@ -150,12 +158,18 @@ final class SourceDefinitionLoader {
         EntityDefinition.Incremental incremental = null;
         DefinitionNode incrementalNode = node.get("incremental");
         if (node.has("incremental")) {
-            incrementalNode.allowOnly(Set.of("field", "param", "param-format"));
+            incrementalNode.allowOnly(Set.of("field", "param", "param-format", "lookback"));
             String marker = incrementalNode.get("field").requiredText();
             pointer(incrementalNode.get("field"), marker);
             String format = incrementalNode.get("param-format").oneOf(List.of("timestamp", "date"), "timestamp",
                     "timestamp or date");
-            incremental = new EntityDefinition.Incremental(marker, incrementalNode.get("param").text(null), format);
+            Duration lookback = incrementalNode.get("lookback").duration(Duration.ZERO);
+            if (incrementalNode.has("lookback") && !kind.equals("document-store")) {
+                incrementalNode.get("lookback").problem("only a document-store source reads again behind its "
+                        + "watermark");
+            }
+            incremental = new EntityDefinition.Incremental(marker, incrementalNode.get("param").text(null), format,
+                    lookback);
         }
         DefinitionNode targetNode = node.get("target");
         String target = targetNode.requiredText();
@@ -336,6 +350,38 @@ final class SourceDefinitionLoader {
             }
             if (!"raw".equals(entity.target())) {
                 node.get("target").problem("a cdc entity's records are row changes, landed as target: raw");
+            }
+        });
+    }
+
+    /**
+     * A document-store source's path is a MongoDB database and each entity's path one of its collections; every
+     * entity is read incrementally by a timestamp field ({@code incremental.field}, a top-level or dotted field as
+     * a JSON pointer), which the reader queries itself, so no request param.
+     */
+    private static void checkDocumentStore(DefinitionNode root, String style, Map<String, EntityDefinition> entities) {
+        String database = root.get("path").text(null);
+        if (database != null && !database.matches("[A-Za-z0-9_-]{1,63}")) {
+            root.get("path").problem("a document-store source's path is a database name (letters, digits, _ and -), "
+                    + "got '" + database + "'");
+        }
+        String baseUrl = root.get("base-url").text(null);
+        if (baseUrl != null && !baseUrl.startsWith("mongodb://") && !baseUrl.startsWith("mongodb+srv://")) {
+            root.get("base-url").problem("a document-store source's base-url is a MongoDB connection string "
+                    + "(mongodb://host:port), got '" + baseUrl + "'");
+        }
+        entities.values().forEach(entity -> {
+            DefinitionNode node = root.get("entities").get(entity.name());
+            if (!entity.path().matches("[A-Za-z0-9_][A-Za-z0-9_.-]*")) {
+                node.get("path").problem("a document-store entity's path is a collection name, such as "
+                        + "user_activities, got '" + entity.path() + "'");
+            }
+            if (entity.incremental() == null) {
+                node.get("incremental").problem("a document-store entity is read by its timestamp field: "
+                        + "incremental: {field: /timestamp}");
+            } else if (entity.incremental().param() != null) {
+                node.get("incremental").get("param").problem("a document-store reader queries the collection by "
+                        + "the field itself; name only the field");
             }
         });
     }

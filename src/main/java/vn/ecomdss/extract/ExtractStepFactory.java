@@ -69,14 +69,19 @@ public class ExtractStepFactory implements StepFactory {
         return sources.get(step.text("source", null)).continuesOnFailure();
     }
 
-    /** A source's listings at its address (a file source's directory), into the lake's collection of each entity. */
+    /**
+     * A source's listings at its address (a file source's directory; a document store's collections as
+     * {@code database.collection}), into the lake's collection of each entity.
+     */
     @Override
     public Lineage lineage(StepDefinition step, SourceCatalogue sources) {
         SourceDefinition source = sources.get(step.text("source", null));
+        boolean documentStore = source.kind().equals("document-store");
         String namespace = source.baseUrl() != null ? source.baseUrl()
-                : source.path() != null ? "file:" + source.path() : "embedded:" + source.embedded();
+                : source.path() != null && !documentStore ? "file:" + source.path() : "embedded:" + source.embedded();
         return new Lineage(source.entities().values().stream()
-                .map(entity -> new Lineage.Dataset(namespace, entity.path())).toList(),
+                .map(entity -> new Lineage.Dataset(namespace, documentStore ? source.path() + "." + entity.path()
+                        : entity.path())).toList(),
                 source.entities().values().stream().map(entity -> Lineage.lake(source.name(), entity.name())).toList());
     }
 

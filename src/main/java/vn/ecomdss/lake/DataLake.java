@@ -1,7 +1,10 @@
 package vn.ecomdss.lake;
 
+import java.util.Collection;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.bson.Document;
 import org.springframework.data.domain.Sort;
@@ -57,6 +60,22 @@ public class DataLake {
             bulk.upsert(Query.query(Criteria.where("_id").is(envelope.id())), update);
         }
         bulk.execute();
+    }
+
+    /**
+     * Which of {@code naturalIds} the lake already holds an envelope of, for one source and entity: what a reader
+     * that reads again behind its watermark passes over as landed.
+     */
+    public Set<String> held(String source, String entity, Collection<String> naturalIds) {
+        if (naturalIds.isEmpty()) {
+            return Set.of();
+        }
+        Query query = Query.query(Criteria.where("source").is(source).and("entity").is(entity)
+                .and("natural_id").in(naturalIds));
+        query.fields().include("natural_id");
+        Set<String> held = new HashSet<>();
+        mongo.find(query, Document.class, ENVELOPES).forEach(d -> held.add(d.getString("natural_id")));
+        return held;
     }
 
     /** The envelopes a run saw for one source and entity, in a stable order so a restarted reader can skip. */

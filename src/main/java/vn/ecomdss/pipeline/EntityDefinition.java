@@ -1,5 +1,6 @@
 package vn.ecomdss.pipeline;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -60,9 +61,15 @@ public record EntityDefinition(String name, String path, String itemsField, Stri
     /**
      * The record's change marker ({@code field}, an ISO date or timestamp) compared with the watermark kept in
      * {@code ops.source_watermark}; when the API can filter, {@code param} carries the watermark in the query
-     * ({@code param-format: date} sends only its date part).
+     * ({@code param-format: date} sends only its date part). {@code lookback} reads again what changed that long
+     * before the watermark, for records that arrive late with an older marker (a document store's logs); zero for
+     * the other kinds.
      */
-    public record Incremental(String field, String param, String paramFormat) {
+    public record Incremental(String field, String param, String paramFormat, Duration lookback) {
+
+        public Incremental(String field, String param, String paramFormat) {
+            this(field, param, paramFormat, Duration.ZERO);
+        }
     }
 
     /**

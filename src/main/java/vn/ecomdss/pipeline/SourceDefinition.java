@@ -13,12 +13,15 @@ import java.util.Map;
  *                  {@code lazada} (Lazada Open Platform, signed calls with a seller's tokens), {@code tiki} (Tiki
  *                  Open API, OAuth 2.0 Bearer tokens), {@code shopee} (Shopee Open Platform v2, signed calls for one
  *                  shop), {@code sendo-open} (Sendo Open API, searches with a shop's login token), {@code file} (CSV,
- *                  JSON lines and Parquet files in a directory) or {@code cdc} (a PostgreSQL database's row
- *                  changes, by logical replication; each entity's path is a {@code schema.table})
+ *                  JSON lines and Parquet files in a directory), {@code cdc} (a PostgreSQL database's row
+ *                  changes, by logical replication; each entity's path is a {@code schema.table}) or
+ *                  {@code document-store} (MongoDB collections read by a timestamp field; each entity's path is
+ *                  a collection)
  * @param onFailure {@code fail} (the job fails with the source) or {@code continue} (the other sources go on and
  *                  the run reports this source as failed)
  * @param path      for a {@code file} source, the directory its entities' globs are under (relative to
- *                  {@code dss.data-dir} unless absolute); null for the other kinds
+ *                  {@code dss.data-dir} unless absolute); for a {@code document-store} source, the database its
+ *                  collections are in; null for the other kinds
  */
 public record SourceDefinition(String file, String name, String kind, String baseUrl, String embedded,
                                String currency, Paging paging, Duration timeout, int maxRetries,
@@ -26,10 +29,10 @@ public record SourceDefinition(String file, String name, String kind, String bas
                                String userAgent, String path) {
 
     public static final List<String> KINDS = List.of("http-json", "html", "kafka", "lazada", "tiki", "shopee",
-            "sendo-open", "file", "cdc");
+            "sendo-open", "file", "cdc", "document-store");
     public static final List<String> PAGING_STYLES = List.of("limit-skip", "offset-limit", "page-token", "none");
     public static final List<String> ON_FAILURE = List.of("fail", "continue");
-    public static final List<String> EMBEDDED = List.of("vnmarket", "kafka", "postgres");
+    public static final List<String> EMBEDDED = List.of("vnmarket", "kafka", "postgres", "document-store");
     public static final String DEFAULT_USER_AGENT = "ecommerce-dss/0.1 (+batch extract)";
     /** The step execution-context key under which an extract step names its source, for the run summary. */
     public static final String EXTRACTED_SOURCE_KEY = "extract.source";

@@ -164,8 +164,54 @@ class SourceDefinitionLoaderTest {
                         + "top-level field, such as /lines, got '/items/lines'",
                 "sources/files.yml: entities.customers.incremental: a file source reads each file again only when "
                         + "its name, size or modification time changed; it has no incremental field",
-                "sources/shop.yml: path: only a file source has a path (others have a base-url)");
+                "sources/shop.yml: path: only a file source (its directory) or a document-store source (its "
+                        + "database) has a path (others have a base-url)");
         assertThat(catalogue.get("files").kind()).isEqualTo("file");
+    }
+
+    @Test
+    void aDocumentStoreSourceNamesItsDatabaseAndReadsEachCollectionByATimestampField() throws IOException {
+        source("logs.yml", """
+                source: logs
+                kind: document-store
+                base-url: http://127.0.0.1:1
+                path: "ecommerce logs"
+                entities:
+                  activities: {path: user_activities, target: raw, incremental: {field: /timestamp, lookback: PT10M}}
+                  events: {path: "$events", target: raw}
+                  errors: {path: error_logs, target: raw, incremental: {field: /timestamp, param: since}}
+                """);
+        source("api.yml", """
+                source: api
+                base-url: http://127.0.0.1:1
+                entities: {products: {path: /p, target: product, incremental: {field: /updated, lookback: PT1H}}}
+                """);
+        source("store.yml", """
+                source: store
+                kind: document-store
+                path: ecommerce_logs
+                entities: {activities: {path: user_activities, target: raw, incremental: {field: /timestamp}}}
+                """);
+
+        SourceCatalogue catalogue = new SourceDefinitionLoader(problems).load("file:" + dir);
+
+        assertThat(problems.all()).containsExactlyInAnyOrder(
+                "sources/logs.yml: path: a document-store source's path is a database name (letters, digits, _ and "
+                        + "-), got 'ecommerce logs'",
+                "sources/logs.yml: base-url: a document-store source's base-url is a MongoDB connection string "
+                        + "(mongodb://host:port), got 'http://127.0.0.1:1'",
+                "sources/logs.yml: entities.events.path: a document-store entity's path is a collection name, such "
+                        + "as user_activities, got '$events'",
+                "sources/logs.yml: entities.events.incremental: a document-store entity is read by its timestamp "
+                        + "field: incremental: {field: /timestamp}",
+                "sources/logs.yml: entities.errors.incremental.param: a document-store reader queries the "
+                        + "collection by the field itself; name only the field",
+                "sources/api.yml: entities.products.incremental.lookback: only a document-store source reads again "
+                        + "behind its watermark",
+                "sources/store.yml: embedded: a document-store source reads the platform's own store (embedded: "
+                        + "document-store) or a base-url mongodb://host:port");
+        assertThat(catalogue.get("logs").entities().get("activities").incremental().lookback())
+                .isEqualTo(java.time.Duration.ofMinutes(10));
     }
 
     @Test
