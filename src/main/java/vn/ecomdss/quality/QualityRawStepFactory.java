@@ -3,6 +3,8 @@ package vn.ecomdss.quality;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.TreeSet;
+import java.util.Set;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -75,8 +77,9 @@ public class QualityRawStepFactory implements StepFactory {
         results.clear(run.runId(), "raw");
         List<CheckResult> checks = new ArrayList<>();
         long quarantined = 0;
+        Set<String> extracted = extractedBy(job, sources);
         for (String name : sources.names()) {
-            if (!run.includes(name)) {
+            if (!run.includes(name) || !extracted.contains(name)) {
                 continue;
             }
             SourceDefinition source = sources.get(name);
@@ -101,6 +104,21 @@ public class QualityRawStepFactory implements StepFactory {
                 "raw score %.4f over %d rules, %d failing (%d warn), %d records quarantined", scores.stage(),
                 checks.size(), checks.stream().filter(c -> !c.passed()).count(),
                 checks.stream().filter(c -> !c.passed() && !c.blocking()).count(), quarantinedRecords));
+    }
+
+    /**
+     * The sources the job's steps name ({@code source:}): a job that extracts some sources is judged on them, not on
+     * the others' freshness; a job whose steps name none (it extracts through another definition) is judged on all.
+     */
+    private static Set<String> extractedBy(JobDefinition job, SourceCatalogue sources) {
+        Set<String> named = new TreeSet<>();
+        job.steps().forEach(step -> {
+            String source = step.text("source", null);
+            if (source != null) {
+                named.add(source);
+            }
+        });
+        return named.isEmpty() ? new TreeSet<>(sources.names()) : named;
     }
 
     /** Every listing path of the entity is a page checked; a drifted one is a failure, with its URL and selector. */

@@ -120,6 +120,9 @@ class DocumentStoreSourceTest extends PlatformTestSupport {
         assertThat(landed(tag + "-1", "system_events")).containsExactlyInAnyOrderElementsOf(
                 concat(events, List.of(noService)));
         assertThat(landed(tag + "-1", "error_logs")).hasSize(26);
+        // The job is judged on the source it extracts, not on the other sources' absence from its runs.
+        assertThat(jdbc.queryForList("select distinct split_part(target, '/', 1) from dq.check_result"
+                + " where run_id = ? and stage = 'raw'", String.class, tag + "-1")).containsExactly("ecommerce-logs");
         Map<String, String> reasons = quarantined(tag + "-1");
         assertThat(reasons).containsOnlyKeys("user_activities/" + missing, "user_activities/" + text,
                 "system_events/" + noService, "error_logs/" + numeric);
