@@ -73,9 +73,10 @@ public class MlTrainStepFactory implements StepFactory {
 
     @Override
     public Step create(StepDefinition step, JobDefinition job, SourceCatalogue sources) {
-        ModelDefinition model = models.definitions().get(step.text("model", null));
+        ModelDefinition defined = models.definitions().get(step.text("model", null));
         return steps.step(step.name(), (run, contribution, execution) -> {
             JobParameters parameters = execution.getJobExecution().getJobParameters();
+            ModelDefinition model = withRunOptions(defined, parameters);
             Optional<RegisteredModel> registered = registry.ofRun(model.name(), run.runId());
             if (registered.isPresent()) {
                 return model.name() + " v" + registered.get().version() + " was registered by this run already ("
@@ -97,6 +98,13 @@ public class MlTrainStepFactory implements StepFactory {
             return model.name() + " v" + version.version() + " " + version.status() + ": " + trained.summary() + "; "
                     + decision.reason();
         });
+    }
+
+    /** The run's {@code clv_horizon_days} over the {@code clv-horizon-days} of a kind that has that option. */
+    static ModelDefinition withRunOptions(ModelDefinition model, JobParameters parameters) {
+        Integer clvHorizon = integer(parameters, RunParameters.CLV_HORIZON_DAYS);
+        return clvHorizon != null && model.options().containsKey(CustomerValueKind.HORIZON)
+                ? model.withOption(CustomerValueKind.HORIZON, clvHorizon) : model;
     }
 
     static LocalDate trainingCutoff(JobParameters parameters, RunParameters run) {

@@ -33,6 +33,8 @@ import ai.djl.training.tracker.Tracker;
  * A two-layer perceptron in DJL from standardised features to a non-negative target (a day's units for demand, the
  * logarithm of a price for the price model), trained with Adam on the absolute error in shuffled mini-batches. Training is reproducible: the engine's seed
  * draws the initial weights and a {@link Random} of the same seed the batches. Its artifact is DJL's parameter file.
+ * {@link #trainLogistic} makes the same network a classifier of 0/1 targets: the logistic loss on its output, read as
+ * a probability through the sigmoid (the churn model).
  */
 final class MlpRegressor implements AutoCloseable {
 
@@ -83,11 +85,13 @@ final class MlpRegressor implements AutoCloseable {
     private final Model model;
     private final Settings settings;
     private final Scaling scaling;
+    private final boolean logistic;
 
-    private MlpRegressor(Model model, Settings settings, Scaling scaling) {
+    private MlpRegressor(Model model, Settings settings, Scaling scaling, boolean logistic) {
         this.model = model;
         this.settings = settings;
         this.scaling = scaling;
+        this.logistic = logistic;
     }
 
     private static Model newModel(Engine engine, Settings settings) {
@@ -110,15 +114,23 @@ final class MlpRegressor implements AutoCloseable {
     /** Fits a network to features {@code x} and targets {@code y} (zero or more). */
     static MlpRegressor train(Engine engine, Settings settings, float[][] x, float[] y) {
         synchronized (ONE_TRAINING_AT_A_TIME) {
-            return fit(engine, settings, x, y);
+            return fit(engine, settings, x, y, false);
         }
     }
 
-    private static MlpRegressor fit(Engine engine, Settings settings, float[][] x, float[] y) {
+    /** Fits a classifier to features {@code x} and targets {@code y} of 0 or 1, by the logistic loss. */
+    static MlpRegressor trainLogistic(Engine engine, Settings settings, float[][] x, float[] y) {
+        synchronized (ONE_TRAINING_AT_A_TIME) {
+            return fit(engine, settings, x, y, true);
+        }
+    }
+
+    private static MlpRegressor fit(Engine engine, Settings settings, float[][] x, float[] y, boolean logistic) {
         if (x.length == 0) {
             throw new IllegalArgumentException("no rows to train on");
         }
-        Scaling scaling = Scaling.of(x, y);
+        Scaling fitted = Scaling.of(x, y);
+        Scaling scaling = logistic ? new Scaling(fitted.mean(), fitted.std(), 1f) : fitted;
         int n = x[0].length;
         float[] features = scaling.scaled(x);
         float[] target = new float[y.length];
@@ -127,7 +139,8 @@ final class MlpRegressor implements AutoCloseable {
         }
         engine.setRandomSeed((int) settings.seed());
         Model model = newModel(engine, settings);
-        DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.l1Loss())
+        DefaultTrainingConfig config = new DefaultTrainingConfig(logistic
+                ? Loss.sigmoidBinaryCrossEntropyLoss() : Loss.l1Loss())
                 .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(settings.learningRate())).build())
                 .optDevices(new Device[] {Device.cpu()});
         Random shuffle = new Random(settings.seed());
@@ -163,11 +176,16 @@ final class MlpRegressor implements AutoCloseable {
                 }
             }
         }
-        return new MlpRegressor(model, settings, scaling);
+        return new MlpRegressor(model, settings, scaling, logistic);
     }
 
     /** A network saved by {@link #artifact}, with the settings and scaling it was trained with. */
     static MlpRegressor load(Engine engine, Settings settings, Scaling scaling, byte[] artifact) {
+        return load(engine, settings, scaling, artifact, false);
+    }
+
+    private static MlpRegressor load(Engine engine, Settings settings, Scaling scaling, byte[] artifact,
+                                     boolean logistic) {
         Model model = newModel(engine, settings);
         model.getBlock().initialize(model.getNDManager(), DataType.FLOAT32, new Shape(1, scaling.mean().size()));
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(artifact))) {
@@ -176,7 +194,7 @@ final class MlpRegressor implements AutoCloseable {
             model.close();
             throw new IllegalStateException("The model's artifact cannot be read: " + e.getMessage(), e);
         }
-        return new MlpRegressor(model, settings, scaling);
+        return new MlpRegressor(model, settings, scaling, logistic);
     }
 
     /**
@@ -191,6 +209,9 @@ final class MlpRegressor implements AutoCloseable {
         scaling.mean().forEach(node.putArray("mean")::add);
         scaling.std().forEach(node.putArray("std")::add);
         node.put("unit", scaling.unit());
+        if (logistic) {
+            parameters.put("logistic", true);
+        }
     }
 
     /** The settings a model's registry parameters name (as {@link #describe} wrote them). */
@@ -207,7 +228,8 @@ final class MlpRegressor implements AutoCloseable {
         List<Float> std = new java.util.ArrayList<>();
         node.path("mean").forEach(v -> mean.add(v.floatValue()));
         node.path("std").forEach(v -> std.add(v.floatValue()));
-        return load(engine, settingsOf(parameters), new Scaling(mean, std, node.path("unit").floatValue()), artifact);
+        return load(engine, settingsOf(parameters), new Scaling(mean, std, node.path("unit").floatValue()), artifact,
+                parameters.path("logistic").asBoolean(false));
     }
 
     Settings settings() {
@@ -218,7 +240,7 @@ final class MlpRegressor implements AutoCloseable {
         return scaling;
     }
 
-    /** The target expected for each row of {@code x}, never below zero. */
+    /** The target expected for each row of {@code x}, never below zero; a classifier's probability of 1. */
     synchronized float[] predict(float[][] x) {
         if (x.length == 0) {
             return new float[0];
@@ -228,7 +250,7 @@ final class MlpRegressor implements AutoCloseable {
             float[] out = model.getBlock().forward(new ParameterStore(manager, false), new NDList(inputs), false)
                     .singletonOrThrow().toFloatArray();
             for (int i = 0; i < out.length; i++) {
-                out[i] = Math.max(0, out[i] * scaling.unit());
+                out[i] = logistic ? (float) (1 / (1 + Math.exp(-out[i]))) : Math.max(0, out[i] * scaling.unit());
             }
             return out;
         }

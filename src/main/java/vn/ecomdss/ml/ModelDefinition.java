@@ -19,6 +19,13 @@ public record ModelDefinition(String file, String name, String kind, String desc
         return value;
     }
 
+    /** The same model with one of its kind's options set, as a run parameter sets it (see {@link MlTrainStepFactory}). */
+    ModelDefinition withOption(String name, double value) {
+        java.util.Map<String, Double> changed = new java.util.TreeMap<>(options);
+        changed.put(name, value);
+        return new ModelDefinition(file, name(), kind, description, promotion, training, Map.copyOf(changed));
+    }
+
     public int intOption(String name) {
         return (int) Math.round(option(name));
     }

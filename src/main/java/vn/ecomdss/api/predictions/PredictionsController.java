@@ -17,13 +17,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import vn.ecomdss.api.InvalidParameterException;
+import vn.ecomdss.ml.CustomerPredictions;
 import vn.ecomdss.ml.DemandPredictions;
 import vn.ecomdss.ml.PredictionUnavailable;
 import vn.ecomdss.ml.PricePredictions;
 
 /**
  * Predictions on request from the champions held in the server, for a VIEWER. No champion yet is a 503 (retrain,
- * then ask again); a product the model does not know is a 404 saying why.
+ * then ask again); a product or customer the model does not know is a 404 saying why.
  */
 @RestController
 @RequestMapping("/api/v1/predictions")
@@ -32,10 +33,12 @@ public class PredictionsController {
 
     private final DemandPredictions demand;
     private final PricePredictions price;
+    private final CustomerPredictions customers;
 
-    public PredictionsController(DemandPredictions demand, PricePredictions price) {
+    public PredictionsController(DemandPredictions demand, PricePredictions price, CustomerPredictions customers) {
         this.demand = demand;
         this.price = price;
+        this.customers = customers;
     }
 
     @GetMapping("/demand/{source}/{productId}")
@@ -53,6 +56,14 @@ public class PredictionsController {
     @Operation(summary = "The listing's expected price in VND at the end of the latest scored day, its gap and flag")
     public PricePredictions.Price price(@PathVariable String source, @PathVariable String productId) {
         return price.estimate(source, productId);
+    }
+
+    @GetMapping("/customers/{source}/{customerId}")
+    @Operation(summary = "The customer's predicted spend in VND over the value model's horizon, churn probability "
+            + "and segment, on their features at the end of the latest scored day")
+    public CustomerPredictions.CustomerPrediction customer(@PathVariable String source,
+                                                           @PathVariable String customerId) {
+        return customers.predict(source, customerId);
     }
 
     @ExceptionHandler(PredictionUnavailable.class)

@@ -1,0 +1,160 @@
+package vn.ecomdss.ml;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * {@code kind: churn}: the probability that a customer places no order in the next {@code churn-days}, from their
+ * features at the end of the day ({@link CustomerFeatures}), by a DJL network trained on the logistic loss
+ * ({@link MlpRegressor#trainLogistic}). Judged on the last window before the cutoff: the network trained on the
+ * features one window earlier and who churned after them; its ROC AUC against recency alone ({@value #BASELINE}: the
+ * days since the last order as the score). The registered network is trained on the latest complete window.
+ */
+@Component
+public class ChurnKind implements ModelKind {
+
+    static final String CODE_VERSION = "churn-mlp-logistic-1";
+    static final String METRIC = "auc";
+    static final String BASELINE = "recency";
+
+    private final CustomerFeatures features;
+    private final CustomerValueTable table;
+    private final DjlEngine engine;
+    private final JsonMapper json;
+
+    public ChurnKind(CustomerFeatures features, CustomerValueTable table, DjlEngine engine, JsonMapper json) {
+        this.features = features;
+        this.table = table;
+        this.engine = engine;
+        this.json = json;
+    }
+
+    @Override
+    public String kind() {
+        return "churn";
+    }
+
+    @Override
+    public List<String> reads() {
+        return List.of("dw.fact_sales", "dw.dim_customer", "dw.fact_user_activity_daily");
+    }
+
+    @Override
+    public String scores() {
+        return "ml.customer_value";
+    }
+
+    @Override
+    public Metric metric() {
+        return Metric.score(METRIC);
+    }
+
+    @Override
+    public Map<String, Double> options() {
+        return Map.of("churn-days", 90.0, "min-customers", 50.0);
+    }
+
+    @Override
+    public Trained train(ModelDefinition model, ModelDefinition.Training training, LocalDate cutoff, String runId,
+                         Optional<RegisteredModel> champion) {
+        int window = model.intOption("churn-days");
+        LocalDate heldOutAsOf = cutoff.minusDays(window);
+        LocalDate fitAsOf = heldOutAsOf.minusDays(window);
+        List<CustomerFeatures.Customer> fit = features.asOf(fitAsOf);
+        List<CustomerFeatures.Customer> test = features.asOf(heldOutAsOf);
+        int least = model.intOption("min-customers");
+        if (fit.size() < least || test.size() < least) {
+            throw new TooLittleData(model.name() + ": " + fit.size() + " customers with orders by " + fitAsOf + " and "
+                    + test.size() + " by " + heldOutAsOf + "; training needs " + least + " or more at both");
+        }
+        float[] fitLabels = churned(fit, features.spend(fitAsOf, heldOutAsOf));
+        float[] testLabels = churned(test, features.spend(heldOutAsOf, cutoff));
+        boolean[] positive = new boolean[testLabels.length];
+        double[] recency = new double[testLabels.length];
+        for (int i = 0; i < positive.length; i++) {
+            positive[i] = testLabels[i] == 1;
+            recency[i] = test.get(i).recencyDays();
+        }
+        double baselineAuc = RankMetrics.auc(recency, positive);
+        double heldOut = heldOut(training.network(), fit, fitLabels, test, positive);
+        Double championAuc = champion.map(c -> heldOut(MlpRegressor.settingsOf(c.parameters()), fit, fitLabels, test,
+                positive)).orElse(null);
+        double churnRate = 0;
+        for (float label : testLabels) {
+            churnRate += label / testLabels.length;
+        }
+
+        ModelRegistry.Candidate candidate;
+        try (MlpRegressor network = MlpRegressor.trainLogistic(engine.engine(), training.network(),
+                CustomerValueKind.vectors(test), testLabels)) {
+            ObjectNode parameters = json.createObjectNode();
+            network.describe(parameters);
+            parameters.put("churn_days", window);
+            ObjectNode metrics = json.createObjectNode().put(METRIC, heldOut).put("churn_rate", churnRate)
+                    .put("held_out_as_of", heldOutAsOf.toString()).put("held_out_rows", test.size())
+                    .put("training_rows", fit.size());
+            ObjectNode baselines = json.createObjectNode().put(BASELINE, baselineAuc);
+            ObjectNode fold = json.createObjectNode().put("features_as_of", heldOutAsOf.toString())
+                    .put("held_out_to", cutoff.toString()).put(METRIC, heldOut).put(BASELINE, baselineAuc);
+            candidate = new ModelRegistry.Candidate(model.name(), kind(), runId, cutoff, fitAsOf.minusDays(365),
+                    cutoff, CODE_VERSION, parameters, metrics, baselines, json.createArrayNode().add(fold),
+                    network.artifact());
+        }
+        Map<String, Double> baselineFigures = new LinkedHashMap<>();
+        baselineFigures.put(BASELINE, baselineAuc);
+        String summary = String.format("%d customers at %s, %d at %s (%.1f%% churned within %d days): auc %.4f, "
+                + "recency auc %.4f", fit.size(), fitAsOf, test.size(), heldOutAsOf, 100 * churnRate, window, heldOut,
+                baselineAuc);
+        return new Trained(candidate, metric(), heldOut, baselineFigures, championAuc, summary);
+    }
+
+    private double heldOut(MlpRegressor.Settings settings, List<CustomerFeatures.Customer> fit, float[] labels,
+                           List<CustomerFeatures.Customer> test, boolean[] positive) {
+        try (MlpRegressor network = MlpRegressor.trainLogistic(engine.engine(), settings,
+                CustomerValueKind.vectors(fit), labels)) {
+            float[] p = network.predict(CustomerValueKind.vectors(test));
+            double[] score = new double[p.length];
+            for (int i = 0; i < p.length; i++) {
+                score[i] = p[i];
+            }
+            return RankMetrics.auc(score, positive);
+        }
+    }
+
+    @Override
+    public long score(ModelDefinition model, RegisteredModel champion, LocalDate origin, String runId) {
+        List<CustomerFeatures.Customer> customers = features.store(origin, runId);
+        float[] p;
+        try (MlpRegressor network = MlpRegressor.load(engine.engine(), champion.parameters(), champion.artifact())) {
+            p = network.predict(CustomerValueKind.vectors(customers));
+        }
+        List<CustomerValueTable.Figure> figures = new ArrayList<>(customers.size());
+        for (int i = 0; i < p.length; i++) {
+            figures.add(new CustomerValueTable.Figure(customers.get(i).source(), customers.get(i).customerId(),
+                    probability(p[i])));
+        }
+        return table.churn(figures, champion.version(), origin, runId);
+    }
+
+    /** As stored and served: four decimals. */
+    static double probability(float p) {
+        return Math.round(p * 10_000.0) / 10_000.0;
+    }
+
+    /** 1 for each customer with no order in the window ({@code spend} holds those who ordered). */
+    private static float[] churned(List<CustomerFeatures.Customer> customers, Map<String, Double> spend) {
+        float[] y = new float[customers.size()];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = spend.containsKey(customers.get(i).key()) ? 0 : 1;
+        }
+        return y;
+    }
+}
