@@ -14,7 +14,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * {@code kind: churn}: the probability that a customer places no order in the next {@code churn-days}, from their
  * features at the end of the day ({@link CustomerFeatures}), by a DJL network trained on the logistic loss
- * ({@link MlpRegressor#trainLogistic}). Judged on the last window before the cutoff: the network trained on the
+ * ({@link MlpRegressor#trainLogistic}), learned and judged on the customers who ordered in the last
+ * {@code active-days}. Judged on the last window before the cutoff: the network trained on the
  * features one window earlier and who churned after them; its ROC AUC against recency alone ({@value #BASELINE}: the
  * days since the last order as the score). The registered network is trained on the latest complete window.
  */
@@ -59,7 +60,7 @@ public class ChurnKind implements ModelKind {
 
     @Override
     public Map<String, Double> options() {
-        return Map.of("churn-days", 90.0, "min-customers", 50.0);
+        return Map.of("churn-days", 90.0, "active-days", 365.0, "min-customers", 50.0);
     }
 
     @Override
@@ -68,12 +69,14 @@ public class ChurnKind implements ModelKind {
         int window = model.intOption("churn-days");
         LocalDate heldOutAsOf = cutoff.minusDays(window);
         LocalDate fitAsOf = heldOutAsOf.minusDays(window);
-        List<CustomerFeatures.Customer> fit = features.asOf(fitAsOf);
-        List<CustomerFeatures.Customer> test = features.asOf(heldOutAsOf);
+        int active = model.intOption("active-days");
+        List<CustomerFeatures.Customer> fit = active(features.asOf(fitAsOf), active);
+        List<CustomerFeatures.Customer> test = active(features.asOf(heldOutAsOf), active);
         int least = model.intOption("min-customers");
         if (fit.size() < least || test.size() < least) {
-            throw new TooLittleData(model.name() + ": " + fit.size() + " customers with orders by " + fitAsOf + " and "
-                    + test.size() + " by " + heldOutAsOf + "; training needs " + least + " or more at both");
+            throw new TooLittleData(model.name() + ": " + fit.size() + " customers with an order in the " + active
+                    + " days to " + fitAsOf + " and " + test.size() + " to " + heldOutAsOf + "; training needs "
+                    + least + " or more at both");
         }
         float[] fitLabels = churned(fit, features.spend(fitAsOf, heldOutAsOf));
         float[] testLabels = churned(test, features.spend(heldOutAsOf, cutoff));
@@ -142,6 +145,14 @@ public class ChurnKind implements ModelKind {
                     probability(p[i])));
         }
         return table.churn(figures, champion.version(), origin, runId);
+    }
+
+    /**
+     * The customers who ordered in the last {@code days}: whom churn is learned and judged on (one gone for years has
+     * churned already, and would make recency look better than any model). Scoring still scores everyone.
+     */
+    private static List<CustomerFeatures.Customer> active(List<CustomerFeatures.Customer> customers, int days) {
+        return customers.stream().filter(c -> c.recencyDays() < days).toList();
     }
 
     /** As stored and served: four decimals. */

@@ -107,21 +107,28 @@ public class CustomerFeatures {
             return DemandFeatureStore.key(source, customerId);
         }
 
-        /** The network's and k-means' inputs: counts and amounts on a log scale, the trend as a difference. */
+        /**
+         * The networks' inputs: counts and amounts on a log scale, trends as differences. Every span is capped at a
+         * year, and lifetime totals are left out: a network trained one horizon before the cutoff saw a shorter
+         * history, and would otherwise meet tenures and totals it never saw.
+         */
         float[] vector() {
-            double gap = meanGapDays == null ? tenureDays + recencyDays : meanGapDays;
-            double last = lastGapDays == null ? tenureDays + recencyDays : lastGapDays;
-            return new float[] {(float) Math.log1p(recencyDays), (float) Math.log1p(tenureDays),
+            double gap = Math.min(YEAR, meanGapDays == null ? tenureDays + recencyDays : meanGapDays);
+            double last = Math.min(YEAR, lastGapDays == null ? tenureDays + recencyDays : lastGapDays);
+            double recency = Math.min(YEAR, recencyDays);
+            return new float[] {(float) Math.log1p(recency), (float) Math.log1p(Math.min(YEAR, tenureDays)),
                     (float) Math.log1p(orders30), (float) Math.log1p(orders90), (float) Math.log1p(orders365),
-                    (float) Math.log1p(ordersAll), (float) (Math.log1p(orders90) - Math.log1p(ordersPrev90)),
+                    (float) (Math.log1p(orders90) - Math.log1p(ordersPrev90)),
                     (float) Math.log1p(spend30), (float) Math.log1p(spend90), (float) Math.log1p(spend365),
-                    (float) Math.log1p(spendAll), (float) (Math.log1p(spend90) - Math.log1p(spendPrev90)),
+                    (float) (Math.log1p(spend90) - Math.log1p(spendPrev90)),
                     (float) Math.log1p(gap), (float) Math.log1p(last), meanGapDays == null ? 1 : 0,
                     (float) Math.log1p(avgOrderVnd), (float) avgItems, (float) Math.log1p(events30),
                     (float) Math.log1p(events90), (float) Math.log1p(sessions90),
-                    (float) (recencyDays / Math.max(1.0, gap))};
+                    (float) Math.min(10, recency / Math.max(1.0, gap))};
         }
     }
+
+    private static final double YEAR = 365;
 
     private final NamedParameterJdbcTemplate jdbc;
 

@@ -14,7 +14,7 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * {@code kind: customer-value}: what each customer will spend (VND) over the next {@code clv-horizon-days} (the run's
  * {@code clv_horizon_days} overrides it), from their features at the end of the day ({@link CustomerFeatures}),
- * learned as the logarithm of the spend by a DJL network ({@link MlpRegressor}). Judged on the last horizon before
+ * learned as the logarithm of the spend by a DJL network on the squared error ({@link MlpRegressor#trainSquared}). Judged on the last horizon before
  * the cutoff: the network trained on the features one horizon earlier and the spend that followed them, then asked
  * for the held-out horizon; its Spearman correlation with the actual spend against "future = past spend" over the
  * same length ({@value #BASELINE}). The registered network is trained on the latest complete horizon.
@@ -26,6 +26,11 @@ public class CustomerValueKind implements ModelKind {
     static final String METRIC = "spearman";
     static final String BASELINE = "past_spend";
     static final String HORIZON = "clv-horizon-days";
+    /**
+     * Added to the logarithm of the spend the network learns: the network never predicts below zero, and a customer
+     * likely to spend nothing would otherwise sit at that floor, tied with every other one.
+     */
+    static final double LOG_OFFSET = 10;
 
     private final CustomerFeatures features;
     private final CustomerValueTable table;
@@ -89,7 +94,7 @@ public class CustomerValueKind implements ModelKind {
                 test, actual)).orElse(null);
 
         ModelRegistry.Candidate candidate;
-        try (MlpRegressor network = MlpRegressor.train(engine.engine(), training.network(), vectors(test),
+        try (MlpRegressor network = MlpRegressor.trainSquared(engine.engine(), training.network(), vectors(test),
                 logSpend(test, future))) {
             ObjectNode parameters = json.createObjectNode();
             network.describe(parameters);
@@ -112,7 +117,7 @@ public class CustomerValueKind implements ModelKind {
 
     private double heldOut(MlpRegressor.Settings settings, List<CustomerFeatures.Customer> fit, float[] target,
                            List<CustomerFeatures.Customer> test, double[] actual) {
-        try (MlpRegressor network = MlpRegressor.train(engine.engine(), settings, vectors(fit), target)) {
+        try (MlpRegressor network = MlpRegressor.trainSquared(engine.engine(), settings, vectors(fit), target)) {
             float[] predicted = network.predict(vectors(test));
             double[] values = new double[predicted.length];
             for (int i = 0; i < values.length; i++) {
@@ -146,7 +151,7 @@ public class CustomerValueKind implements ModelKind {
         float[] log = network.predict(vectors(customers));
         double[] spend = new double[log.length];
         for (int i = 0; i < log.length; i++) {
-            spend[i] = Math.max(0, Math.expm1(log[i]));
+            spend[i] = Math.max(0, Math.expm1(log[i] - LOG_OFFSET));
         }
         return spend;
     }
@@ -162,7 +167,7 @@ public class CustomerValueKind implements ModelKind {
     private static float[] logSpend(List<CustomerFeatures.Customer> customers, Map<String, Double> spend) {
         float[] y = new float[customers.size()];
         for (int i = 0; i < y.length; i++) {
-            y[i] = (float) Math.log1p(spend.getOrDefault(customers.get(i).key(), 0.0));
+            y[i] = (float) (Math.log1p(spend.getOrDefault(customers.get(i).key(), 0.0)) + LOG_OFFSET);
         }
         return y;
     }

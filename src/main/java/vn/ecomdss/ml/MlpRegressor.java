@@ -34,7 +34,9 @@ import ai.djl.training.tracker.Tracker;
  * logarithm of a price for the price model), trained with Adam on the absolute error in shuffled mini-batches. Training is reproducible: the engine's seed
  * draws the initial weights and a {@link Random} of the same seed the batches. Its artifact is DJL's parameter file.
  * {@link #trainLogistic} makes the same network a classifier of 0/1 targets: the logistic loss on its output, read as
- * a probability through the sigmoid (the churn model).
+ * a probability through the sigmoid (the churn model). {@link #trainSquared} fits the squared error instead, the
+ * conditional mean: the customer value model learns the logarithm of a spend that is often zero, where the absolute
+ * error's median jumps between zero and a typical spend and ranks customers in a few ties.
  */
 final class MlpRegressor implements AutoCloseable {
 
@@ -86,12 +88,14 @@ final class MlpRegressor implements AutoCloseable {
     private final Settings settings;
     private final Scaling scaling;
     private final boolean logistic;
+    private final boolean squared;
 
-    private MlpRegressor(Model model, Settings settings, Scaling scaling, boolean logistic) {
+    private MlpRegressor(Model model, Settings settings, Scaling scaling, boolean logistic, boolean squared) {
         this.model = model;
         this.settings = settings;
         this.scaling = scaling;
         this.logistic = logistic;
+        this.squared = squared;
     }
 
     private static Model newModel(Engine engine, Settings settings) {
@@ -114,18 +118,26 @@ final class MlpRegressor implements AutoCloseable {
     /** Fits a network to features {@code x} and targets {@code y} (zero or more). */
     static MlpRegressor train(Engine engine, Settings settings, float[][] x, float[] y) {
         synchronized (ONE_TRAINING_AT_A_TIME) {
-            return fit(engine, settings, x, y, false);
+            return fit(engine, settings, x, y, false, false);
+        }
+    }
+
+    /** Fits a network to features {@code x} and targets {@code y} (zero or more) by the squared error. */
+    static MlpRegressor trainSquared(Engine engine, Settings settings, float[][] x, float[] y) {
+        synchronized (ONE_TRAINING_AT_A_TIME) {
+            return fit(engine, settings, x, y, false, true);
         }
     }
 
     /** Fits a classifier to features {@code x} and targets {@code y} of 0 or 1, by the logistic loss. */
     static MlpRegressor trainLogistic(Engine engine, Settings settings, float[][] x, float[] y) {
         synchronized (ONE_TRAINING_AT_A_TIME) {
-            return fit(engine, settings, x, y, true);
+            return fit(engine, settings, x, y, true, false);
         }
     }
 
-    private static MlpRegressor fit(Engine engine, Settings settings, float[][] x, float[] y, boolean logistic) {
+    private static MlpRegressor fit(Engine engine, Settings settings, float[][] x, float[] y, boolean logistic,
+                                    boolean squared) {
         if (x.length == 0) {
             throw new IllegalArgumentException("no rows to train on");
         }
@@ -140,7 +152,7 @@ final class MlpRegressor implements AutoCloseable {
         engine.setRandomSeed((int) settings.seed());
         Model model = newModel(engine, settings);
         DefaultTrainingConfig config = new DefaultTrainingConfig(logistic
-                ? Loss.sigmoidBinaryCrossEntropyLoss() : Loss.l1Loss())
+                ? Loss.sigmoidBinaryCrossEntropyLoss() : squared ? Loss.l2Loss() : Loss.l1Loss())
                 .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(settings.learningRate())).build())
                 .optDevices(new Device[] {Device.cpu()});
         Random shuffle = new Random(settings.seed());
@@ -176,16 +188,16 @@ final class MlpRegressor implements AutoCloseable {
                 }
             }
         }
-        return new MlpRegressor(model, settings, scaling, logistic);
+        return new MlpRegressor(model, settings, scaling, logistic, squared);
     }
 
     /** A network saved by {@link #artifact}, with the settings and scaling it was trained with. */
     static MlpRegressor load(Engine engine, Settings settings, Scaling scaling, byte[] artifact) {
-        return load(engine, settings, scaling, artifact, false);
+        return load(engine, settings, scaling, artifact, false, false);
     }
 
     private static MlpRegressor load(Engine engine, Settings settings, Scaling scaling, byte[] artifact,
-                                     boolean logistic) {
+                                     boolean logistic, boolean squared) {
         Model model = newModel(engine, settings);
         model.getBlock().initialize(model.getNDManager(), DataType.FLOAT32, new Shape(1, scaling.mean().size()));
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(artifact))) {
@@ -194,7 +206,7 @@ final class MlpRegressor implements AutoCloseable {
             model.close();
             throw new IllegalStateException("The model's artifact cannot be read: " + e.getMessage(), e);
         }
-        return new MlpRegressor(model, settings, scaling, logistic);
+        return new MlpRegressor(model, settings, scaling, logistic, squared);
     }
 
     /**
@@ -211,6 +223,9 @@ final class MlpRegressor implements AutoCloseable {
         node.put("unit", scaling.unit());
         if (logistic) {
             parameters.put("logistic", true);
+        }
+        if (squared) {
+            parameters.put("squared", true);
         }
     }
 
@@ -229,7 +244,7 @@ final class MlpRegressor implements AutoCloseable {
         node.path("mean").forEach(v -> mean.add(v.floatValue()));
         node.path("std").forEach(v -> std.add(v.floatValue()));
         return load(engine, settingsOf(parameters), new Scaling(mean, std, node.path("unit").floatValue()), artifact,
-                parameters.path("logistic").asBoolean(false));
+                parameters.path("logistic").asBoolean(false), parameters.path("squared").asBoolean(false));
     }
 
     Settings settings() {

@@ -254,31 +254,23 @@ class AnalyticsApiTest extends AnalyticsTestSupport {
     }
 
     @Test
-    void modelOutputsAnswerNoChampionUntilTheirTableExistsThenItsRows() {
-        assertThat(count("select count(*) from information_schema.tables where table_schema = 'ml' "
-                + "and table_name = 'customer_value'")).as("the value model has no table in this build yet").isZero();
-        JsonNode missing = ok("/api/v1/analytics/ml/customer-value");
-        assertThat(missing.path("status").asString()).isEqualTo("no champion yet");
-        assertThat(missing.path("detail").asString()).contains("does not exist");
+    void modelOutputsAnswerTheirRowsFromTheRealTables() {
         try {
-            jdbc.execute("create table ml.customer_value (source text, customer_id text)");
-            JsonNode unreadable = ok("/api/v1/analytics/ml/customer-value");
-            assertThat(unreadable.path("status").asString()).isEqualTo("unreadable");
-            assertThat(unreadable.path("detail").asString()).contains("predicted_value_vnd", "churn_probability");
-            jdbc.execute("drop table ml.customer_value");
-            jdbc.execute("""
-                    create table ml.customer_value (source text, customer_id text, predicted_value_vnd numeric(20),
-                        churn_probability numeric(5, 4), segment text, model_version text, scored_at timestamptz)
-                    """);
             jdbc.update("""
-                    insert into ml.customer_value
-                    select source, customer_id, revenue_vnd * 2, 0.1, customer_segment, 'v1', now()
+                    insert into ml.customer_value (source, customer_id, predicted_value_vnd, value_horizon_days,
+                                                   churn_probability, segment, model_version, churn_model_version,
+                                                   segment_model_version, origin_date, run_id)
+                    select 'analytics-test', source || ':' || customer_id, revenue_vnd * 2, 365, 0.1, customer_segment, 1, 1, 1,
+                           date '2026-11-30', 'analytics-test'
                     from mart.mv_customer_analytics
                     """);
-            JsonNode value = ok("/api/v1/analytics/ml/customer-value?size=5");
+            assertThat(count("select count(*) from ml.customer_value where source = 'analytics-test'"))
+                    .as("ml.customer_value exists since V66").isPositive();
+            JsonNode value = ok("/api/v1/analytics/ml/customer-value?source=analytics-test&size=5");
             assertThat(value.path("status").asString()).isEqualTo("available");
             assertRows(value.path("page").path("content"), jdbc.queryForList("""
-                    select * from ml.customer_value order by predicted_value_vnd desc, source, customer_id limit 5
+                    select * from ml.customer_value where source = 'analytics-test'
+                    order by predicted_value_vnd desc, source, customer_id limit 5
                     """), "customer_id", "customerId", "predicted_value_vnd", "predictedValueVnd", "model_version",
                     "modelVersion");
 
@@ -298,7 +290,7 @@ class AnalyticsApiTest extends AnalyticsTestSupport {
             assertThat(forecasts.path("page").path("totalElements").asLong())
                     .isEqualTo(count("select count(*) from ml.demand_forecast"));
         } finally {
-            jdbc.execute("drop table if exists ml.customer_value");
+            jdbc.update("delete from ml.customer_value where source = 'analytics-test'");
             jdbc.update("delete from ml.recommendation where run_id = 'analytics-test'");
         }
     }

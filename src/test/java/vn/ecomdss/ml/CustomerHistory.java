@@ -15,18 +15,23 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Customers of known structure, written straight into the warehouse for one source: each has a latent order rate
- * that DRIFTS, so that recent behaviour predicts the next year better than lifetime or last-year spend. Steady
- * customers keep their rate; accelerating ones multiply it by four a year and decelerating ones divide it by four;
- * churners are big spenders who stop for good at a random day; newcomers join at a random day. Each order's value
- * is the customer's level times noise; a third of the customers use the app, which records their views on the days
- * they order ({@code dw.fact_user_activity_daily}).
+ * that DRIFTS, so that recent behaviour predicts the next year better than lifetime or last-year spend. Most customers
+ * switch between spells of buying (one and a half times their base rate) and of near silence (a tenth of it), a spell
+ * lasting {@value #SPELL_DAYS} days on average: they accelerate and decelerate, and the last months say which spell
+ * they are in while last year's spend mixes both. Steady customers keep their rate; churners are big spenders who
+ * stop for good at a random day; newcomers start at one. Each order's value is the customer's level times noise; a
+ * third of the customers use the app, which records their views on the days they order
+ * ({@code dw.fact_user_activity_daily}).
  */
 final class CustomerHistory {
 
     static final String SOURCE = "ml-customer-a";
     static final String RUN = "customer-history";
 
-    enum Type { STEADY, ACCELERATING, DECELERATING, CHURNER, NEWCOMER }
+    enum Type { SWITCHING, STEADY, CHURNER, NEWCOMER }
+
+    /** How long a switching customer's spell of buying or of near silence lasts, on average. */
+    static final int SPELL_DAYS = 250;
 
     private static final String CUSTOMER = """
             insert into dw.dim_customer (source, customer_id, full_name, row_hash, valid_from, is_current, run_id)
@@ -53,7 +58,6 @@ final class CustomerHistory {
             jdbc.queryForList("select dw.ensure_monthly_partition('fact_user_activity_daily', ?)", Date.valueOf(month));
         }
         int days = (int) (to.toEpochDay() - from.toEpochDay()) + 1;
-        double perYear = Math.log(4) / 365;
         Map<String, Long> keys = new LinkedHashMap<>();
         Map<String, Type> types = new LinkedHashMap<>();
         List<Object[]> lines = new ArrayList<>();
@@ -62,22 +66,24 @@ final class CustomerHistory {
             String id = String.format("K%04d", k);
             long key = jdbc.queryForObject(CUSTOMER, Long.class, SOURCE, id, "Khách " + id, SOURCE + id);
             double r = random.nextDouble();
-            Type type = r < 0.3 ? Type.STEADY : r < 0.5 ? Type.ACCELERATING : r < 0.7 ? Type.DECELERATING
-                    : r < 0.85 ? Type.CHURNER : Type.NEWCOMER;
+            Type type = r < 0.6 ? Type.SWITCHING : r < 0.75 ? Type.STEADY : r < 0.9 ? Type.CHURNER : Type.NEWCOMER;
             keys.put(id, key);
             types.put(id, type);
             double level = 150_000 * Math.exp(random.nextGaussian() * 0.6) * (type == Type.CHURNER ? 2.5 : 1);
-            double base = (0.5 + random.nextDouble() * 4) / 30;
+            double base = (1 + random.nextDouble() * 5) / 30;
             int start = type == Type.NEWCOMER ? random.nextInt(days) : 0;
             int stop = type == Type.CHURNER ? 120 + random.nextInt(days + 200) : Integer.MAX_VALUE;
+            boolean hot = random.nextBoolean();
             boolean app = random.nextDouble() < 0.33;
             int orders = 0;
             for (int d = start; d < days && d < stop; d++) {
+                if (type == Type.SWITCHING && random.nextDouble() < 1.0 / SPELL_DAYS) {
+                    hot = !hot;
+                }
                 double rate = switch (type) {
                     case STEADY, NEWCOMER -> base;
                     case CHURNER -> base * 1.5;
-                    case ACCELERATING -> 1.5 * base * Math.exp(-perYear * (days - 1 - d));
-                    case DECELERATING -> 1.5 * base * Math.exp(-perYear * d);
+                    case SWITCHING -> hot ? base * 1.5 : base * 0.1;
                 };
                 if (random.nextDouble() >= rate) {
                     continue;

@@ -40,7 +40,7 @@ class CustomerModelsTest extends OpsTestSupport {
 
     @Test
     void retrainPromotesValueChurnAndSegmentModelsThatBeatTheirBaselinesAndTheApiServesTheScoredRow() {
-        CustomerHistory.write(jdbc, 800, FROM, CUTOFF, 7);
+        CustomerHistory.write(jdbc, 1000, FROM, CUTOFF, 7);
         assertThat(registry.champion("customer-value")).as("this class is the registry's only customer writer")
                 .isEmpty();
 
