@@ -34,11 +34,14 @@ public class CustomerPredictions {
     private record LoadedNetwork(RegisteredModel champion, MlpRegressor network) {
     }
 
+    private record LoadedEnsemble(RegisteredModel champion, MlpEnsemble network) {
+    }
+
     private final ModelRegistry registry;
     private final CustomerFeatures features;
     private final DjlEngine engine;
     private final JdbcTemplate jdbc;
-    private LoadedNetwork value;
+    private LoadedEnsemble value;
     private LoadedNetwork churn;
     private RegisteredModel segmentsChampion;
     private CustomerSegmentsKind.Segments segments;
@@ -67,8 +70,9 @@ public class CustomerPredictions {
         Double predicted = null;
         Integer horizon = null;
         if (valueVersion.isPresent()) {
-            value = load(value, VALUE, valueVersion.get());
-            predicted = (double) Math.round(CustomerValueKind.spend(value.network(), one)[0]);
+            value = loadValue(valueVersion.get());
+            predicted = (double) Math.round(CustomerValueKind.spend(value.network(),
+                    CustomerValueKind.unitOf(value.champion()), one)[0]);
             horizon = value.champion().parameters().path("clv_horizon_days").asInt();
         }
         Double probability = null;
@@ -88,6 +92,19 @@ public class CustomerPredictions {
         return new CustomerPrediction(source, customerId, origin, predicted, horizon,
                 valueVersion.orElse(null), probability, churnVersion.orElse(null), segment,
                 segmentsVersion.orElse(null));
+    }
+
+    private LoadedEnsemble loadValue(int version) {
+        if (value != null && value.champion().version() == version) {
+            return value;
+        }
+        RegisteredModel champion = registry.champion(VALUE).orElseThrow(() -> new PredictionUnavailable(true,
+                "the " + VALUE + " model lost its champion: ask again"));
+        MlpEnsemble network = MlpEnsemble.load(engine.engine(), champion.parameters(), champion.artifact());
+        if (value != null) {
+            value.network().close();
+        }
+        return new LoadedEnsemble(champion, network);
     }
 
     private LoadedNetwork load(LoadedNetwork loaded, String model, int version) {

@@ -22,15 +22,13 @@ import tools.jackson.databind.node.ObjectNode;
 @Component
 public class CustomerValueKind implements ModelKind {
 
-    static final String CODE_VERSION = "customer-value-mlp-1";
+    static final String CODE_VERSION = "customer-value-mlp-ensemble-2";
     static final String METRIC = "spearman";
     static final String BASELINE = "past_spend";
     static final String HORIZON = "clv-horizon-days";
-    /**
-     * Added to the logarithm of the spend the network learns: the network never predicts below zero, and a customer
-     * likely to spend nothing would otherwise sit at that floor, tied with every other one.
-     */
-    static final double LOG_OFFSET = 10;
+    static final String ORIGINS = "training-origins";
+    static final String ORIGIN_STEP = "training-origin-step-days";
+    static final String ENSEMBLE = "ensemble";
 
     private final CustomerFeatures features;
     private final CustomerValueTable table;
@@ -66,64 +64,108 @@ public class CustomerValueKind implements ModelKind {
 
     @Override
     public Map<String, Double> options() {
-        return Map.of(HORIZON, 365.0, "min-customers", 50.0);
+        return Map.of(HORIZON, 365.0, "min-customers", 50.0, ORIGINS, 7.0, ORIGIN_STEP, 30.0, ENSEMBLE, 5.0);
     }
 
     @Override
     public Trained train(ModelDefinition model, ModelDefinition.Training training, LocalDate cutoff, String runId,
                          Optional<RegisteredModel> champion) {
         int horizon = model.intOption(HORIZON);
+        int origins = model.intOption(ORIGINS);
+        int step = model.intOption(ORIGIN_STEP);
+        int members = model.intOption(ENSEMBLE);
         LocalDate heldOutAsOf = cutoff.minusDays(horizon);
         LocalDate fitAsOf = heldOutAsOf.minusDays(horizon);
-        List<CustomerFeatures.Customer> fit = features.asOf(fitAsOf);
         List<CustomerFeatures.Customer> test = features.asOf(heldOutAsOf);
+        Rows fit = rows(fitAsOf, horizon, origins, step);
         int least = model.intOption("min-customers");
-        if (fit.size() < least || test.size() < least) {
-            throw new TooLittleData(model.name() + ": " + fit.size() + " customers with orders by " + fitAsOf + " and "
-                    + test.size() + " by " + heldOutAsOf + "; training needs " + least + " or more at both (two "
-                    + horizon + "-day horizons of history before " + cutoff + ")");
+        if (fit.latest() < least || test.size() < least) {
+            throw new TooLittleData(model.name() + ": " + fit.latest() + " customers with orders by " + fitAsOf
+                    + " and " + test.size() + " by " + heldOutAsOf + "; training needs " + least + " or more at both "
+                    + "(two " + horizon + "-day horizons of history before " + cutoff + ")");
         }
-        float[] fitTarget = logSpend(fit, features.spend(fitAsOf, heldOutAsOf));
         Map<String, Double> future = features.spend(heldOutAsOf, cutoff);
         Map<String, Double> past = features.spend(heldOutAsOf.minusDays(horizon), heldOutAsOf);
         double[] actual = test.stream().mapToDouble(c -> future.getOrDefault(c.key(), 0.0)).toArray();
         double[] baseline = test.stream().mapToDouble(c -> past.getOrDefault(c.key(), 0.0)).toArray();
         double baselineSpearman = RankMetrics.spearman(baseline, actual);
-        double heldOut = heldOut(training.network(), fit, fitTarget, test, actual);
-        Double championSpearman = champion.map(c -> heldOut(MlpRegressor.settingsOf(c.parameters()), fit, fitTarget,
-                test, actual)).orElse(null);
+        double heldOut = heldOut(training.network(), members, fit, test, actual);
+        Double championSpearman = champion.map(c -> heldOut(MlpRegressor.settingsOf(c.parameters()),
+                c.parameters().path("ensemble").asInt(1), fit, test, actual)).orElse(null);
 
+        Rows latest = rows(heldOutAsOf, horizon, origins, step);
         ModelRegistry.Candidate candidate;
-        try (MlpRegressor network = MlpRegressor.trainSquared(engine.engine(), training.network(), vectors(test),
-                logSpend(test, future))) {
+        try (MlpEnsemble network = MlpEnsemble.trainSquared(engine.engine(), training.network(), members, latest.x(),
+                latest.y())) {
             ObjectNode parameters = json.createObjectNode();
             network.describe(parameters);
-            parameters.put("clv_horizon_days", horizon);
+            parameters.put("clv_horizon_days", horizon).put("spend_unit_vnd", latest.unit())
+                    .put("training_origins", latest.origins()).put("origin_step_days", step);
             ObjectNode metrics = json.createObjectNode().put(METRIC, heldOut).put("held_out_as_of",
-                    heldOutAsOf.toString()).put("held_out_rows", test.size()).put("training_rows", fit.size());
+                    heldOutAsOf.toString()).put("held_out_rows", test.size()).put("training_rows", fit.x().length)
+                    .put("training_origins", fit.origins());
             ObjectNode baselines = json.createObjectNode().put(BASELINE, baselineSpearman);
             ObjectNode fold = json.createObjectNode().put("features_as_of", heldOutAsOf.toString())
                     .put("held_out_to", cutoff.toString()).put(METRIC, heldOut).put(BASELINE, baselineSpearman);
-            candidate = new ModelRegistry.Candidate(model.name(), kind(), runId, cutoff, fitAsOf.minusDays(365),
-                    cutoff, CODE_VERSION, parameters, metrics, baselines, json.createArrayNode().add(fold),
-                    network.artifact());
+            candidate = new ModelRegistry.Candidate(model.name(), kind(), runId, cutoff,
+                    fitAsOf.minusDays((long) (origins - 1) * step + 365), cutoff, CODE_VERSION, parameters, metrics,
+                    baselines, json.createArrayNode().add(fold), network.artifact());
         }
         Map<String, Double> baselineFigures = new LinkedHashMap<>();
         baselineFigures.put(BASELINE, baselineSpearman);
-        String summary = String.format("%d customers at %s, %d at %s, horizon %d days: spearman %.4f, past spend "
-                + "%.4f", fit.size(), fitAsOf, test.size(), heldOutAsOf, horizon, heldOut, baselineSpearman);
+        String summary = String.format("%d rows at %d origins to %s, %d customers at %s, horizon %d days, %d networks: "
+                + "spearman %.4f, past spend %.4f", fit.x().length, fit.origins(), fitAsOf, test.size(), heldOutAsOf,
+                horizon, members, heldOut, baselineSpearman);
         return new Trained(candidate, metric(), heldOut, baselineFigures, championSpearman, summary);
     }
 
-    private double heldOut(MlpRegressor.Settings settings, List<CustomerFeatures.Customer> fit, float[] target,
-                           List<CustomerFeatures.Customer> test, double[] actual) {
-        try (MlpRegressor network = MlpRegressor.trainSquared(engine.engine(), settings, vectors(fit), target)) {
-            float[] predicted = network.predict(vectors(test));
-            double[] values = new double[predicted.length];
-            for (int i = 0; i < values.length; i++) {
-                values[i] = predicted[i];
+    /**
+     * The rows a network learns from: each customer's features at {@code origins} days {@code step} days apart, the
+     * last {@code latest}, and what they spent in the {@code horizon} days after each (none of it after
+     * {@code latest + horizon}); an origin before any order adds nothing. The target is {@code log(1 + spend /
+     * unit)}, the unit the median order value of the rows: zero for no spend, and a spend of a few orders apart from
+     * none by about as much as a big spender from a middling one (the logarithm of the spend alone would make the
+     * zeros the whole of the squared error, and the ranking among spenders an afterthought).
+     */
+    private Rows rows(LocalDate latest, int horizon, int origins, int step) {
+        List<float[]> x = new ArrayList<>();
+        List<Double> spend = new ArrayList<>();
+        List<Double> orderValues = new ArrayList<>();
+        int used = 0;
+        int atLatest = 0;
+        for (int k = 0; k < origins; k++) {
+            LocalDate origin = latest.minusDays((long) k * step);
+            List<CustomerFeatures.Customer> customers = features.asOf(origin);
+            if (customers.isEmpty()) {
+                continue;
             }
-            return RankMetrics.spearman(values, actual);
+            used++;
+            if (k == 0) {
+                atLatest = customers.size();
+            }
+            Map<String, Double> after = features.spend(origin, origin.plusDays(horizon));
+            for (CustomerFeatures.Customer customer : customers) {
+                x.add(customer.vector());
+                spend.add(after.getOrDefault(customer.key(), 0.0));
+                orderValues.add(customer.avgOrderVnd());
+            }
+        }
+        double unit = orderValues.isEmpty() ? 1 : Math.max(1, orderValues.stream().sorted().toList()
+                .get(orderValues.size() / 2));
+        float[] y = new float[spend.size()];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = (float) Math.log1p(spend.get(i) / unit);
+        }
+        return new Rows(x.toArray(new float[0][]), y, unit, used, atLatest);
+    }
+
+    private record Rows(float[][] x, float[] y, double unit, int origins, int latest) {
+    }
+
+    private double heldOut(MlpRegressor.Settings settings, int members, Rows fit, List<CustomerFeatures.Customer> test,
+                           double[] actual) {
+        try (MlpEnsemble network = MlpEnsemble.trainSquared(engine.engine(), settings, members, fit.x(), fit.y())) {
+            return RankMetrics.spearman(spend(network, fit.unit(), test), actual);
         }
     }
 
@@ -142,16 +184,22 @@ public class CustomerValueKind implements ModelKind {
 
     /** Each customer's predicted spend in VND over the champion's horizon. */
     double[] predict(RegisteredModel champion, List<CustomerFeatures.Customer> customers) {
-        try (MlpRegressor network = MlpRegressor.load(engine.engine(), champion.parameters(), champion.artifact())) {
-            return spend(network, customers);
+        try (MlpEnsemble network = MlpEnsemble.load(engine.engine(), champion.parameters(), champion.artifact())) {
+            return spend(network, unitOf(champion), customers);
         }
     }
 
-    static double[] spend(MlpRegressor network, List<CustomerFeatures.Customer> customers) {
+    /** The spend unit (VND) a registered network's target counts in. */
+    static double unitOf(RegisteredModel champion) {
+        return champion.parameters().path("spend_unit_vnd").asDouble();
+    }
+
+    /** What each customer is expected to spend (VND): the networks learn {@code log(1 + spend / unit)}. */
+    static double[] spend(MlpEnsemble network, double unit, List<CustomerFeatures.Customer> customers) {
         float[] log = network.predict(vectors(customers));
         double[] spend = new double[log.length];
         for (int i = 0; i < log.length; i++) {
-            spend[i] = Math.max(0, Math.expm1(log[i] - LOG_OFFSET));
+            spend[i] = Math.max(0, Math.expm1(log[i]) * unit);
         }
         return spend;
     }
@@ -162,13 +210,5 @@ public class CustomerValueKind implements ModelKind {
             x[i] = customers.get(i).vector();
         }
         return x;
-    }
-
-    private static float[] logSpend(List<CustomerFeatures.Customer> customers, Map<String, Double> spend) {
-        float[] y = new float[customers.size()];
-        for (int i = 0; i < y.length; i++) {
-            y[i] = (float) (Math.log1p(spend.getOrDefault(customers.get(i).key(), 0.0)) + LOG_OFFSET);
-        }
-        return y;
     }
 }
