@@ -31,9 +31,6 @@ public class CustomerPredictions {
                                      Integer churnModelVersion, String segment, Integer segmentModelVersion) {
     }
 
-    private record LoadedNetwork(RegisteredModel champion, MlpRegressor network) {
-    }
-
     private record LoadedEnsemble(RegisteredModel champion, MlpEnsemble network) {
     }
 
@@ -42,7 +39,7 @@ public class CustomerPredictions {
     private final DjlEngine engine;
     private final JdbcTemplate jdbc;
     private LoadedEnsemble value;
-    private LoadedNetwork churn;
+    private LoadedEnsemble churn;
     private RegisteredModel segmentsChampion;
     private CustomerSegmentsKind.Segments segments;
 
@@ -70,7 +67,7 @@ public class CustomerPredictions {
         Double predicted = null;
         Integer horizon = null;
         if (valueVersion.isPresent()) {
-            value = loadValue(valueVersion.get());
+            value = load(value, VALUE, valueVersion.get());
             predicted = (double) Math.round(CustomerValueKind.spend(value.network(),
                     CustomerValueKind.unitOf(value.champion()), one)[0]);
             horizon = value.champion().parameters().path("clv_horizon_days").asInt();
@@ -94,30 +91,17 @@ public class CustomerPredictions {
                 segmentsVersion.orElse(null));
     }
 
-    private LoadedEnsemble loadValue(int version) {
-        if (value != null && value.champion().version() == version) {
-            return value;
-        }
-        RegisteredModel champion = registry.champion(VALUE).orElseThrow(() -> new PredictionUnavailable(true,
-                "the " + VALUE + " model lost its champion: ask again"));
-        MlpEnsemble network = MlpEnsemble.load(engine.engine(), champion.parameters(), champion.artifact());
-        if (value != null) {
-            value.network().close();
-        }
-        return new LoadedEnsemble(champion, network);
-    }
-
-    private LoadedNetwork load(LoadedNetwork loaded, String model, int version) {
+    private LoadedEnsemble load(LoadedEnsemble loaded, String model, int version) {
         if (loaded != null && loaded.champion().version() == version) {
             return loaded;
         }
         RegisteredModel champion = registry.champion(model).orElseThrow(() -> new PredictionUnavailable(true,
                 "the " + model + " model lost its champion: ask again"));
-        MlpRegressor network = MlpRegressor.load(engine.engine(), champion.parameters(), champion.artifact());
+        MlpEnsemble network = MlpEnsemble.load(engine.engine(), champion.parameters(), champion.artifact());
         if (loaded != null) {
             loaded.network().close();
         }
-        return new LoadedNetwork(champion, network);
+        return new LoadedEnsemble(champion, network);
     }
 
     @PreDestroy

@@ -14,10 +14,12 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * {@code kind: customer-value}: what each customer will spend (VND) over the next {@code clv-horizon-days} (the run's
  * {@code clv_horizon_days} overrides it), from their features at the end of the day ({@link CustomerFeatures}),
- * learned as the logarithm of the spend by a DJL network on the squared error ({@link MlpRegressor#trainSquared}). Judged on the last horizon before
- * the cutoff: the network trained on the features one horizon earlier and the spend that followed them, then asked
- * for the held-out horizon; its Spearman correlation with the actual spend against "future = past spend" over the
- * same length ({@value #BASELINE}). The registered network is trained on the latest complete horizon.
+ * learned as {@code log(1 + spend / median order value)} by an ensemble of {@code ensemble} DJL networks on the
+ * squared error ({@link MlpEnsemble}), on the customers at {@code training-origins} rolling origins
+ * {@code training-origin-step-days} apart and the spend of the horizon after each. Judged on the last horizon before
+ * the cutoff: the networks trained on the origins whose horizon ends where it starts, then asked for the held-out
+ * horizon; their Spearman correlation with the actual spend against "future = past spend" over the same length
+ * ({@value #BASELINE}). The registered networks learn from the origins up to the start of the held-out horizon.
  */
 @Component
 public class CustomerValueKind implements ModelKind {

@@ -14,7 +14,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A few {@link MlpRegressor}s of the same recipe fitted by the squared error to the same rows, each from its own seed
+ * A few {@link MlpRegressor}s of the same recipe fitted by the squared error (or the logistic loss) to the same rows,
+ * each from its own seed
  * (the recipe's seed, the next one, ...), whose predictions are averaged: one network's ranking moves with its
  * initial weights, the average's much less. Reproducible as each member is. Its artifact is the members' parameter
  * files one after the other, each after its length; the registry's parameters hold the recipe, the shared scaling
@@ -30,14 +31,29 @@ final class MlpEnsemble implements AutoCloseable {
 
     /** Fits {@code size} networks of {@code settings} to {@code x} and {@code y}, seeds {@code settings.seed()} on. */
     static MlpEnsemble trainSquared(Engine engine, MlpRegressor.Settings settings, int size, float[][] x, float[] y) {
+        return train(engine, settings, size, x, y, false);
+    }
+
+    /**
+     * Fits {@code size} classifiers of 0/1 targets by the logistic loss ({@link MlpRegressor#trainLogistic}); the
+     * ensemble's prediction is their mean probability.
+     */
+    static MlpEnsemble trainLogistic(Engine engine, MlpRegressor.Settings settings, int size, float[][] x, float[] y) {
+        return train(engine, settings, size, x, y, true);
+    }
+
+    private static MlpEnsemble train(Engine engine, MlpRegressor.Settings settings, int size, float[][] x, float[] y,
+                                     boolean logistic) {
         if (size < 1) {
             throw new IllegalArgumentException("an ensemble needs one network or more, got " + size);
         }
         List<MlpRegressor> members = new ArrayList<>(size);
         try {
             for (int i = 0; i < size; i++) {
-                members.add(MlpRegressor.trainSquared(engine, new MlpRegressor.Settings(settings.hidden(),
-                        settings.epochs(), settings.learningRate(), settings.batchSize(), settings.seed() + i), x, y));
+                MlpRegressor.Settings member = new MlpRegressor.Settings(settings.hidden(), settings.epochs(),
+                        settings.learningRate(), settings.batchSize(), settings.seed() + i);
+                members.add(logistic ? MlpRegressor.trainLogistic(engine, member, x, y)
+                        : MlpRegressor.trainSquared(engine, member, x, y));
             }
         } catch (RuntimeException e) {
             members.forEach(MlpRegressor::close);

@@ -40,7 +40,9 @@ class CustomerModelsTest extends OpsTestSupport {
 
     @Test
     void retrainPromotesValueChurnAndSegmentModelsThatBeatTheirBaselinesAndTheApiServesTheScoredRow() {
-        CustomerHistory.write(jdbc, 1000, FROM, CUTOFF, 7);
+        long started = System.nanoTime();
+        CustomerHistory.write(jdbc, 1000, FROM, CUTOFF, Long.getLong("probe.seed", 7));
+        System.out.printf("CustomerHistory: 1000 customers written in %d ms%n", (System.nanoTime() - started) / 1_000_000);
         assertThat(registry.champion("customer-value")).as("this class is the registry's only customer writer")
                 .isEmpty();
 
@@ -115,8 +117,11 @@ class CustomerModelsTest extends OpsTestSupport {
 
         ModelDefinition definition = models.definitions().get("customer-value");
         ModelDefinition.Training worse = new ModelDefinition.Training(2, 1, 0.0001, 64, 42, 14, 1, 7, 365, 1);
+        long poorStarted = System.nanoTime();
         ModelKind.Trained poor = models.kindOf(definition).train(definition, worse, CUTOFF, "cust-worse",
                 Optional.of(value));
+        System.out.printf("customer-value worse recipe and the champion's recipe: %d ms%n",
+                (System.nanoTime() - poorStarted) / 1_000_000);
         PromotionRule.Decision decision = poor.decide(definition);
         System.out.printf("customer-value with 1 epoch of 2 units: spearman %.4f; %s%n", poor.heldOut(),
                 decision.reason());
@@ -153,7 +158,9 @@ class CustomerModelsTest extends OpsTestSupport {
     }
 
     private RegisteredModel trained(String step, String model) {
+        long started = System.nanoTime();
         JobExecution trained = step(step, "cust-1", Map.of());
+        System.out.printf("%s: %d ms%n", step, (System.nanoTime() - started) / 1_000_000);
         assertThat(trained.getStatus()).as(trained.getExitStatus().toString()).isEqualTo(BatchStatus.COMPLETED);
         return registry.ofRun(model, "cust-1").orElseThrow(() -> new AssertionError(step + ": nothing registered, "
                 + trained.getStepExecutions().iterator().next().getExitStatus()));

@@ -29,7 +29,9 @@ import vn.ecomdss.pipeline.RunParameters;
  * The models' cost on this machine: on a fresh embedded warehouse under {@code target/ml-bench-data}, a sales history of
  * known structure ({@link DemandHistory}) for {@code products} products over a year, then {@code ml_retrain}: how long
  * each model's training and scoring steps take, the rows scored per second, the peak heap and the peak resident memory
- * (PyTorch allocates outside the heap), with {@link PriceHistory}'s listings for the price model and {@link BasketHistory}'s orders for the recommendations; then the demand champion's inference alone, on {@code inference-rows} feature rows in
+ * (PyTorch allocates outside the heap), with {@link PriceHistory}'s listings for the price model, {@link BasketHistory}'s orders for the recommendations and
+ * {@link CustomerHistory}'s {@code value-customers} customers over three years for the customer value, churn and
+ * segment models; then the demand champion's inference alone, on {@code inference-rows} feature rows in
  * batches of 10,000, as batch scoring feeds it. Run it with {@code ops/bench/ml.sh [products=1000] [runs=1]}.
  */
 public final class MlBenchmark {
@@ -71,6 +73,9 @@ public final class MlBenchmark {
             BasketHistory.write(jdbc, "recs-bench", Integer.parseInt(args.getOrDefault("customers", "5000")),
                     LocalDate.of(2024, 1, 1), cutoff, 13);
             System.out.printf("basket history: %s customers%n", args.getOrDefault("customers", "5000"));
+            int valueCustomers = Integer.parseInt(args.getOrDefault("value-customers", "2000"));
+            CustomerHistory.write(jdbc, valueCustomers, cutoff.minusDays(3 * 365 + 60), cutoff, 7);
+            System.out.printf("customer history: %d customers over three years%n", valueCustomers);
             System.out.printf("history: %d products, %d order lines in %.1f s%n", products,
                     jdbc.queryForObject("select count(*) from dw.fact_sales", Long.class),
                     (System.nanoTime() - generating) / 1e9);
