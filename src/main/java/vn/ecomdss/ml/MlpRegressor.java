@@ -35,8 +35,9 @@ import ai.djl.training.tracker.Tracker;
  * draws the initial weights and a {@link Random} of the same seed the batches. Its artifact is DJL's parameter file.
  * {@link #trainLogistic} makes the same network a classifier of 0/1 targets: the logistic loss on its output, read as
  * a probability through the sigmoid (the churn model). {@link #trainSquared} fits the squared error instead, the
- * conditional mean: the customer value model learns the logarithm of a spend that is often zero, where the absolute
- * error's median jumps between zero and a typical spend and ranks customers in a few ties.
+ * conditional mean: the customer value model ({@link MlpEnsemble}) learns {@code log(1 + spend / unit)} of a spend that
+ * is often zero, where the absolute error's median jumps between zero and a typical spend and ranks customers in a few
+ * ties.
  */
 final class MlpRegressor implements AutoCloseable {
 

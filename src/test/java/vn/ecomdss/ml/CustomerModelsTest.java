@@ -41,7 +41,7 @@ class CustomerModelsTest extends OpsTestSupport {
     @Test
     void retrainPromotesValueChurnAndSegmentModelsThatBeatTheirBaselinesAndTheApiServesTheScoredRow() {
         long started = System.nanoTime();
-        CustomerHistory.write(jdbc, 1000, FROM, CUTOFF, Long.getLong("probe.seed", 7));
+        CustomerHistory.write(jdbc, 1000, FROM, CUTOFF, 7);
         System.out.printf("CustomerHistory: 1000 customers written in %d ms%n", (System.nanoTime() - started) / 1_000_000);
         assertThat(registry.champion("customer-value")).as("this class is the registry's only customer writer")
                 .isEmpty();
