@@ -182,6 +182,8 @@ class DemandForecastTest extends OpsTestSupport {
     @AfterEach
     void removeWhatThisTestMade() {
         jdbc.update("delete from ml.model_registry where run_id like 'demand-%'");
+        jdbc.update("delete from ml.customer_value where run_id like 'demand-%'");
+        jdbc.update("delete from ml.customer_feature where run_id like 'demand-%'");
         jdbc.update("delete from ml.demand_forecast where run_id like 'demand-%'");
         jdbc.update("delete from ml.price_estimate where run_id like 'demand-%'");
         jdbc.update("delete from ml.demand_feature where built_by like 'demand-%'");

@@ -162,6 +162,8 @@ class RecommendationsTest extends OpsTestSupport {
     @AfterEach
     void removeWhatThisTestMade() {
         jdbc.update("delete from ml.model_registry where run_id like 'recs-%'");
+        jdbc.update("delete from ml.customer_value where run_id like 'recs-%'");
+        jdbc.update("delete from ml.customer_feature where run_id like 'recs-%'");
         jdbc.update("delete from ml.recommendation where run_id like 'recs-%'");
         jdbc.update("delete from ml.related_product where run_id like 'recs-%'");
         jdbc.update("delete from ml.price_estimate where run_id like 'recs-%'");
