@@ -17,6 +17,7 @@ public final class LakeReader implements ItemStreamReader<LakeRecord> {
 
     private static final String PAIR = "lake.pair";
     private static final String COUNT = "lake.count";
+    private static final String ARCHIVED = "lake.archived";
 
     /** One listing to read: a source's entity, and for an incremental read the run it continues from. */
     public record Listing(String source, String entity, String since) {
@@ -36,29 +37,40 @@ public final class LakeReader implements ItemStreamReader<LakeRecord> {
     private Iterator<Document> cursor;
 
     private final boolean everything;
+    private final LakeArchive archive;
+    /** How many of the current pair's archived envelopes were read, once its lake envelopes are all read. */
+    private long archived;
+    private Stream<Document> archiveStream;
+    private Iterator<Document> archiveCursor;
 
     public LakeReader(DataLake lake, String runId, List<Listing> listings) {
-        this(lake, runId, listings, false);
+        this(lake, runId, listings, false, null);
     }
 
-    /** @param everything read every envelope ever accepted for the listings, not only this run's (a full refresh) */
-    public LakeReader(DataLake lake, String runId, List<Listing> listings, boolean everything) {
+    /**
+     * @param everything read every envelope ever accepted for the listings, not only this run's (a full refresh):
+     *                   the lake's, then those moved to {@code archive} (none when it is null)
+     */
+    public LakeReader(DataLake lake, String runId, List<Listing> listings, boolean everything, LakeArchive archive) {
         this.lake = lake;
         this.runId = runId;
         this.listings = List.copyOf(listings);
         this.everything = everything;
+        this.archive = archive;
     }
 
     @Override
     public void open(ExecutionContext context) {
         pair = context.getInt(PAIR, 0);
         count = context.getLong(COUNT, 0);
+        archived = context.getLong(ARCHIVED, 0);
     }
 
     @Override
     public void update(ExecutionContext context) {
         context.putInt(PAIR, pair);
         context.putLong(COUNT, count);
+        context.putLong(ARCHIVED, archived);
     }
 
     @Override
@@ -72,9 +84,25 @@ public final class LakeReader implements ItemStreamReader<LakeRecord> {
                 stream = lake.template().stream(query, Document.class, DataLake.ENVELOPES);
                 cursor = stream.iterator();
             }
-            if (cursor.hasNext()) {
-                Document doc = cursor.next();
+            Document doc = null;
+            if (archiveCursor == null && cursor.hasNext()) {
+                doc = cursor.next();
                 count++;
+            } else if (everything && archive != null) {
+                if (archiveCursor == null) {
+                    Listing listing = listings.get(pair);
+                    archiveStream = archive.read(listing.source(), listing.entity());
+                    archiveCursor = archiveStream.iterator();
+                    for (long skipped = 0; skipped < archived && archiveCursor.hasNext(); skipped++) {
+                        archiveCursor.next();
+                    }
+                }
+                if (archiveCursor.hasNext()) {
+                    doc = archiveCursor.next();
+                    archived++;
+                }
+            }
+            if (doc != null) {
                 java.util.Date fetched = doc.getDate("fetched_at");
                 return new LakeRecord(doc.getString("_id"), doc.getString("source"), doc.getString("entity"),
                         doc.getString("natural_id"), doc.get("payload", Document.class),
@@ -83,6 +111,7 @@ public final class LakeReader implements ItemStreamReader<LakeRecord> {
             closeCursor();
             pair++;
             count = 0;
+            archived = 0;
         }
         return null;
     }
@@ -96,7 +125,12 @@ public final class LakeReader implements ItemStreamReader<LakeRecord> {
         if (stream != null) {
             stream.close();
         }
+        if (archiveStream != null) {
+            archiveStream.close();
+        }
         stream = null;
         cursor = null;
+        archiveStream = null;
+        archiveCursor = null;
     }
 }

@@ -19,6 +19,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import vn.ecomdss.lake.DataLake;
+import vn.ecomdss.lake.LakeArchive;
 import vn.ecomdss.lake.LakeReader;
 import vn.ecomdss.lake.LakeRecord;
 import vn.ecomdss.lake.QuarantinedRecord;
@@ -44,13 +45,16 @@ public class TransformStepFactory implements StepFactory {
     private final JobRepository jobRepository;
     private final PlatformTransactionManager transactionManager;
     private final DataLake lake;
+    private final LakeArchive archive;
     private final LoadWatermarks watermarks;
 
     public TransformStepFactory(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                                DataLake lake, LoadWatermarks watermarks, List<StagingTarget<?>> targets) {
+                                DataLake lake, LakeArchive archive, LoadWatermarks watermarks,
+                                List<StagingTarget<?>> targets) {
         this.jobRepository = jobRepository;
         this.transactionManager = transactionManager;
         this.lake = lake;
+        this.archive = archive;
         this.watermarks = watermarks;
         targets.forEach(target -> this.targets.put(target.name(), target));
     }
@@ -128,7 +132,7 @@ public class TransformStepFactory implements StepFactory {
                     }
                 }
             }
-            reader = new LakeReader(lake, run.runId(), listings, run.fullRefresh());
+            reader = new LakeReader(lake, run.runId(), listings, run.fullRefresh(), archive);
         }
 
         @Override

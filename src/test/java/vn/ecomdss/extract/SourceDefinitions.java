@@ -23,7 +23,7 @@ public final class SourceDefinitions {
         Map<String, StepFactory> catalogue = new TreeMap<>();
         for (String type : new String[] {"extract", "quality-raw", "transform", "scd2", "facts", "quality-final",
                 "refresh-views", "business-thresholds", "business-report", "ml-train", "ml-score", "notify", "streaming",
-                "freshness", "consumer-lag", "volume", "job-lateness"}) {
+                "freshness", "consumer-lag", "volume", "job-lateness", "lake-archive"}) {
             catalogue.put(type, new AnyStep(type));
         }
         return new DefinitionLoader().load("classpath:job-definitions", catalogue).sources().get(name);
