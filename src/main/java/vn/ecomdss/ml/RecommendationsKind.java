@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -47,7 +48,18 @@ public class RecommendationsKind implements ModelKind {
             join dw.dim_product p on p.product_key = f.product_key
             where f.order_date between ? and ? and f.quantity > 0 and coalesce(f.order_status, '') <> 'cancelled'
               and c.source = p.source
-              and (cast(? as text) is null or (c.source = ? and c.customer_id = ?))
+            order by f.order_date, 4, p.product_id
+            """;
+    /** One customer's lines, through its keys (every SCD2 version) and the index on the fact's customer key. */
+    private static final String CUSTOMER_LINES = """
+            select c.source, c.customer_id, p.product_id, f.source || ':' || f.order_id, f.order_date
+            from dw.fact_sales f
+            join dw.dim_customer c on c.customer_key = f.customer_key
+            join dw.dim_product p on p.product_key = f.product_key
+            where f.customer_key = any (array(select customer_key from dw.dim_customer
+                                              where source = ? and customer_id = ?))
+              and f.order_date between ? and ? and f.quantity > 0 and coalesce(f.order_status, '') <> 'cancelled'
+              and c.source = p.source
             order by f.order_date, 4, p.product_id
             """;
     private static final String CUSTOMERS = """
@@ -236,9 +248,11 @@ public class RecommendationsKind implements ModelKind {
 
     /** One customer's lines from {@code from} to {@code to} (every customer's when {@code source} is null). */
     List<Line> lines(LocalDate from, LocalDate to, String source, String customerId) {
-        return jdbc.query(LINES, (rs, n) -> new Line(RecommendationModel.key(rs.getString(1), rs.getString(2)),
+        RowMapper<Line> line = (rs, n) -> new Line(RecommendationModel.key(rs.getString(1), rs.getString(2)),
                 RecommendationModel.key(rs.getString(1), rs.getString(3)), rs.getString(4),
-                rs.getDate(5).toLocalDate()), Date.valueOf(from), Date.valueOf(to), source, source, customerId);
+                rs.getDate(5).toLocalDate());
+        return source == null ? jdbc.query(LINES, line, Date.valueOf(from), Date.valueOf(to))
+                : jdbc.query(CUSTOMER_LINES, line, source, customerId, Date.valueOf(from), Date.valueOf(to));
     }
 
     private static ImplicitAls.Row row(TreeMap<Integer, Set<String>> items) {
