@@ -9,6 +9,8 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
+import vn.ecomdss.ops.OperationRefusedException;
+
 /**
  * What a backup directory holds, written last ({@code manifest.json}): a directory without it is not a complete
  * backup. Restore reads the schema version, the files and the counts it must find again after loading them.
@@ -54,16 +56,16 @@ public record BackupManifest(int formatVersion, String createdAt, String flywayV
     static BackupManifest read(Path dir) {
         Path file = dir.resolve(FILE);
         if (!Files.isRegularFile(file)) {
-            throw new BackupException(dir + " is not a complete backup: it has no " + FILE);
+            throw OperationRefusedException.badParameter("dir", dir + " is not a complete backup: it has no " + FILE);
         }
         BackupManifest manifest;
         try {
             manifest = JSON.readValue(file.toFile(), BackupManifest.class);
         } catch (JacksonException e) {
-            throw new BackupException(file + " cannot be read: " + e.getOriginalMessage());
+            throw OperationRefusedException.badParameter("dir", file + " cannot be read: " + e.getOriginalMessage());
         }
         if (manifest.formatVersion() != FORMAT_VERSION) {
-            throw new BackupException(file + " has format version " + manifest.formatVersion() + "; this release "
+            throw OperationRefusedException.badParameter("dir", file + " has format version " + manifest.formatVersion() + "; this release "
                     + "restores format version " + FORMAT_VERSION);
         }
         return manifest;
