@@ -30,6 +30,9 @@ import vn.ecomdss.notify.RunSummary;
 import vn.ecomdss.ops.Backfills;
 import vn.ecomdss.ops.JobControl;
 import vn.ecomdss.ops.OperationRefusedException;
+import vn.ecomdss.ops.backup.BackupException;
+import vn.ecomdss.ops.backup.BackupManifest;
+import vn.ecomdss.ops.backup.Backups;
 import vn.ecomdss.pipeline.RunParameters;
 import vn.ecomdss.pipeline.StepAttempts;
 import vn.ecomdss.quality.QualityReport;
@@ -43,7 +46,8 @@ import vn.ecomdss.warehouse.ExchangeRateLoader;
 /**
  * The command line: {@code demo}, {@code run <job> [key=value ...]}, {@code restart <executionId>},
  * {@code stop <executionId>}, {@code executions [job]}, {@code backfill <job> from=... to=... [concurrency=N]},
- * {@code simulate [--oltp [--db-url URL] | --logs [--mongodb-uri URI]] [--minutes N] [--rate-scale X]}. Launches,
+ * {@code simulate [--oltp [--db-url URL] | --logs [--mongodb-uri URI]] [--minutes N] [--rate-scale X]},
+ * {@code backup <dir> [--force]}, {@code restore <dir>}. Launches,
  * stops and restarts go through {@link JobControl} as the admin API's do (same checks, same messages, audited as
  * actor {@code cli}). The exit code is 0 only when the execution the command ran COMPLETED (or, for the read-only
  * commands, when they answered); bad input gets one line on standard error and a code of its own (see
@@ -76,6 +80,10 @@ public class DssCommandLine implements ApplicationRunner, ExitCodeGenerator {
               quality [runId]               print the quality results of a run (default: the latest)
               rates <file.csv>              add exchange rates to VND (currency,valid_from,rate_to_vnd,note)
               server                        run the web dashboard, the admin API and the scheduler
+              backup <dir> [--force]        write the warehouse, job repository and lake into a new directory
+                                            (refused while an execution runs, unless --force)
+              restore <dir>                 load a backup into an empty platform (a new data directory or an
+                                            empty database) and refresh the marts
             options: --debug prints the stack trace behind an error
             exit codes: 0 completed (or answered), 1 the execution did not complete, 2 usage, 3 invalid parameter,
                         4 no such job or execution, 5 refused in the current state (running, completed, finished)
@@ -100,6 +108,7 @@ public class DssCommandLine implements ApplicationRunner, ExitCodeGenerator {
     private final QualityReport qualityReport;
     private final ExchangeRateLoader exchangeRates;
     private final Backfills backfills;
+    private final Backups backups;
     private PrintStream out = System.out;
     private PrintStream err = System.err;
     private int exitCode;
@@ -107,8 +116,10 @@ public class DssCommandLine implements ApplicationRunner, ExitCodeGenerator {
     public DssCommandLine(JobControl control, JobRepository jobRepository, JobCatalogue catalogue,
                           JdbcTemplate jdbc, EventStreamSimulator simulator, ShopDatabaseSimulator shop,
                           Environment environment, KafkaEndpoint kafka, QualityReport qualityReport,
-                          ExchangeRateLoader exchangeRates, Backfills backfills, LogSimulator logs) {
+                          ExchangeRateLoader exchangeRates, Backfills backfills, LogSimulator logs,
+                          Backups backups) {
         this.backfills = backfills;
+        this.backups = backups;
         this.logs = logs;
         this.simulator = simulator;
         this.shop = shop;
@@ -137,6 +148,10 @@ public class DssCommandLine implements ApplicationRunner, ExitCodeGenerator {
         } catch (UsageException e) {
             exitCode = usage(e.getMessage());
             debug(e, arguments);
+        } catch (BackupException e) {
+            err.println("error: " + e.getMessage());
+            debug(e, arguments);
+            exitCode = NOT_COMPLETED;
         }
     }
 
@@ -153,6 +168,10 @@ public class DssCommandLine implements ApplicationRunner, ExitCodeGenerator {
             case "quality" -> qualityReport.print(rest.isEmpty() ? null : rest.get(0), out) ? 0 : 1;
             case "rates" -> rest.size() != 1 ? usage("rates needs a CSV file") : rates(java.nio.file.Path.of(rest.get(0)));
             case "server" -> 0;
+            case "backup" -> rest.size() != 1 ? usage("backup needs a directory")
+                    : backup(java.nio.file.Path.of(rest.get(0)), arguments.containsOption("force"));
+            case "restore" -> rest.size() != 1 ? usage("restore needs a backup directory")
+                    : restore(java.nio.file.Path.of(rest.get(0)));
             default -> usage("unknown command '" + name + "'");
         };
     }
@@ -344,6 +363,32 @@ public class DssCommandLine implements ApplicationRunner, ExitCodeGenerator {
         int loaded = exchangeRates.load(csv);
         out.printf("Loaded %d exchange rates from %s; orders are converted at the rate in force on their order date%n",
                 loaded, csv);
+        return 0;
+    }
+
+    private int backup(java.nio.file.Path dir, boolean force) throws Exception {
+        Backups.Taken taken = backups.backup(dir, force);
+        BackupManifest manifest = taken.manifest();
+        out.printf("Backup in %s (schema version %s, %d tables with %d rows, %d sequences; lake %s: %d collections "
+                        + "with %d documents, %d archive files): %.1f MB in %.1f s%n", dir.toAbsolutePath(),
+                manifest.flywayVersion(), manifest.tables().size(),
+                manifest.tables().stream().mapToLong(BackupManifest.Table::rows).sum(), manifest.sequences().size(),
+                manifest.lakeDatabase(), manifest.lakeCollections().size(),
+                manifest.lakeCollections().stream().mapToLong(BackupManifest.Collection::documents).sum(),
+                manifest.lakeArchive().size(), taken.bytes() / 1e6, taken.millis() / 1000.0);
+        return 0;
+    }
+
+    private int restore(java.nio.file.Path dir) throws Exception {
+        Backups.Restored restored = backups.restore(dir);
+        BackupManifest manifest = restored.manifest();
+        out.printf("Restored %s (taken %s, schema version %s): %d tables with %d rows, %d lake collections with %d "
+                        + "documents, %d archive files; refreshed %d materialised views; in %.1f s%n",
+                dir.toAbsolutePath(), manifest.createdAt(), manifest.flywayVersion(), manifest.tables().size(),
+                manifest.tables().stream().mapToLong(BackupManifest.Table::rows).sum(),
+                manifest.lakeCollections().size(),
+                manifest.lakeCollections().stream().mapToLong(BackupManifest.Collection::documents).sum(),
+                manifest.lakeArchive().size(), restored.refreshed().size(), restored.millis() / 1000.0);
         return 0;
     }
 

@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -124,6 +127,37 @@ class CommandLineBadInputTest extends PlatformTestSupport {
         assertThat(answer.err()).startsWith("error: an execution id is a number, got 'seven'; see 'executions'\n")
                 .contains("usage:");
         assertThat(answer.exitCode()).isEqualTo(DssCommandLine.USAGE_ERROR).isEqualTo(2);
+    }
+
+    @Test
+    void aBackupGoesOnlyIntoAnEmptyDirectoryAndARestoreOnlyOntoAnEmptyPlatform(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("notes.txt"), "not a backup");
+        Answer intoFullDirectory = cli("backup", dir.toString());
+        assertThat(intoFullDirectory.err()).isEqualTo("error: backup directory " + dir + " is not empty; a backup goes "
+                + "into a new or empty directory\n");
+        assertThat(intoFullDirectory.exitCode()).isEqualTo(DssCommandLine.REFUSED_IN_STATE);
+        assertThat(dir.resolve("manifest.json")).doesNotExist();
+
+        Answer notABackup = cli("restore", dir.toString());
+        assertThat(notABackup.err()).isEqualTo("error: " + dir + " is not a complete backup: it has no manifest.json\n");
+        assertThat(notABackup.exitCode()).isEqualTo(DssCommandLine.INVALID_PARAMETER);
+
+        // The shared platform has run a job, so it is not empty whatever ran before.
+        assertThat(runEtl("cli-backup", "2026-10-07", "dummyjson").getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        Path backup = dir.resolve("backup");
+        Answer taken = cli("backup", backup.toString());
+        assertThat(taken.exitCode()).as(taken.err()).isZero();
+        assertThat(taken.out()).startsWith("Backup in " + backup.toAbsolutePath() + " (schema version ");
+        assertThat(backup.resolve("manifest.json")).isRegularFile();
+
+        Answer ontoThisPlatform = cli("restore", backup.toString());
+        assertThat(ontoThisPlatform.errLines()).isOne();
+        assertThat(ontoThisPlatform.err()).startsWith("error: restore needs an empty platform, but the job repository "
+                + "holds ").endsWith(" job instance(s) (batch_job_instance); restore into a new data directory or an "
+                + "empty database\n");
+        assertThat(ontoThisPlatform.exitCode()).isEqualTo(DssCommandLine.REFUSED_IN_STATE);
+        assertThat(count("select count(*) from batch_job_execution_params where parameter_value = 'cli-backup'"))
+                .as("the platform kept its job repository").isOne();
     }
 
     private Answer cli(String... args) {

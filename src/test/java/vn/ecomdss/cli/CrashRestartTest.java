@@ -5,11 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -21,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import vn.ecomdss.testsupport.ChildCli;
 import vn.ecomdss.testsupport.FixtureApiServer;
+import vn.ecomdss.testsupport.WarehouseFingerprints;
 
 /**
  * The command line as an operator uses it, in child JVMs: a run killed with SIGKILL in the middle of a chunk step
@@ -122,35 +120,9 @@ class CrashRestartTest {
 
     /** Everything a run loads, without surrogate keys and load times, which legitimately differ. */
     private static Map<String, String> warehouse(Path dataDir) throws IOException, SQLException {
-        Map<String, String> fingerprints = new LinkedHashMap<>();
         try (EmbeddedPostgres postgres = cli(dataDir).warehouse();
-             Connection connection = postgres.getPostgresDatabase().getConnection();
-             Statement statement = connection.createStatement()) {
-            Map<String, String> queries = new LinkedHashMap<>();
-            queries.put("dim_product", """
-                    select md5(string_agg(concat_ws('|', source, product_id, title, category, brand, price,
-                        availability_status, stock, valid_from, valid_to, is_current, is_inferred), ',' order by
-                        source, product_id, valid_from)) from dw.dim_product""");
-            queries.put("dim_customer", """
-                    select md5(string_agg(concat_ws('|', source, customer_id, full_name, email, city, region,
-                        phone_e164, valid_from, valid_to, is_current, is_inferred), ',' order by
-                        source, customer_id, valid_from)) from dw.dim_customer""");
-            queries.put("fact_sales", """
-                    select md5(string_agg(concat_ws('|', f.source, f.order_id, f.line_number, f.order_date, c.customer_id,
-                        c.valid_from, p.product_id, p.valid_from, f.quantity, f.net_amount, f.net_amount_vnd), ','
-                        order by f.source, f.order_id, f.line_number))
-                    from dw.fact_sales f join dw.dim_customer c using (customer_key) join dw.dim_product p using (product_key)""");
-            queries.put("fact_sales rows", "select count(*) from dw.fact_sales");
-            queries.put("mv_monthly_sales", """
-                    select md5(string_agg(concat_ws('|', month, platform_code, region, orders, order_lines, units,
-                        revenue_vnd, customers), ',' order by month, platform_code, region)) from mart.mv_monthly_sales""");
-            for (Map.Entry<String, String> query : queries.entrySet()) {
-                try (ResultSet rs = statement.executeQuery(query.getValue())) {
-                    rs.next();
-                    fingerprints.put(query.getKey(), rs.getString(1));
-                }
-            }
+             Connection connection = postgres.getPostgresDatabase().getConnection()) {
+            return WarehouseFingerprints.loads(connection);
         }
-        return fingerprints;
     }
 }
