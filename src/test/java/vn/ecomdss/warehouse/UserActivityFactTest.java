@@ -215,10 +215,11 @@ class UserActivityFactTest extends PlatformTestSupport {
         assertThat(count("select count(*) from dw.user_activity_ledger where source = 'events'"))
                 .as("every event counted before, from every earlier run, is counted again").isEqualTo(events);
         assertThat(count("select sum(events) from dw.fact_user_activity_daily where source = 'events'")).isEqualTo(events);
-        // vnmarket's customers get new keys in a full refresh of vnmarket, so the events' activity is rebuilt with it.
+        // vnmarket's customers get new keys in a full refresh of vnmarket, so the activity of the sources naming them
+        // (the events topic and the document store's user activities) is rebuilt with it.
         assertThat(catalogue.sources().transformedBy(RunParameters.of(new JobParametersBuilder()
                 .addString("run_id", "x").addString("sources", "vnmarket").addString("full_refresh", "true")
-                .toJobParameters()))).containsExactly("events", "vnmarket");
+                .toJobParameters()))).containsExactly("ecommerce-logs", "events", "vnmarket");
         assertThat(catalogue.sources().transformedBy(RunParameters.of(new JobParametersBuilder()
                 .addString("run_id", "x").addString("sources", "vnmarket").toJobParameters()))).containsExactly("vnmarket");
     }

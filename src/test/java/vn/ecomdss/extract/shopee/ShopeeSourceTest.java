@@ -82,10 +82,14 @@ class ShopeeSourceTest extends PartnerSourceTestSupport {
         SHOPEE.updateItems(Long.parseLong(item));
         SHOPEE.updateOrders(orderSn);
         awaitClockPastChanges();
+        // What sat at a watermark and did not change since; the item and the order just changed land as changed,
+        // even when an earlier change had stamped them with the watermark's second.
         long atWatermark = payloads("sh-full", "products").stream()
-                .filter(p -> p.getString("update_time").equals(latestChange("sh-full", "products"))).count()
+                .filter(p -> p.getString("update_time").equals(latestChange("sh-full", "products")))
+                .filter(p -> !String.valueOf(p.get("item_id")).equals(item)).count()
                 + payloads("sh-full", "orders").stream()
-                .filter(o -> o.getString("update_time").equals(latestChange("sh-full", "orders"))).count()
+                .filter(o -> o.getString("update_time").equals(latestChange("sh-full", "orders")))
+                .filter(o -> !o.getString("order_sn").equals(orderSn)).count()
                 + payloads("sh-full", "returns").stream()
                 .filter(r -> r.getString("update_time").equals(latestChange("sh-full", "returns"))).count();
         orderListCalls = SHOPEE.requestCount(ShopeeOpenPlatformFake.GET_ORDER_LIST);
