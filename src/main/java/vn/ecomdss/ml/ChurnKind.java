@@ -22,37 +22,22 @@ import tools.jackson.databind.node.ObjectNode;
  * to the start of the held-out window.
  */
 @Component
-public class ChurnKind implements ModelKind {
+public class ChurnKind extends CustomerModelKind {
 
     static final String CODE_VERSION = "churn-mlp-logistic-ensemble-2";
     static final String METRIC = "auc";
     static final String BASELINE = "recency";
 
-    private final CustomerFeatures features;
-    private final CustomerValueTable table;
     private final DjlEngine engine;
-    private final JsonMapper json;
 
     public ChurnKind(CustomerFeatures features, CustomerValueTable table, DjlEngine engine, JsonMapper json) {
-        this.features = features;
-        this.table = table;
+        super(features, table, json);
         this.engine = engine;
-        this.json = json;
     }
 
     @Override
     public String kind() {
         return "churn";
-    }
-
-    @Override
-    public List<String> reads() {
-        return List.of("dw.fact_sales", "dw.dim_customer", "dw.fact_user_activity_daily");
-    }
-
-    @Override
-    public String scores() {
-        return "ml.customer_value";
     }
 
     @Override

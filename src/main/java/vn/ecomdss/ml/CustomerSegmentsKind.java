@@ -27,35 +27,19 @@ import tools.jackson.databind.node.ObjectNode;
  * cut into as many bands as there are clusters, in the same space.
  */
 @Component
-public class CustomerSegmentsKind implements ModelKind {
+public class CustomerSegmentsKind extends CustomerModelKind {
 
     static final String CODE_VERSION = "customer-segments-kmeans-1";
     static final String METRIC = "silhouette";
     static final String BASELINE = "rfm_score_bands";
 
-    private final CustomerFeatures features;
-    private final CustomerValueTable table;
-    private final JsonMapper json;
-
     public CustomerSegmentsKind(CustomerFeatures features, CustomerValueTable table, JsonMapper json) {
-        this.features = features;
-        this.table = table;
-        this.json = json;
+        super(features, table, json);
     }
 
     @Override
     public String kind() {
         return "customer-segments";
-    }
-
-    @Override
-    public List<String> reads() {
-        return List.of("dw.fact_sales", "dw.dim_customer", "dw.fact_user_activity_daily");
-    }
-
-    @Override
-    public String scores() {
-        return "ml.customer_value";
     }
 
     @Override

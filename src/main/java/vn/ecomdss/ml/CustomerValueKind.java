@@ -22,7 +22,7 @@ import tools.jackson.databind.node.ObjectNode;
  * ({@value #BASELINE}). The registered networks learn from the origins up to the start of the held-out horizon.
  */
 @Component
-public class CustomerValueKind implements ModelKind {
+public class CustomerValueKind extends CustomerModelKind {
 
     static final String CODE_VERSION = "customer-value-mlp-ensemble-2";
     static final String METRIC = "spearman";
@@ -32,31 +32,16 @@ public class CustomerValueKind implements ModelKind {
     static final String ORIGIN_STEP = "training-origin-step-days";
     static final String ENSEMBLE = "ensemble";
 
-    private final CustomerFeatures features;
-    private final CustomerValueTable table;
     private final DjlEngine engine;
-    private final JsonMapper json;
 
     public CustomerValueKind(CustomerFeatures features, CustomerValueTable table, DjlEngine engine, JsonMapper json) {
-        this.features = features;
-        this.table = table;
+        super(features, table, json);
         this.engine = engine;
-        this.json = json;
     }
 
     @Override
     public String kind() {
         return "customer-value";
-    }
-
-    @Override
-    public List<String> reads() {
-        return List.of("dw.fact_sales", "dw.dim_customer", "dw.fact_user_activity_daily");
-    }
-
-    @Override
-    public String scores() {
-        return "ml.customer_value";
     }
 
     @Override
